@@ -1,0 +1,99 @@
+package org.qbi.core.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import org.qbi.core.progress.ProgressMonitor;
+
+/**
+ * Shows progress on the terminal: a bar redrawn in place on stderr, or with {@code json} one JSON object per
+ * line ({@code {"task":..., "done":..., "total":...}}) for programs that follow a run. Redraws at most ten
+ * times a second. Cancellation comes from {@link #cancel()}, e.g. called by a shutdown hook on Ctrl-C.
+ *
+ * @since 0.1
+ */
+public final class ConsoleProgress implements ProgressMonitor {
+
+    private static final int BAR_WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintStream err;
+    private final boolean json;
+    private volatile boolean canceled;
+    private String task = "";
+    private String subTask = "";
+    private long total = -1;
+    private long done;
+    private long lastDraw;
+
+    public ConsoleProgress(PrintStream err, boolean json) {
+        this.err = err;
+        this.json = json;
+    }
+
+    @Override
+    public void begin(String task, long totalWork) {
+        this.task = task;
+        this.total = totalWork;
+        this.done = 0;
+        this.lastDraw = 0;
+        draw(true);
+    }
+
+    @Override
+    public void worked(long work) {
+        done += work;
+        draw(false);
+    }
+
+    @Override
+    public void subTask(String name) {
+        subTask = name == null ? "" : name;
+        draw(false);
+    }
+
+    @Override
+    public boolean isCanceled() {
+        return canceled;
+    }
+
+    /** Asks the running task to stop at its next check. */
+    public void cancel() {
+        canceled = true;
+    }
+
+    @Override
+    public void done() {
+        if (total >= 0) {
+            done = total;
+        }
+        draw(true);
+        if (!json) {
+            err.println();
+        }
+        err.flush();
+    }
+
+    private void draw(boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        if (json) {
+            err.printf(Locale.ROOT, "{\"task\":%s,\"done\":%d,\"total\":%d}%n", JsonOutput.quote(task), done, total);
+            return;
+        }
+        StringBuilder line = new StringBuilder("\r").append(task);
+        if (total > 0) {
+            int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
+            line.append(" [").append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ")
+                    .append(String.format(Locale.ROOT, "%3d%%", 100 * done / total));
+        }
+        if (!subTask.isEmpty()) {
+            line.append(' ').append(subTask.length() > 40 ? "..." + subTask.substring(subTask.length() - 37) : subTask);
+        }
+        err.print(line.append("\u001b[K"));
+        err.flush();
+    }
+}

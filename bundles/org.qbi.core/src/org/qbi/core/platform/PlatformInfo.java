@@ -1,0 +1,108 @@
+package org.qbi.core.platform;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * What is running: the QBI bundles and their versions, the Java runtime, the memory limits.
+ * <p>
+ * Inside OSGi the components are the installed bundles whose symbolic name starts with {@code org.qbi}
+ * (built-in and lab plugins alike); on a plain classpath (Spark executors, plain-JVM tools) the list is
+ * empty and only the Java facts are known.
+ *
+ * @since 0.1
+ */
+public final class PlatformInfo {
+
+    /** Prefix of every bundle that belongs to the platform or to a QBI lab plugin. */
+    public static final String BUNDLE_PREFIX = "org.qbi";
+
+    /** One installed QBI bundle. */
+    public record Component(String symbolicName, String version, String name, String state) {
+    }
+
+    private PlatformInfo() {
+    }
+
+    /** The installed {@code org.qbi*} bundles sorted by symbolic name; empty outside OSGi. */
+    public static List<Component> components() {
+        BundleContext context = bundleContext();
+        if (context == null) {
+            return List.of();
+        }
+        List<Component> result = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String id = bundle.getSymbolicName();
+            if (id != null && id.startsWith(BUNDLE_PREFIX)) {
+                String name = bundle.getHeaders("").get("Bundle-Name");
+                result.add(new Component(id, bundle.getVersion().toString(), name == null ? id : name,
+                        stateName(bundle.getState())));
+            }
+        }
+        result.sort(Comparator.comparing(Component::symbolicName));
+        return List.copyOf(result);
+    }
+
+    /** The version of bundle org.qbi.core, which is the platform version; "unknown" outside OSGi. */
+    public static String platformVersion() {
+        Bundle self = bundle();
+        return self == null ? "unknown" : self.getVersion().toString();
+    }
+
+    /** Java vendor, version and VM, e.g. "Eclipse Adoptium 25.0.1 (OpenJDK 64-Bit Server VM)". */
+    public static String javaVersion() {
+        return System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version") + " ("
+                + System.getProperty("java.vm.name") + ")";
+    }
+
+    /** The maximum Java heap in bytes. */
+    public static long maxHeapBytes() {
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /**
+     * The off-heap budget in bytes that the start scripts set with {@code -Dqbi.offheap.budget=BYTES}
+     * (chunk caches and native image storage stay within it); a quarter of the heap when unset.
+     */
+    public static long offHeapBudgetBytes() {
+        String value = System.getProperty("qbi.offheap.budget");
+        if (value != null) {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("System property qbi.offheap.budget is '" + value
+                        + "', expected a number of bytes such as 4294967296", e);
+            }
+        }
+        return maxHeapBytes() / 4;
+    }
+
+    private static BundleContext bundleContext() {
+        Bundle self = bundle();
+        return self == null ? null : self.getBundleContext();
+    }
+
+    private static Bundle bundle() {
+        try {
+            return FrameworkUtil.getBundle(PlatformInfo.class);
+        } catch (NoClassDefFoundError plainClasspathWithoutOsgi) {
+            return null;
+        }
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "active";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.STARTING -> "starting";
+            case Bundle.STOPPING -> "stopping";
+            case Bundle.INSTALLED -> "installed (unresolved)";
+            default -> "uninstalled";
+        };
+    }
+}
