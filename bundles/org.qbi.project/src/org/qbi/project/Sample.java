@@ -22,9 +22,9 @@ public record Sample(String id, String group, String notes, List<String> files, 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public Sample {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("Sample id '" + id + "' is not valid: use letters, digits, '.', '_' "
-                    + "and '-', starting with a letter or digit (e.g. bone-01)");
+        String idProblem = idProblem(id);
+        if (idProblem != null) {
+            throw new IllegalArgumentException(idProblem);
         }
         group = group == null ? "" : group.strip();
         notes = notes == null ? "" : notes.strip();
@@ -36,6 +36,19 @@ public record Sample(String id, String group, String notes, List<String> files, 
             }
         }
         fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    /**
+     * Why {@code id} cannot name a sample, or null when it can.
+     *
+     * @return a sentence naming the id and the rule, or null
+     */
+    public static String idProblem(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return "Sample id '" + id + "' is not valid: use letters, digits, '.', '_' and '-', starting with a letter "
+                    + "or digit (e.g. bone-01)";
+        }
+        return null;
     }
 
     /** A sample with no further fields. */

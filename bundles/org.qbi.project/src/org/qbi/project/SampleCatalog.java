@@ -170,19 +170,47 @@ public final class SampleCatalog {
      * @throws IllegalArgumentException when the sample has a field that is not a column of the catalog
      */
     public void put(Sample sample) {
+        if (indexOf(sample.id()) >= 0) {
+            replace(sample.id(), sample);
+            return;
+        }
+        checkFields(sample);
+        samples.add(sample);
+    }
+
+    /**
+     * Replaces the sample {@code oldId} with {@code sample} at the same position (an edit, possibly of the id).
+     *
+     * @throws IllegalArgumentException when there is no sample {@code oldId}, or {@code sample}'s new id is taken
+     */
+    public void replace(String oldId, Sample sample) {
+        int index = indexOf(oldId);
+        if (index < 0) {
+            throw new IllegalArgumentException("No sample '" + oldId + "' in the catalog");
+        }
+        if (!oldId.equals(sample.id()) && indexOf(sample.id()) >= 0) {
+            throw new IllegalArgumentException("Sample id '" + sample.id() + "' is taken; every sample needs its own id");
+        }
+        checkFields(sample);
+        samples.set(index, sample);
+    }
+
+    private void checkFields(Sample sample) {
         for (String key : sample.fields().keySet()) {
             if (!extraColumns.contains(key)) {
                 throw new IllegalArgumentException("Sample " + sample.id() + " has field '" + key
                         + "', which is not a column of the catalog " + extraColumns + "; add the column first");
             }
         }
+    }
+
+    private int indexOf(String id) {
         for (int i = 0; i < samples.size(); i++) {
-            if (samples.get(i).id().equals(sample.id())) {
-                samples.set(i, sample);
-                return;
+            if (samples.get(i).id().equals(id)) {
+                return i;
             }
         }
-        samples.add(sample);
+        return -1;
     }
 
     /** Removes the sample with {@code id}; returns whether there was one. Its files stay on disk. */

@@ -99,7 +99,7 @@ public final class PlatformInfo {
         return switch (state) {
             case Bundle.ACTIVE -> "active";
             case Bundle.RESOLVED -> "resolved";
-            case Bundle.STARTING -> "starting";
+            case Bundle.STARTING -> "lazy (starts on first use)";
             case Bundle.STOPPING -> "stopping";
             case Bundle.INSTALLED -> "installed (unresolved)";
             default -> "uninstalled";

@@ -8,6 +8,7 @@ import org.qbi.core.cli.CommandFailure;
 import org.qbi.core.cli.JsonOutput;
 import org.qbi.core.cli.QbiCommand;
 import org.qbi.project.ProjectLayout;
+import org.qbi.project.ProjectSummary;
 import org.qbi.project.workspace.ProjectDescriptionFile;
 
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.qbi.project.internal.cli;
+package org.qbi.project;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,24 +11,33 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.qbi.core.io.ByteSize;
-import org.qbi.project.ProjectLayout;
-import org.qbi.project.Sample;
-import org.qbi.project.SampleCatalog;
 
 /**
- * What {@code qbi project info} reports: the layout, the raw data and every sample with its files, as one
- * record that prints as text or as JSON.
+ * A project at a glance: its layout, raw data and every sample with its files, as one record that prints
+ * as text ({@code qbi project info}) or serialises as JSON ({@code --json}).
+ *
+ * @param root         the project directory
+ * @param problems     what keeps the layout from being complete; empty when complete
+ * @param rawFiles     number of files under raw/ (links followed, hidden files not counted)
+ * @param rawBytes     their total size
+ * @param groups       number of samples per group, in catalog order; "(none)" for samples without a group
+ * @param samples      every sample with its files
+ * @param missingFiles catalog files that do not exist, as "sample: path"
+ * @since 0.1
  */
-record ProjectSummary(String root, List<String> problems, long rawFiles, long rawBytes, Map<String, Integer> groups,
+public record ProjectSummary(String root, List<String> problems, long rawFiles, long rawBytes, Map<String, Integer> groups,
         List<SampleEntry> samples, List<String> missingFiles) {
 
-    record SampleEntry(String id, String group, String notes, List<FileEntry> files, Map<String, String> fields) {
+    /** One sample of the summary. */
+    public record SampleEntry(String id, String group, String notes, List<FileEntry> files, Map<String, String> fields) {
     }
 
-    record FileEntry(String path, boolean exists, long bytes) {
+    /** One file of a sample; {@code bytes} is 0 when it does not exist. */
+    public record FileEntry(String path, boolean exists, long bytes) {
     }
 
-    static ProjectSummary of(ProjectLayout layout) throws IOException {
+    /** Summarises the project at {@code layout}; reads the catalog and walks raw/. */
+    public static ProjectSummary of(ProjectLayout layout) throws IOException {
         List<String> problems = layout.problems();
         if (!problems.isEmpty()) {
             return new ProjectSummary(layout.root().toString(), problems, 0, 0, Map.of(), List.of(), List.of());
@@ -50,7 +59,8 @@ record ProjectSummary(String root, List<String> problems, long rawFiles, long ra
                 catalog.missingFiles(layout));
     }
 
-    void printText(PrintStream out) {
+    /** Prints the summary as a few aligned lines and a table of samples. */
+    public void printText(PrintStream out) {
         out.println("Project   " + root);
         if (!problems.isEmpty()) {
             out.println("Layout    incomplete: " + String.join("; ", problems));

@@ -1,0 +1,53 @@
+# Shared by the QBI start scripts (sourced, not run): finds a JDK >= 25 and sizes memory from the machine's RAM.
+
+# qbi_find_java: sets QBI_JAVA to a java >= 25 from JAVA_HOME, QBI_JAVA_HOME, the PATH or the usual places.
+qbi_find_java() {
+    local candidates=() c v
+    [ -n "${QBI_JAVA_HOME:-}" ] && candidates+=("$QBI_JAVA_HOME/bin/java")
+    [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
+    command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+    for c in /usr/lib/jvm/temurin-2[5-9]*/bin/java /usr/lib/jvm/*-2[5-9]*/bin/java /usr/lib/jvm/jdk-2[5-9]*/bin/java \
+             /opt/java/*/bin/java /opt/jdk*/bin/java "$HOME"/.sdkman/candidates/java/*/bin/java \
+             /Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
+        [ -x "$c" ] && candidates+=("$c")
+    done
+    for c in "${candidates[@]}"; do
+        [ -x "$c" ] || continue
+        v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+        if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then
+            QBI_JAVA="$c"
+            export QBI_JAVA
+            return 0
+        fi
+    done
+    echo "QBI Workbench needs a Java Development Kit 25 or newer, and none was found." >&2
+    echo "Looked at \$QBI_JAVA_HOME, \$JAVA_HOME, the PATH and /usr/lib/jvm. Install one (e.g. Eclipse Temurin 25)" >&2
+    echo "and set JAVA_HOME to it." >&2
+    return 1
+}
+
+# qbi_memory_options: sets QBI_MEMORY_OPTS: the heap as QBI_HEAP_PERCENT (default 50) of RAM and an off-heap
+# budget for image chunks of QBI_OFFHEAP_PERCENT (default 25) of RAM.
+qbi_memory_options() {
+    local ram_kb heap_mb offheap_mb
+    ram_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null)
+    [ -n "$ram_kb" ] || ram_kb=$((8 * 1024 * 1024))
+    heap_mb=$((ram_kb * ${QBI_HEAP_PERCENT:-50} / 100 / 1024))
+    offheap_mb=$((ram_kb * ${QBI_OFFHEAP_PERCENT:-25} / 100 / 1024))
+    [ "$heap_mb" -ge 512 ] || heap_mb=512
+    [ "$offheap_mb" -ge 256 ] || offheap_mb=256
+    QBI_MEMORY_OPTS="-Xmx${heap_mb}m -XX:MaxDirectMemorySize=${offheap_mb}m -Dqbi.offheap.budget=$((offheap_mb * 1024 * 1024))"
+    export QBI_MEMORY_OPTS
+}
+
+# qbi_launcher_jar DIR: the Equinox launcher jar of the product installed in DIR.
+qbi_launcher_jar() {
+    local jar
+    for jar in "$1"/plugins/org.eclipse.equinox.launcher_*.jar; do
+        [ -f "$jar" ] && { echo "$jar"; return 0; }
+    done
+    echo "No Equinox launcher in $1/plugins: the installation is incomplete." >&2
+    return 1
+}
+
+QBI_JVM_OPTS="--enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Dfile.encoding=UTF-8"
