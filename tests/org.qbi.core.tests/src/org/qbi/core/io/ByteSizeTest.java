@@ -27,4 +27,15 @@ class ByteSizeTest {
     void formatsWithBinaryUnitsAndOneDecimal(long bytes, String expected) {
         assertEquals(expected, ByteSize.format(bytes));
     }
+
+    @ParameterizedTest(name = "{0} bytes -> \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            1048575             | 1.0 MB
+            1048524             | 1023.9 KB
+            1073741823          | 1.0 GB
+            9223372036854775807 | 8.0 EB
+            """)
+    void roundsUpIntoTheNextUnitInsteadOfPrinting1024(long bytes, String expected) {
+        assertEquals(expected, ByteSize.format(bytes));
+    }
 }
