@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -111,5 +114,28 @@ class AtomicFilesTest {
 
         assertEquals("new", Files.readString(target));
         assertEquals(List.of("final"), names());
+    }
+
+    @Test
+    void aNewFileGetsTheSamePermissionsAsAnyNewFileInTheFolder() throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path target = dir.resolve("samples.csv");
+
+        AtomicFiles.writeString(target, "x");
+
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
+    }
+
+    @Test
+    void replacingAFileKeepsItsPermissions() throws IOException {
+        Path target = dir.resolve("samples.csv");
+        Files.writeString(target, "old");
+        Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(target, shared);
+
+        AtomicFiles.writeString(target, "new");
+
+        assertEquals("new", Files.readString(target));
+        assertEquals(shared, Files.getPosixFilePermissions(target));
     }
 }
