@@ -94,4 +94,13 @@ class PlatformInfoTest {
             assertTrue(e.getMessage().contains("'" + garbage + "'"), e.getMessage());
         }
     }
+
+    @Test
+    void offHeapBudgetRejectsANegativeNumberNamingTheProperty() {
+        System.setProperty(BUDGET, "-1");
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, PlatformInfo::offHeapBudgetBytes);
+
+        assertTrue(e.getMessage().contains("qbi.offheap.budget is '-1'"), e.getMessage());
+    }
 }
