@@ -328,4 +328,27 @@ class RawImporterTest {
         assertEquals(Files.size(source), monitor.totalWork);
         assertTrue(isReadOnly(copy));
     }
+
+    @Test
+    void aSourceFolderThatContainsTheProjectIsRefused() throws IOException {
+        write(tmp.resolve("other.txt"), randomBytes(10, 19));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> importer.importInto(List.of(tmp), "", ImportMode.COPY, ProgressMonitor.NULL));
+
+        assertEquals("Cannot import " + tmp + ": it contains the project " + layout.root()
+                + "; import the acquired files or folders themselves", e.getMessage());
+        assertEquals(Map.of(), tree(layout.raw()));
+    }
+
+    @Test
+    void cancelIntoANewImportFolderLeavesNoEmptyFolders() throws IOException {
+        Path big = write(acquired.resolve("big.tif"), randomBytes(2 * MIB, 20));
+        Files.createDirectories(layout.raw().resolve("ct"));
+
+        assertThrows(CancelledException.class,
+                () -> importer.importInto(List.of(big), "ct/2026-11-20/run1", ImportMode.COPY, new RecordingMonitor(1)));
+
+        assertEquals(Map.of("ct/", -1L), tree(layout.raw()), "the folder that existed before stays");
+    }
 }
