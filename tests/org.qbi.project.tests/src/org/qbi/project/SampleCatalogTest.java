@@ -242,4 +242,43 @@ class SampleCatalogTest {
         }
         assertEquals(List.of("age"), catalog.extraColumns());
     }
+
+    @Test
+    void aBadHeaderNamesFileAndLine() throws IOException {
+        IllegalArgumentException e = loadFails("id,group,notes,files\ns1,g,,\n");
+
+        assertTrue(e.getMessage().startsWith(tmp.resolve("samples.csv") + " line 1: the header is "), e.getMessage());
+    }
+
+    @Test
+    void aHeaderWithAnEmptyColumnNameIsRejectedNamingFileAndLine() throws IOException {
+        IllegalArgumentException e = loadFails("sample_id,group,notes,files,\ns1,g,,,\n");
+
+        assertTrue(e.getMessage().startsWith(tmp.resolve("samples.csv") + " line 1: "), e.getMessage());
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderThatNamesAColumnTwiceIsRejected() throws IOException {
+        IllegalArgumentException e = loadFails("sample_id,group,notes,files,age,age\ns1,g,,,3,4\n");
+
+        assertEquals(tmp.resolve("samples.csv") + " line 1: the header names column 'age' twice", e.getMessage());
+    }
+
+    @Test
+    void aCatalogSavedWithAByteOrderMarkLoads() throws IOException {
+        Path file = catalogFile("\uFEFFsample_id,group,notes,files\r\ns1,g,,raw/a.tif\r\n");
+
+        SampleCatalog catalog = SampleCatalog.load(file);
+
+        assertEquals(List.of(new Sample("s1", "g", "", List.of("raw/a.tif"))), catalog.samples());
+    }
+
+    @Test
+    void aFileOutsideTheProjectIsRejectedNamingFileAndLine() throws IOException {
+        IllegalArgumentException e = loadFails("sample_id,group,notes,files\ns1,g,,raw/../../secret.txt\n");
+
+        assertTrue(e.getMessage().startsWith(tmp.resolve("samples.csv") + " line 2: Sample s1: file "
+                + "'raw/../../secret.txt'"), e.getMessage());
+    }
 }

@@ -97,4 +97,20 @@ class SampleTest {
         assertEquals("g", more.group());
         assertSame(more, more.withFile("raw/a.tif"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "../outside.tif", "raw/../../outside.tif", "..", "raw/..", "C:/data/a.tif" })
+    void filesThatLeaveTheProjectOrHaveADriveAreRejected(String file) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sample("s1", "", "", List.of(file)));
+
+        assertTrue(e.getMessage().startsWith("Sample s1: file '" + file + "'"), e.getMessage());
+    }
+
+    @Test
+    void filesMayHaveDotsInTheirNames() {
+        Sample sample = new Sample("s1", "", "", List.of("raw/scan..v2.tif", "raw/.hidden/a.tif", "raw/...x"));
+
+        assertEquals(3, sample.files().size());
+    }
 }
