@@ -185,7 +185,8 @@ class QbiCliTest {
 
         assertEquals(1, again.exitCode(), again.toString());
         assertEquals(1, lines(again.err().strip()).size(), again.toString());
-        assertTrue(again.err().contains("raw/scan.tif exists already"), again.toString());
+        assertTrue(again.err().startsWith("qbi import: Cannot import " + source + ": raw/scan.tif exists already"),
+                again.toString());
         assertEquals(catalog, Files.readString(dir.resolve("samples.csv")));
     }
 
@@ -241,5 +242,14 @@ class QbiCliTest {
         assertTrue(run.out().startsWith("QBI Workbench 0.1.0"), run.toString());
         assertTrue(lines(run.out()).stream().anyMatch(l -> l.startsWith("org.qbi.core ")), run.toString());
         assertTrue(lines(run.out()).stream().anyMatch(l -> l.startsWith("org.qbi.project ")), run.toString());
+    }
+
+    @Test
+    void theReasonOnStderrNamesTheWholeSubcommand() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("holiday-photos"));
+
+        Run run = qbi("project", "info", dir.toString());
+
+        assertTrue(run.err().startsWith("qbi project info: " + dir + " is not a complete QBI project: "), run.toString());
     }
 }
