@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 
 class PlatformInfoTest {
 
@@ -42,7 +44,11 @@ class PlatformInfoTest {
                 .filter(c -> c.symbolicName().equals("org.qbi.core")).findFirst();
         assertTrue(core.isPresent(), "org.qbi.core missing from " + components);
         assertTrue(core.get().version().matches("0\\.1\\.0(\\..+)?"), core.get().version());
-        assertEquals("QBI Core (image model, progress, plugin contracts)", core.get().name());
+        Bundle bundle = FrameworkUtil.getBundle(PlatformInfo.class);
+        assertEquals("org.qbi.core", bundle.getSymbolicName());
+        assertEquals(bundle.getHeaders("").get("Bundle-Name"), core.get().name());
+        assertTrue(core.get().name().startsWith("QBI Core"), core.get().name());
+        assertEquals(bundle.getVersion().toString(), core.get().version());
         assertFalse(core.get().state().isBlank());
         assertEquals(PlatformInfo.platformVersion(), core.get().version());
     }
