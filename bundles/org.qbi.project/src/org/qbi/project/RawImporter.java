@@ -26,7 +26,8 @@ import org.qbi.core.progress.ProgressMonitor;
  * Guarantees: the sources are only read; nothing in {@code raw/} is overwritten (a name already taken is an
  * error naming it, before anything is copied); a copy lands in a hidden staging folder inside {@code raw/}
  * and is renamed into place only when complete, so a cancel or a crash leaves no half-copied file under
- * its final name; copied files are made read-only, since raw data is never modified.
+ * its final name, and import folders created for it are removed again; copied files are made read-only,
+ * since raw data is never modified.
  *
  * @since 0.1
  */
@@ -50,18 +51,50 @@ public final class RawImporter {
      * @param monitor   progress in bytes (copy) or entries (link); cancel is honoured between buffers
      * @return the imported top-level entries, as catalog paths relative to the project (e.g. raw/ct/scan.dcm)
      * @throws IllegalArgumentException naming the source or target when a source is missing, lies inside
-     *                                  the project already, or its name is taken in raw/
+     *                                  the project already, contains the project, or its name is taken in raw/
      * @throws CancelledException       when the user cancelled; nothing of this import remains
      */
     public List<String> importInto(List<Path> sources, String subfolder, ImportMode mode, ProgressMonitor monitor)
             throws IOException {
         Path targetDir = targetDirectory(subfolder);
         List<Path> targets = checkedTargets(sources, targetDir);
+        Path firstCreated = firstMissing(targetDir);
         Files.createDirectories(targetDir);
-        return switch (mode) {
-            case LINK -> link(sources, targets, monitor);
-            case COPY -> copy(sources, targets, targetDir, monitor);
-        };
+        try {
+            return switch (mode) {
+                case LINK -> link(sources, targets, monitor);
+                case COPY -> copy(sources, targets, targetDir, monitor);
+            };
+        } catch (IOException | RuntimeException | Error e) {
+            removeCreatedFolders(targetDir, firstCreated, e);
+            throw e;
+        }
+    }
+
+    /** The outermost of {@code dir} and its ancestors that does not exist yet; null when {@code dir} exists. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Deletes the folders from {@code dir} up to {@code firstCreated} that this import made, while they are empty. */
+    private static void removeCreatedFolders(Path dir, Path firstCreated, Throwable failure) {
+        if (firstCreated == null) {
+            return;
+        }
+        for (Path p = dir; p != null && p.startsWith(firstCreated); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (java.nio.file.DirectoryNotEmptyException usedMeanwhile) {
+                return;
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+                return;
+            }
+        }
     }
 
     private Path targetDirectory(String subfolder) {
@@ -73,18 +106,26 @@ public final class RawImporter {
         return dir;
     }
 
-    private List<Path> checkedTargets(List<Path> sources, Path targetDir) {
+    private List<Path> checkedTargets(List<Path> sources, Path targetDir) throws IOException {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("Nothing to import: give at least one file or folder");
         }
+        Path root = layout.root();
+        Path realRoot = Files.exists(root) ? root.toRealPath() : root;
         List<Path> targets = new ArrayList<>();
         for (Path source : sources) {
             Path absolute = source.toAbsolutePath().normalize();
             if (!Files.exists(absolute)) {
                 throw new IllegalArgumentException("Cannot import " + source + ": no such file or folder");
             }
-            if (absolute.startsWith(layout.root())) {
+            Path real = absolute.toRealPath();
+            if (absolute.startsWith(root) || real.startsWith(realRoot)) {
                 throw new IllegalArgumentException("Cannot import " + source + ": it is inside the project already");
+            }
+            // Copying a folder that holds the project would copy raw/, and the copy being made, into itself.
+            if (root.startsWith(absolute) || realRoot.startsWith(real)) {
+                throw new IllegalArgumentException("Cannot import " + source + ": it contains the project " + root
+                        + "; import the acquired files or folders themselves");
             }
             Path target = targetDir.resolve(absolute.getFileName().toString());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || targets.contains(target)) {

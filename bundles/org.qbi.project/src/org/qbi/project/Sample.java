@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
  * @param id     unique within the catalog; letters, digits, '.', '_' and '-' only, so it can name files
  * @param group  the group or condition; may be empty
  * @param notes  acquisition notes; may be empty
- * @param files  the sample's files, relative to the project root with '/' separators
+ * @param files  the sample's files, relative to the project root with '/' separators, inside the project
  * @param fields further columns of the catalog, in column order; never null
  * @since 0.1
  */
 public record Sample(String id, String group, String notes, List<String> files, Map<String, String> fields) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** A Windows drive, "C:", which makes a path absolute. */
+    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
 
     public Sample {
         String idProblem = idProblem(id);
@@ -30,9 +33,10 @@ public record Sample(String id, String group, String notes, List<String> files, 
         notes = notes == null ? "" : notes.strip();
         files = files == null ? List.of() : List.copyOf(files);
         for (String file : files) {
-            if (file.isBlank() || file.startsWith("/") || file.contains("\\") || file.contains(";")) {
+            if (file.isBlank() || file.startsWith("/") || file.contains("\\") || file.contains(";")
+                    || DRIVE.matcher(file).lookingAt() || List.of(file.split("/")).contains("..")) {
                 throw new IllegalArgumentException("Sample " + id + ": file '" + file + "' must be a path relative "
-                        + "to the project with '/' separators and no ';' (e.g. raw/ct/scan01.dcm)");
+                        + "to the project with '/' separators, inside it (no '..') and without ';' (e.g. raw/ct/scan01.dcm)");
             }
         }
         fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));

@@ -2,6 +2,7 @@ package org.qbi.project;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -62,16 +65,16 @@ public final class SampleCatalog {
         }
     }
 
-    /** Reads a catalog from {@code reader}; {@code source} names it in error messages. */
+    /**
+     * Reads a catalog from {@code reader}; {@code source} names it in error messages. A leading byte order mark
+     * (spreadsheets add one when they save "CSV UTF-8") is skipped.
+     */
     public static SampleCatalog parse(Reader reader, String source) throws IOException {
         SampleCatalog catalog = new SampleCatalog();
-        try (CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        try (CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
+                .get().parse(withoutByteOrderMark(reader))) {
             List<String> header = parser.getHeaderNames();
-            if (header.size() < REQUIRED_COLUMNS.size()
-                    || !header.subList(0, REQUIRED_COLUMNS.size()).equals(REQUIRED_COLUMNS)) {
-                throw new IllegalArgumentException(source + ": the header is " + header + ", expected it to start with "
-                        + REQUIRED_COLUMNS + " (further columns may follow)");
-            }
+            checkHeader(header, source);
             catalog.extraColumns.addAll(header.subList(REQUIRED_COLUMNS.size(), header.size()));
             for (CSVRecord record : parser) {
                 catalog.addParsed(record, header, source);
@@ -80,6 +83,34 @@ public final class SampleCatalog {
             throw new IllegalArgumentException(source + ": not a readable CSV file (" + e.getMessage() + ")", e);
         }
         return catalog;
+    }
+
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader in = new PushbackReader(reader, 1);
+        int first = in.read();
+        if (first != -1 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
+    }
+
+    /** Rejects a header that does not start with the required columns, or has an empty or repeated name. */
+    private static void checkHeader(List<String> header, String source) {
+        if (header.size() < REQUIRED_COLUMNS.size() || !header.subList(0, REQUIRED_COLUMNS.size()).equals(REQUIRED_COLUMNS)) {
+            throw new IllegalArgumentException(source + " line 1: the header is " + header + ", expected it to start with "
+                    + REQUIRED_COLUMNS + " (further columns may follow)");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(source + " line 1: column " + (i + 1) + " of the header " + header
+                        + " has an empty name; name it or delete the column");
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException(source + " line 1: the header names column '" + name + "' twice");
+            }
+        }
     }
 
     private void addParsed(CSVRecord record, List<String> header, String source) {

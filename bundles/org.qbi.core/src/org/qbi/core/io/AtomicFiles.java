@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers see either the old content or the new, never a mixture.
  * <p>
  * The content goes to a temporary file in the same directory, is forced to disk, and is then renamed over
  * the target ({@code rename(2)} is atomic within one file system). If writing fails the temporary file is
- * removed and the target is untouched.
+ * removed and the target is untouched. A replaced file keeps its permissions; a new file gets those of any new
+ * file in its folder (the user's umask), so a project shared with a group stays readable by the group.
  *
  * @since 0.1
  */
@@ -38,7 +43,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path temp = createTempFile(dir, target.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -47,10 +52,36 @@ public final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            keepPermissions(target, temp);
             moveIntoPlace(temp, target);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;
+        }
+    }
+
+    /**
+     * A new empty file ".NAME.RANDOM.tmp" in {@code dir}. Unlike {@link Files#createTempFile}, which makes it
+     * readable by the owner only, it gets the permissions of any new file (the umask decides).
+     */
+    private static Path createTempFile(Path dir, String name) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createFile(dir.resolve("." + name + "." + random + ".tmp"));
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 100) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /** Gives {@code temp} the POSIX permissions of {@code target} when that exists. */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        if (view != null && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
         }
     }
 

@@ -71,15 +71,23 @@ public final class PlatformInfo {
      */
     public static long offHeapBudgetBytes() {
         String value = System.getProperty("qbi.offheap.budget");
-        if (value != null) {
-            try {
-                return Long.parseLong(value.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException("System property qbi.offheap.budget is '" + value
-                        + "', expected a number of bytes such as 4294967296", e);
-            }
+        if (value == null) {
+            return maxHeapBytes() / 4;
         }
-        return maxHeapBytes() / 4;
+        long budget;
+        try {
+            budget = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(badBudget(value), e);
+        }
+        if (budget < 0) {
+            throw new IllegalStateException(badBudget(value));
+        }
+        return budget;
+    }
+
+    private static String badBudget(String value) {
+        return "System property qbi.offheap.budget is '" + value + "', expected a number of bytes such as 4294967296";
     }
 
     private static BundleContext bundleContext() {

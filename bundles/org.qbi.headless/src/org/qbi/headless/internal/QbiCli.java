@@ -52,11 +52,13 @@ public final class QbiCli implements Runnable {
         root.setErr(new PrintWriter(System.err, true));
         root.setOut(new PrintWriter(System.out, true));
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            // the full name, "qbi project info", not only the subcommand's own name "info"
+            String command = commandLine.getCommandSpec().qualifiedName();
             if (exception instanceof CommandFailure failure) {
-                System.err.println("qbi " + commandLine.getCommandName() + ": " + failure.getMessage());
+                System.err.println(command + ": " + failure.getMessage());
                 return failure.exitCode();
             }
-            System.err.println("qbi " + commandLine.getCommandName() + ": unexpected " + exception.getClass().getName()
+            System.err.println(command + ": unexpected " + exception.getClass().getName()
                     + ": " + exception.getMessage() + " (please report it with the stack trace below)");
             exception.printStackTrace(System.err);
             return CommandFailure.FAILED;
