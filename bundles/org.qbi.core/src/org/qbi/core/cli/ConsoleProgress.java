@@ -57,14 +57,32 @@ public final class ConsoleProgress implements ProgressMonitor {
         return canceled;
     }
 
+    /** The Ctrl-C handling installed by {@link #cancelOnInterrupt()}; closing it restores the previous one. */
+    public interface InterruptHandling extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Asks the running task to stop at its next check. */
     public void cancel() {
         canceled = true;
     }
 
+    /**
+     * Makes Ctrl-C (SIGINT) cancel the task instead of ending the JVM at once, so the task can remove what it
+     * started (a staging folder, a temporary file) and the command can report the cancel; a second Ctrl-C
+     * while the task winds down is ignored. Close the returned handle when the task is over to restore the
+     * previous handler.
+     */
+    public InterruptHandling cancelOnInterrupt() {
+        sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+        sun.misc.SignalHandler previous = sun.misc.Signal.handle(interrupt, signal -> cancel());
+        return () -> sun.misc.Signal.handle(interrupt, previous);
+    }
+
     @Override
     public void done() {
-        if (total >= 0) {
+        if (total >= 0 && !canceled) {
             done = total;
         }
         draw(true);

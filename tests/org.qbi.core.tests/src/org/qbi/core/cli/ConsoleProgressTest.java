@@ -146,4 +146,17 @@ class ConsoleProgressTest {
         CancelledException e = assertThrows(CancelledException.class, () -> progress.checkCanceled("import into raw/"));
         assertEquals("Cancelled: import into raw/", e.getMessage());
     }
+
+    @Test
+    void aCancelledTaskEndsWhereItStoppedNotAtHundredPercent() {
+        ConsoleProgress progress = new ConsoleProgress(err, false);
+        progress.begin("Copying", 200);
+        progress.worked(50);
+        progress.cancel();
+        progress.done();
+
+        String[] draws = output().split("\r");
+        String last = draws[draws.length - 1];
+        assertTrue(last.startsWith("Copying [" + "#".repeat(7) + ".".repeat(23) + "]  25%"), last);
+    }
 }

@@ -48,31 +48,26 @@ public final class ImportCommand implements QbiCommand {
 
     @Override
     public Integer call() throws IOException {
-        ProjectLayout layout;
+        ProjectLayout layout = CliProjects.open(project);
         Sample sample = null;
         SampleCatalog catalog = null;
-        try {
-            layout = ProjectLayout.open(project);
-            if (sampleId != null) {
-                catalog = SampleCatalog.load(layout.catalogFile());
+        if (sampleId != null) {
+            catalog = CliProjects.catalog(layout);
+            try {
                 sample = catalog.find(sampleId).orElse(new Sample(sampleId, group, "", List.of()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), e);
             }
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
         ConsoleProgress progress = new ConsoleProgress(System.err, json);
-        Thread onInterrupt = new Thread(progress::cancel, "qbi-import-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         List<String> imported;
-        try {
+        try (ConsoleProgress.InterruptHandling ctrlC = progress.cancelOnInterrupt()) {
             imported = new RawImporter(layout).importInto(sources, into, link ? ImportMode.LINK : ImportMode.COPY,
                     progress);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
         } catch (CancelledException e) {
             throw new CommandFailure("Import cancelled; nothing was added to raw/", e);
-        } finally {
-            removeHook(onInterrupt);
         }
         for (String path : imported) {
             System.out.println((link ? "linked " : "copied ") + path);
@@ -86,13 +81,5 @@ public final class ImportCommand implements QbiCommand {
             System.out.println("sample " + sample.id() + " now lists " + sample.files().size() + " file(s)");
         }
         return 0;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is exiting (Ctrl-C): the hook is running and cancels the import
-        }
     }
 }

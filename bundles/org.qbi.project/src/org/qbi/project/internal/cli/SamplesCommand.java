@@ -34,22 +34,6 @@ public final class SamplesCommand implements QbiCommand {
         return 0;
     }
 
-    private static ProjectLayout open(Path project) {
-        try {
-            return ProjectLayout.open(project);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
-    }
-
-    private static SampleCatalog load(ProjectLayout layout) throws IOException {
-        try {
-            return SampleCatalog.load(layout.catalogFile());
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
-    }
-
     /** {@code qbi samples list PROJECT}. */
     @Command(name = "list", description = "Print the catalog.")
     public static final class ListSamples implements QbiCommand {
@@ -62,7 +46,7 @@ public final class SamplesCommand implements QbiCommand {
 
         @Override
         public Integer call() throws IOException {
-            SampleCatalog catalog = load(open(project));
+            SampleCatalog catalog = CliProjects.catalog(CliProjects.open(project));
             if (json) {
                 JsonOutput.print(System.out, catalog.samples());
             } else {
@@ -101,8 +85,8 @@ public final class SamplesCommand implements QbiCommand {
 
         @Override
         public Integer call() throws IOException {
-            ProjectLayout layout = open(project);
-            SampleCatalog catalog = load(layout);
+            ProjectLayout layout = CliProjects.open(project);
+            SampleCatalog catalog = CliProjects.catalog(layout);
             Sample old = catalog.find(id).orElse(null);
             try {
                 for (String column : fields.keySet()) {
@@ -142,8 +126,8 @@ public final class SamplesCommand implements QbiCommand {
 
         @Override
         public Integer call() throws IOException {
-            ProjectLayout layout = open(project);
-            SampleCatalog catalog = load(layout);
+            ProjectLayout layout = CliProjects.open(project);
+            SampleCatalog catalog = CliProjects.catalog(layout);
             if (!catalog.remove(id)) {
                 throw new CommandFailure("No sample '" + id + "' in " + layout.catalogFile() + "; 'qbi samples list "
                         + project + "' shows the ids");
