@@ -82,6 +82,11 @@ public final class SampleCatalogEditor extends EditorPart {
         return catalog;
     }
 
+    /** The table of samples (tests drive its cell editors). */
+    TableViewer viewer() {
+        return table;
+    }
+
     @Override
     public void createPartControl(Composite parent) {
         body = new Composite(parent, SWT.NONE);

@@ -119,6 +119,11 @@ public final class SamplesView extends ViewPart {
         }
     }
 
+    /** The tree of groups, samples and files (tests read it). */
+    TreeViewer viewer() {
+        return tree;
+    }
+
     /** Shows the samples of {@code qbiProject}. */
     void show(IProject qbiProject) {
         project = qbiProject;
