@@ -202,6 +202,21 @@ class ExampleProjectTest {
     }
 
     @Test
+    void theProjectFolderGetsThePermissionsOfAnyNewFolder() throws IOException {
+        Path parent = Files.createDirectories(tmp.resolve("workspace"));
+        Path plain = Files.createDirectory(parent.resolve("plain"));
+        Set<PosixFilePermission> umaskPermissions = Files.getPosixFilePermissions(plain);
+        Files.delete(plain);
+
+        ProjectLayout layout = ExampleProject.materialize(parent.resolve(ExampleProject.NAME));
+
+        // Regression: the staging folder came from Files.createTempDirectory, which is rwx------, so the example
+        // project was closed to the group and others while every other project and folder follows the umask.
+        assertEquals(umaskPermissions, Files.getPosixFilePermissions(layout.root()), layout.root().toString());
+        assertEquals(umaskPermissions, Files.getPosixFilePermissions(layout.raw()), layout.raw().toString());
+    }
+
+    @Test
     void theParentFoldersAreCreated() throws IOException {
         Path dir = tmp.resolve("a/b/c/example");
 
