@@ -3,10 +3,12 @@ package org.qbi.examples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
@@ -59,7 +61,7 @@ public final class ExampleProject {
                     + "example project");
         }
         Files.createDirectories(dir.getParent());
-        Path staging = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".");
+        Path staging = createStagingFolder(dir);
         try {
             copyEntries(staging);
             new ProjectLayout(staging).create();
@@ -73,6 +75,24 @@ public final class ExampleProject {
             deleteTree(staging);
         }
         return new ProjectLayout(dir);
+    }
+
+    /**
+     * A new empty folder ".NAME.RANDOM" beside {@code dir}. Unlike {@link Files#createTempDirectory}, which makes it
+     * accessible to the owner only, it gets the permissions of any new folder (the umask decides), which the
+     * project keeps when the folder is renamed into place.
+     */
+    private static Path createStagingFolder(Path dir) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createDirectory(dir.resolveSibling("." + dir.getFileName() + "." + random));
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 100) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     private static void copyEntries(Path staging) throws IOException {
