@@ -297,6 +297,20 @@ final class DicomParser {
         if (group == 0xFFFE) {
             throw new FormatException(path, "an unexpected item tag " + Tags.format(tag) + " at byte " + at);
         }
+        if ("UN".equals(vr) && length != UNDEFINED) {
+            // A known element written as UN (by converters): its value is implicit VR little endian.
+            String known = dictionary.vr(tag);
+            if (!"UN".equals(known)) {
+                vr = known;
+                if ("SQ".equals(vr)) {
+                    List<DicomDataset> items = readSequence(cursor, length, end, false, false, depth + 1,
+                            dataset.charset(), tag);
+                    dataset.put(new DicomElement(tag, "SQ", valueStart, length, null, items, false));
+                    return;
+                }
+                bigEndian = false;
+            }
+        }
         if ("SQ".equals(vr) || length == UNDEFINED && "UN".equals(vr)) {
             boolean unAsImplicit = "UN".equals(vr);
             List<DicomDataset> items = readSequence(cursor, length, end, unAsImplicit ? false : explicit,

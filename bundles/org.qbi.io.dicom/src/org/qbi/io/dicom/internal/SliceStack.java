@@ -88,11 +88,10 @@ record SliceStack(double[] projections, double spacing, int direction, double mi
             warnings.add(what + " are not in spatial order along the slice normal; z spacing is the mean");
         }
         if (irregular()) {
-            String text = String.format(Locale.ROOT, "min %.4g mm, max %.4g mm", minGap, maxGap);
+            String text = "min " + mm(minGap) + " mm, max " + mm(maxGap) + " mm";
             metadata.put("qbi:sliceSpacingIrregular", "Irregular slice spacing", DicomMetadata.QBI_GROUP, text);
-            warnings.add(String.format(Locale.ROOT,
-                    "%s are irregularly spaced: gaps from %.4g to %.4g mm; z spacing %.4g mm is their mean", what,
-                    minGap, maxGap, spacing));
+            warnings.add(what + " are irregularly spaced: gaps from " + mm(minGap) + " to " + mm(maxGap)
+                    + " mm; z spacing " + mm(spacing) + " mm is their mean");
         }
         if (tilted()) {
             metadata.put("qbi:gantryTilt", "Tilt of the slice stack (degrees, from ImagePositionPatient)",
@@ -102,5 +101,10 @@ record SliceStack(double[] projections, double spacing, int direction, double mi
                             + "is not resampled, so its geometry is sheared", what, tiltDegrees));
         }
         return warnings;
+    }
+
+    /** A length with up to 4 decimals, trailing zeros dropped: "2", "2.5", "0.9375". */
+    static String mm(double value) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4f", value)).stripTrailingZeros().toPlainString();
     }
 }
