@@ -204,8 +204,8 @@ final class DicomParser {
                 if (depth == 0 && allZero(cursor, end)) {
                     return;
                 }
-                throw new FormatException(path, "the dataset ends in the middle of an element header at byte "
-                        + cursor.position());
+                throw new FormatException(path, "the dataset is truncated: it ends in the middle of an element "
+                        + "header at byte " + cursor.position());
             }
             long at = cursor.position();
             int group = cursor.u16(bigEndian);
