@@ -62,6 +62,13 @@ final class FrameDecoder {
         } else {
             byte[] stream = frameBytes(frame, source);
             TransferSyntax.Codec codec = file.syntax().codec();
+            int[] declared = codec == TransferSyntax.Codec.RLE ? null : declaredSize(stream);
+            if (declared != null && (declared[0] != px.columns() || declared[1] != px.rows())) {
+                // Checked before decoding: a code stream claiming a huge image must not allocate it.
+                throw new FormatException(file.path(), "frame " + (frame + 1) + "'s code stream declares "
+                        + declared[0] + " x " + declared[1] + " pixels; the header says " + px.columns() + " x "
+                        + px.rows());
+            }
             ImageIoCodecs.Decoded decoded = switch (codec) {
                 case RLE -> new ImageIoCodecs.Decoded(px.columns(), px.rows(), px.samples(), px.bitsAllocated(),
                         RleDecoder.decode(file.path(), stream, px.rows(), px.columns(), px.samples(),
@@ -356,5 +363,57 @@ final class FrameDecoder {
             offsets[i] = buffer.getLong();
         }
         return offsets;
+    }
+
+    /**
+     * Width and height a JPEG / JPEG-LS (SOFn) or JPEG 2000 (SIZ) code stream declares, or null when its header
+     * does not say within the stream.
+     */
+    static int[] declaredSize(byte[] s) {
+        if (s.length > 4 && (s[0] & 0xFF) == 0xFF && (s[1] & 0xFF) == 0xD8) {
+            int i = 2;
+            while (i + 4 <= s.length) {
+                if ((s[i] & 0xFF) != 0xFF) {
+                    return null;
+                }
+                int marker = s[i + 1] & 0xFF;
+                if (marker == 0xFF) {
+                    i++;
+                    continue;
+                }
+                if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD8) {
+                    i += 2;
+                    continue;
+                }
+                boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+                        || marker == 0xF7;
+                if (sof) {
+                    return i + 9 <= s.length ? new int[] { u16(s, i + 7), u16(s, i + 5) } : null;
+                }
+                if (marker == 0xDA || marker == 0xD9) {
+                    return null;
+                }
+                i += 2 + u16(s, i + 2);
+            }
+            return null;
+        }
+        int limit = Math.min(s.length - 24, 1 << 16);
+        for (int i = 0; i < limit; i++) {
+            if ((s[i] & 0xFF) == 0xFF && (s[i + 1] & 0xFF) == 0x4F && (s[i + 2] & 0xFF) == 0xFF
+                    && (s[i + 3] & 0xFF) == 0x51) {
+                long width = u32(s, i + 8) - u32(s, i + 16);
+                long height = u32(s, i + 12) - u32(s, i + 20);
+                return new int[] { (int) Math.min(Integer.MAX_VALUE, width), (int) Math.min(Integer.MAX_VALUE, height) };
+            }
+        }
+        return null;
+    }
+
+    private static int u16(byte[] b, int i) {
+        return (b[i] & 0xFF) << 8 | b[i + 1] & 0xFF;
+    }
+
+    private static long u32(byte[] b, int i) {
+        return (b[i] & 0xFFL) << 24 | (b[i + 1] & 0xFFL) << 16 | (b[i + 2] & 0xFFL) << 8 | b[i + 3] & 0xFFL;
     }
 }

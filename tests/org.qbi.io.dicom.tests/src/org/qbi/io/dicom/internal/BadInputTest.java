@@ -254,4 +254,28 @@ class BadInputTest {
         FormatException e = refused(file);
         assertTrue(e.getMessage().contains("7 segments"), e.getMessage());
     }
+
+    @Test
+    void jpegCodeStreamClaimingAHugeImageIsRefusedBeforeDecoding(@TempDir Path dir) throws IOException {
+        byte[] data = bytes("dicom/compressed/CT_jpeg_lossless_sel1.dcm");
+        int sof = find(data, (byte) 0xFF, (byte) 0xC3); // SOF3, lossless
+        data[sof + 5] = (byte) 0xEA; // height 400 -> 60000
+        data[sof + 6] = (byte) 0x60;
+        Path file = dir.resolve("huge-jpeg.dcm");
+        Files.write(file, data);
+        FormatException e = refused(file);
+        assertTrue(e.getMessage().contains("code stream declares 512 x 60000 pixels; the header says 512 x 400"),
+                e.getMessage());
+    }
+
+    @Test
+    void jpeg2000CodeStreamClaimingAHugeImageIsRefusedBeforeDecoding(@TempDir Path dir) throws IOException {
+        byte[] data = bytes("dicom/compressed/MR_small_jp2klossless.dcm");
+        int siz = find(data, (byte) 0xFF, (byte) 0x4F, (byte) 0xFF, (byte) 0x51);
+        ByteBuffer.wrap(data, siz + 8, 8).putInt(1 << 30).putInt(1 << 30); // Xsiz, Ysiz
+        Path file = dir.resolve("huge-j2k.dcm");
+        Files.write(file, data);
+        FormatException e = refused(file);
+        assertTrue(e.getMessage().contains("code stream declares 1073741824 x 1073741824 pixels"), e.getMessage());
+    }
 }
