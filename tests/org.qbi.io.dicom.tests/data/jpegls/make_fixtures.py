@@ -284,12 +284,13 @@ def dcmtk_encode(pixels, bits, options):
 def main():
     rows = []
 
-    def add(name, pixels, bits, near, stream, tool_decoded=None, note=""):
+    def add(name, pixels, bits, near, stream, tool_decoded=None, note="", reference=None):
+        """reference: a stream the reference decoders read as this one should be read (for the JAI streams)."""
         h, w = pixels.shape[:2]
         c = 1 if pixels.ndim == 2 else pixels.shape[2]
         source = pixels.reshape(h, w, c)
-        decoded = charls_decode(stream).astype(np.int64)
-        gdcm = gdcm_decode(stream, h, w, c, bits).astype(np.int64)
+        decoded = charls_decode(reference or stream).astype(np.int64)
+        gdcm = gdcm_decode(reference or stream, h, w, c, bits).astype(np.int64)
         if not np.array_equal(decoded, gdcm):
             sys.exit("%s: CharLS and GDCM disagree" % name)
         if tool_decoded is not None and not np.array_equal(decoded, tool_decoded.astype(np.int64)):
@@ -345,6 +346,21 @@ def main():
         note="CharLS intervals spliced, DRI 3 lines, line interleaved (more than 8 intervals: RST0..7 wrap)")
     add("rgb8_ilv2_restart6.jls", rgb, 8, 0, with_restarts(rgb, 8, 6, ilv=2),
         note="CharLS intervals spliced, DRI 6 lines, sample interleaved")
+
+    # JAI ImageIO (old dcm4che) codes P > 12 with thresholds whose FACTOR is not clamped at MAXVAL 4095 and writes
+    # no LSE segment. CharLS writes the same coding given those thresholds; without its LSE segment it is a JAI stream.
+    for bits, seed, near in ((16, 14, 0), (13, 15, 0), (16, 16, 3)):
+        g = phantom(30, 41, bits, seed)
+        maxval = (1 << bits) - 1
+        factor = (maxval + 128) >> 8
+        jai = (maxval, factor + 2 + 3 * near, 4 * factor + 3 + 5 * near, 17 * factor + 4 + 7 * near, 64)
+        with_lse = charls_encode(g, bits, near=near, preset=jai)
+        lse = [seg for seg in segments(with_lse) if seg[0] == 0xF8]
+        assert len(lse) == 1
+        stream = with_lse[:lse[0][1]] + with_lse[lse[0][2]:]
+        add("jai_gray%d%s.jls" % (bits, "_near%d" % near if near else ""), g, bits, near, stream,
+            reference=with_lse,
+            note="CharLS with JAI's thresholds T1=%d T2=%d T3=%d, LSE segment removed" % jai[1:4])
 
     stream, tool = dcmtk_encode(g12, 12, ["+en", "+md", "3", "+t1", "10", "+t2", "30", "+t3", "90", "+rs", "40"])
     add("dcmtk_gray12_near3_preset.jls", g12, 12, 3, stream, tool,

@@ -26,10 +26,9 @@ record CodingParameters(int maxVal, int t1, int t2, int t3, int reset, int near,
      * the last LSE marker segment (0 = default; all 0 when there was none), and validates them as T.87 C.2.4.1.1
      * requires.
      *
-     * @param rangeFromPrecision derive RANGE, qbpp and LIMIT from 2^P - 1 instead of MAXVAL, as CharLS (to 2.4 at
-     *        least) does when an LSE segment sets MAXVAL below 2^P - 1; T.87 A.2.1 derives them from MAXVAL
+     * @param interpretation T.87, or the deviation of an encoder (see {@link Interpretation})
      */
-    static CodingParameters resolve(int bitsPerSample, int near, int[] preset, boolean rangeFromPrecision)
+    static CodingParameters resolve(int bitsPerSample, int near, int[] preset, Interpretation interpretation)
             throws JpegLsException {
         int fullScale = (1 << bitsPerSample) - 1;
         int maxVal = preset[0] != 0 ? preset[0] : fullScale;
@@ -42,7 +41,8 @@ record CodingParameters(int maxVal, int t1, int t2, int t3, int reset, int near,
             throw new JpegLsException("NEAR " + near + " is larger than the allowed " + maxNear + " for MAXVAL "
                     + maxVal);
         }
-        int[] defaults = defaultThresholds(maxVal, near);
+        int[] defaults = interpretation == Interpretation.JAI_THRESHOLDS ? thresholds(maxVal, maxVal, near)
+                : defaultThresholds(maxVal, near);
         int t1 = preset[1] != 0 ? preset[1] : defaults[0];
         int t2 = preset[2] != 0 ? preset[2] : defaults[1];
         int t3 = preset[3] != 0 ? preset[3] : defaults[2];
@@ -54,7 +54,7 @@ record CodingParameters(int maxVal, int t1, int t2, int t3, int reset, int near,
         if (reset < 3 || reset > Math.max(255, maxVal)) {
             throw new JpegLsException("invalid RESET " + reset + ": T.87 requires 3 <= RESET <= max(255, MAXVAL)");
         }
-        int codingMaxVal = rangeFromPrecision ? fullScale : maxVal;
+        int codingMaxVal = interpretation == Interpretation.CHARLS_MAXVAL ? fullScale : maxVal;
         int range = (codingMaxVal + 2 * near) / (2 * near + 1) + 1;
         int qbpp = ceilLog2(range);
         int bpp = Math.max(2, ceilLog2(codingMaxVal + 1));
@@ -64,11 +64,16 @@ record CodingParameters(int maxVal, int t1, int t2, int t3, int reset, int near,
 
     /** The default T1, T2, T3 of T.87 C.2.4.1.1.1 for MAXVAL and NEAR. */
     static int[] defaultThresholds(int maxVal, int near) {
+        return thresholds(maxVal, Math.min(maxVal, 4095), near);
+    }
+
+    /** The thresholds of C.2.4.1.1.1 with FACTOR computed from {@code factorMaxVal} (JAI: MAXVAL unclamped). */
+    private static int[] thresholds(int maxVal, int factorMaxVal, int near) {
         int t1;
         int t2;
         int t3;
         if (maxVal >= 128) {
-            int factor = (Math.min(maxVal, 4095) + 128) / 256;
+            int factor = (factorMaxVal + 128) / 256;
             t1 = clamp(factor * (BASIC_T1 - 2) + 2 + 3 * near, near + 1, maxVal);
             t2 = clamp(factor * (BASIC_T2 - 3) + 3 + 5 * near, t1, maxVal);
             t3 = clamp(factor * (BASIC_T3 - 4) + 4 + 7 * near, t2, maxVal);

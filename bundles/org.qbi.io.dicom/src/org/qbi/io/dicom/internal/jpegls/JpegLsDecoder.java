@@ -1,5 +1,7 @@
 package org.qbi.io.dicom.internal.jpegls;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,10 @@ import java.util.Objects;
  * codes; A.3 to A.6, in {@link RegularMode}) and the run mode (J table, run interruption contexts; A.7, in
  * {@link RunMode}).</li>
  * </ul>
+ * Two encoders deviate from T.87 in ways a stream cannot announce (CharLS with a preset MAXVAL below 2^P - 1, JAI
+ * ImageIO's default thresholds above 12 bits): where T.87 fails on such a stream the decoder retries their way
+ * ({@link Interpretation}).
+ * <p>
  * Not supported (each fails with a message naming it): mapping tables (palettes), point transforms, subsampled
  * components, the HP colour transforms of the non-standard APP8 "mrfx" segment.
  * <p>
@@ -59,15 +65,18 @@ public final class JpegLsDecoder {
     private int[] samples;
     private boolean[] decoded;
 
-    /** RANGE and LIMIT from 2^P - 1 rather than from a preset MAXVAL (CharLS's way). */
-    private final boolean rangeFromPrecision;
-    /** A scan had a preset MAXVAL below 2^P - 1. */
+    private final Interpretation interpretation;
+    /** A scan had a preset MAXVAL below 2^P - 1 (CharLS codes those its own way). */
     private boolean reducedMaxVal;
+    /** A scan of more than 12 bits had no preset thresholds (JAI ImageIO's encoder may have written it). */
+    private boolean jaiPossible;
+    /** A scan of one of those kinds failed because coded data was left over after its last sample. */
+    private boolean leftoverData;
 
-    private JpegLsDecoder(byte[] data, boolean rangeFromPrecision) {
+    private JpegLsDecoder(byte[] data, Interpretation interpretation) {
         this.data = data;
         this.length = data.length;
-        this.rangeFromPrecision = rangeFromPrecision;
+        this.interpretation = interpretation;
     }
 
     /**
@@ -77,21 +86,29 @@ public final class JpegLsDecoder {
      */
     public static Decoded decode(byte[] codestream) throws JpegLsException {
         Objects.requireNonNull(codestream, "codestream");
-        JpegLsDecoder conforming = new JpegLsDecoder(codestream, false);
+        JpegLsDecoder standard = new JpegLsDecoder(codestream, Interpretation.STANDARD);
         try {
-            return conforming.run();
+            return standard.run();
         } catch (JpegLsException e) {
-            if (!conforming.reducedMaxVal) {
-                throw e;
+            // Only where T.87 failed on a stream that an encoder's known deviation could explain: see Interpretation.
+            List<Interpretation> alternatives = new ArrayList<>();
+            if (standard.reducedMaxVal) {
+                alternatives.add(Interpretation.CHARLS_MAXVAL);
             }
-            // An LSE segment set MAXVAL below 2^P - 1. CharLS codes such streams with RANGE and LIMIT of 2^P - 1
-            // (not T.87 A.2.1), so a stream that fails as T.87 says is tried once more the way CharLS wrote it.
-            try {
-                return new JpegLsDecoder(codestream, true).run();
-            } catch (JpegLsException again) {
-                e.addSuppressed(again);
-                throw e;
+            if (standard.jaiPossible) {
+                alternatives.add(Interpretation.JAI_THRESHOLDS);
             }
+            if (standard.leftoverData) {
+                alternatives.add(Interpretation.STANDARD_LENIENT);
+            }
+            for (Interpretation alternative : alternatives) {
+                try {
+                    return new JpegLsDecoder(codestream, alternative).run();
+                } catch (JpegLsException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
         }
     }
 
@@ -238,13 +255,21 @@ public final class JpegLsDecoder {
             decoded[component] = true;
         }
         boolean reduced = preset[0] != 0 && preset[0] < (1 << frame.bitsPerSample()) - 1;
+        boolean jai = frame.bitsPerSample() > 12 && preset[1] == 0 && preset[2] == 0 && preset[3] == 0;
         reducedMaxVal |= reduced;
+        jaiPossible |= jai;
         CodingParameters parameters = CodingParameters.resolve(frame.bitsPerSample(), scan.near(), preset,
-                rangeFromPrecision);
+                interpretation);
         ScanDecoder decoder = new ScanDecoder(data, length, frame.width(), frame.height(),
                 frame.componentIds().length, scan.components(), scan.interleave(), restartInterval, parameters);
-        // Where the two codings are possible, coded data left over after the last sample also means a mismatch.
-        return decoder.decode(s.end(), samples, reduced && !rangeFromPrecision);
+        // Where another coding is possible, coded data left over after the last sample also betrays a mismatch.
+        boolean strictEnd = (reduced || jai) && interpretation.strictEnd();
+        try {
+            return decoder.decode(s.end(), samples, strictEnd);
+        } catch (JpegLsException e) {
+            leftoverData |= e.getMessage().startsWith(ScanDecoder.LEFTOVER);
+            throw e;
+        }
     }
 
     /** Checks the image size against the stream length and allocates the samples (at the first scan). */

@@ -13,6 +13,9 @@ import java.util.Arrays;
  */
 final class ScanDecoder {
 
+    /** The message of the failure for coded data left over after the last sample. */
+    static final String LEFTOVER = "coded data continues after the last sample of the scan";
+
     private final byte[] data;
     private final int end;
     private final int width;
@@ -94,7 +97,7 @@ final class ScanDecoder {
             }
         }
         if (strictEnd && in.hasUnreadData()) {
-            throw new JpegLsException("coded data continues after the last sample of the scan");
+            throw new JpegLsException(LEFTOVER);
         }
         return in.endOfCodedData();
     }

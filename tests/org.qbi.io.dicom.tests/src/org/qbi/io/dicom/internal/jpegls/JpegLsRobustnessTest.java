@@ -347,4 +347,39 @@ class JpegLsRobustnessTest {
         assertArrayEquals(JpegLsDecoder.decode(patched(stream, lse + 5, 0, 0)).samples(),
                 JpegLsDecoder.decode(stream).samples());
     }
+
+    /**
+     * JAI ImageIO (old dcm4che) codes more than 12 bits with thresholds of an unclamped FACTOR and no LSE segment;
+     * T.87's defaults cannot decode such a stream, so the decoder retries with JAI's (dcm4che's "JAI2ISO" patch).
+     */
+    @Test
+    void jaiStreamsDecodeThroughTheRetry() throws JpegLsException {
+        byte[] jai = TestStreams.fixture("jai_gray16.jls");
+        assertEquals(-1, find(jai, 0xF8, 0), "no LSE segment");
+        int sos = find(jai, SOS, 0);
+        int[] samples = JpegLsDecoder.decode(jai).samples();
+        // The same coded data with JAI's thresholds written out decodes the same without any retry ...
+        assertArrayEquals(samples, decode(insert(jai, sos, lse(65535, 258, 1027, 4356, 64))).samples());
+        // ... and with T.87's defaults written out (18, 67, 276 for 16 bits) it does not decode to those samples.
+        byte[] iso = insert(jai, sos, lse(65535, 18, 67, 276, 64));
+        try {
+            assertTrue(!java.util.Arrays.equals(samples, JpegLsDecoder.decode(iso).samples()));
+        } catch (JpegLsException expected) {
+            assertTrue(expected.getMessage().length() > 0);
+        }
+    }
+
+    @Test
+    void standardStreamsWithoutLseAbove12BitsStayStandard() throws JpegLsException {
+        byte[] gray16 = TestStreams.fixture("gray16_lossless.jls");
+        int lse = find(gray16, 0xF8, 0);
+        assertEquals(0x12, gray16[lse + 8], "CharLS wrote T.87's T1 = 18");
+        int[] samples = JpegLsDecoder.decode(gray16).samples();
+        byte[] noLse = concat(slice(gray16, 0, lse), slice(gray16, lse + 15, gray16.length));
+        assertEquals(-1, find(noLse, 0xF8, 0));
+        assertArrayEquals(samples, JpegLsDecoder.decode(noLse).samples());
+        // Junk before EOI fails the strict first reading and the JAI one; the lenient T.87 reading decodes it.
+        byte[] junk = insert(noLse, noLse.length - 2, new byte[] {0x12, 0x34, 0x56, 0x78, 0x12, 0x34});
+        assertArrayEquals(samples, JpegLsDecoder.decode(junk).samples());
+    }
 }
