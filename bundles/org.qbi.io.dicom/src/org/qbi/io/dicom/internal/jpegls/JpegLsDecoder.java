@@ -42,7 +42,6 @@ public final class JpegLsDecoder {
     private static final int DRI = 0xDD;
     private static final int SOF55 = 0xF7;
     private static final int LSE = 0xF8;
-    private static final int COM = 0xFE;
 
     /**
      * One decoded image.
