@@ -278,4 +278,15 @@ class BadInputTest {
         FormatException e = refused(file);
         assertTrue(e.getMessage().contains("code stream declares 1073741824 x 1073741824 pixels"), e.getMessage());
     }
+
+    @Test
+    void corruptJpegLsStreamIsRefused(@TempDir Path dir) throws IOException {
+        byte[] data = bytes("dicom/compressed/MR_small_jpeg_ls_lossless.dcm");
+        int sof = find(data, (byte) 0xFF, (byte) 0xF7); // SOF55
+        data[sof + 4] = 17; // precision 16 -> 17 bits: not JPEG-LS
+        Path file = dir.resolve("jpegls.dcm");
+        Files.write(file, data);
+        FormatException e = refused(file);
+        assertTrue(e.getMessage().contains("JPEG-LS code stream (1.2.840.10008.1.2.4.80"), e.getMessage());
+    }
 }
