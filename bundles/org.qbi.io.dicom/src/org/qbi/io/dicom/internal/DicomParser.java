@@ -1,6 +1,5 @@
 package org.qbi.io.dicom.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -158,36 +157,50 @@ final class DicomParser {
         return TransferSyntax.of(explicit ? TransferSyntax.EXPLICIT_LE : TransferSyntax.IMPLICIT_LE);
     }
 
+    /**
+     * Inflates a deflated dataset in two passes: the first only counts the bytes (refusing more than
+     * {@link #MAX_INFLATED}), the second fills an array of exactly that size, so a decompression bomb costs time
+     * bounded by the cap and never memory.
+     */
     private byte[] inflate(ByteSource source, long start) throws IOException {
         long compressed = source.length() - start;
         if (compressed > Integer.MAX_VALUE - 16) {
             throw new FormatException(path, "the deflated dataset is larger than 2 GiB");
         }
         byte[] input = source.read(start, (int) compressed);
+        long size = inflatePass(input, null);
+        byte[] out = new byte[(int) size];
+        inflatePass(input, out);
+        return out;
+    }
+
+    private long inflatePass(byte[] input, byte[] out) throws FormatException {
         Inflater inflater = new Inflater(true);
         inflater.setInput(input);
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(MAX_INFLATED, compressed * 4L + 1024));
         byte[] buffer = new byte[64 * 1024];
+        long total = 0;
         try {
             while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0) {
-                    if (inflater.needsInput() || inflater.needsDictionary()) {
-                        break;
-                    }
+                int n = out == null ? inflater.inflate(buffer)
+                        : inflater.inflate(out, (int) total, out.length - (int) total);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary() || out != null && total == out.length)) {
+                    break;
                 }
-                if (out.size() + (long) n > MAX_INFLATED) {
+                total += n;
+                if (total > MAX_INFLATED) {
                     throw new FormatException(path, "the deflated dataset inflates to more than "
                             + (MAX_INFLATED >> 20) + " MiB; refusing it (a decompression bomb?)");
                 }
-                out.write(buffer, 0, n);
+            }
+            if (!inflater.finished() && total == 0) {
+                throw new FormatException(path, "the deflated dataset is empty or not deflate data");
             }
         } catch (DataFormatException e) {
             throw new FormatException(path, "the deflated dataset is corrupt: " + e.getMessage(), e);
         } finally {
             inflater.end();
         }
-        return out.toByteArray();
+        return total;
     }
 
     /**

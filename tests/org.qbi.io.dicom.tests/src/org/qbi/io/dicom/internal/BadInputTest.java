@@ -289,4 +289,78 @@ class BadInputTest {
         FormatException e = refused(file);
         assertTrue(e.getMessage().contains("JPEG-LS code stream (1.2.840.10008.1.2.4.80"), e.getMessage());
     }
+
+    /** The preamble and meta group of pydicom's deflated file, followed by {@code dataset}. */
+    private static byte[] deflatedFile(byte[] dataset) throws IOException {
+        byte[] original = Files.readAllBytes(TestData.file("pydicom/image_dfl.dcm"));
+        int metaEnd = 144 + ByteBuffer.wrap(original, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] data = Arrays.copyOf(original, metaEnd + dataset.length);
+        System.arraycopy(dataset, 0, data, metaEnd, dataset.length);
+        return data;
+    }
+
+    @Test
+    void corruptDeflatedDatasetIsRefused(@TempDir Path dir) throws IOException {
+        byte[] garbage = new byte[3000];
+        new Random(3).nextBytes(garbage);
+        Path file = dir.resolve("deflate.dcm");
+        Files.write(file, deflatedFile(garbage));
+        FormatException e = refused(file);
+        assertTrue(e.getMessage().contains("deflated dataset"), e.getMessage());
+    }
+
+    @Test
+    void deflateBombIsRefusedWithoutAllocatingIt(@TempDir Path dir) throws IOException {
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED, true);
+        try (var out = new java.util.zip.DeflaterOutputStream(bomb, deflater, 1 << 16)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < (int) (DicomParser.MAX_INFLATED >> 20) + 8; i++) {
+                out.write(zeros);
+            }
+        }
+        deflater.end();
+        Path file = dir.resolve("bomb.dcm");
+        Files.write(file, deflatedFile(bomb.toByteArray()));
+        FormatException e = refused(file);
+        assertTrue(e.getMessage().contains("inflates to more than 1024 MiB"), e.getMessage());
+    }
+
+    @Test
+    void framesReadConcurrentlyMatchTheTruth() throws Exception {
+        String key = "dicom/multiframe/emri_small_RLE.dcm";
+        String expected = SharedData.pixels(SharedData.truth(key)).get("sha256").asText();
+        try (var source = reader.open(SharedData.file(key), null)) {
+            long frames = source.grid().chunkCount();
+            byte[][] decoded = new byte[(int) frames][];
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+                for (int round = 0; round < 5; round++) {
+                    for (int f = 0; f < frames; f++) {
+                        int frame = f;
+                        futures.add(pool.submit(() -> {
+                            long[] index = source.grid().index(frame);
+                            try (var arena = java.lang.foreign.Arena.ofConfined()) {
+                                var segment = arena.allocate(source.grid().pixelCount(index) * 2);
+                                source.readChunk(index, segment);
+                                decoded[frame] = segment.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+                            }
+                            return null;
+                        }));
+                    }
+                }
+                for (var future : futures) {
+                    future.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (byte[] frame : decoded) {
+                sha.update(frame);
+            }
+            assertEquals(expected, java.util.HexFormat.of().formatHex(sha.digest()));
+        }
+    }
 }
