@@ -88,8 +88,8 @@ class OwnDataTest {
             for (int i = 0; i < reference.values().length; i++) {
                 worst = Math.max(worst, Math.abs(PixelValues.get(PixelType.RGB8, plane, i) - reference.values()[i]));
             }
-            // Colour conversion: IJG's integer YCbCr->RGB (GDCM) and pydicom's float formula (here) differ by 1 at most.
-            assertTrue(worst <= 2, key + ": largest difference from GDCM " + worst + " (tolerance 2)");
+            // Lossy streams and YCbCr->RGB arithmetic depend on the decoder: tolerance 1 (measured: 0 on these files).
+            assertTrue(worst <= 1, key + ": largest difference from GDCM " + worst + " (tolerance 1)");
         }
     }
 
@@ -159,6 +159,21 @@ class OwnDataTest {
         try (Image image = TestData.open(TestData.file("pydicom/SC_rgb_rle_16bit.dcm"))) {
             assertEquals(3, image.header().size(Axis.C));
             assertEquals(PixelType.UINT16, image.header().pixelType());
+        }
+    }
+
+    @Test
+    void monochrome1IsKeptAsStoredAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path source = org.qbi.io.testing.SharedData.file("dicom/single/MR_small.dcm");
+        String text = new String(java.nio.file.Files.readAllBytes(source), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.file.Path file = dir.resolve("mono1.dcm");
+        java.nio.file.Files.write(file, text.replace("MONOCHROME2", "MONOCHROME1")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        try (Image image = TestData.open(file)) {
+            assertEquals("MONOCHROME1", image.header().metadata().text("dicom:0028,0004").orElseThrow());
+            assertTrue(image.header().metadata().text("qbi:photometric").orElseThrow().startsWith("MONOCHROME1"));
+            assertEquals(org.qbi.io.testing.SharedData.pixels(org.qbi.io.testing.SharedData.truth(
+                    "dicom/single/MR_small.dcm")).get("sha256").asText(), TestData.fingerprint(image), "stored values");
         }
     }
 }
