@@ -152,6 +152,14 @@ for name, array, mode_args in [('lzw_pred_uint8.tif', values('uint8', (10, 12)),
     assert page.compression in (5, 32773), name
     record(name, tczyx(array, 'YXS' if array.ndim == 3 else 'YX'), 'rgb8' if array.ndim == 3 else str(array.dtype),
            reader='Pillow (libtiff)')
+# JPEG-compressed TIFF (lossy): the truth is Pillow/libjpeg's decode; QBI's test compares with a tolerance
+jy, jx = np.mgrid[0:64, 0:80]
+jpeg_src = np.stack([(jx * 3) % 256, (jy * 4) % 256, ((jx + jy) * 2) % 256], -1).astype('uint8')
+Image.fromarray(jpeg_src).save(path('jpeg_rgb8.tif'), compression='jpeg', quality=90)
+assert tifffile.TiffFile(path('jpeg_rgb8.tif')).pages[0].compression == 7
+jpeg_decoded = np.array(Image.open(path('jpeg_rgb8.tif')))
+record('jpeg_rgb8.tif', tczyx(jpeg_decoded, 'YXS'), 'rgb8', reader='Pillow (libtiff, libjpeg)')
+expected['jpeg_rgb8.tif'].update({'lossy': True, 'mean': float(jpeg_decoded.mean()), 'std': float(jpeg_decoded.std())})
 TiffImagePlugin.WRITE_LIBTIFF = False
 
 # ImageJ hyperstack written by tifffile: 2 frames x 3 slices x 2 channels, 0.25 um pixels, 2 um slices, 0.5 s frames

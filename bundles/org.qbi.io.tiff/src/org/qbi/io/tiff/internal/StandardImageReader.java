@@ -113,7 +113,18 @@ public final class StandardImageReader implements ImageReader {
             return null;
         }
 
+        private volatile ImageReaderSpi spi;
+
         ImageReaderSpi spi() {
+            ImageReaderSpi found = spi;
+            if (found == null) {
+                found = lookUp();
+                spi = found;
+            }
+            return found;
+        }
+
+        private ImageReaderSpi lookUp() {
             Iterator<ImageReaderSpi> all = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
             ImageReaderSpi any = null;
             while (all.hasNext()) {

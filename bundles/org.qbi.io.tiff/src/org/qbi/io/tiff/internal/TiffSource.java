@@ -98,7 +98,7 @@ final class TiffSource implements ChunkSource {
         javax.imageio.ImageReader reader = SPI.createReaderInstance();
         try (SinglePageStream in = new SinglePageStream(channel, file, file.ifds().get(page))) {
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-            reader.setInput(in, true, true);
+            reader.setInput(in, false, true);
             ImageReadParam param = reader.getDefaultReadParam();
             Raster raster = reader.readRaster(0, param);
             if (raster.getWidth() != p.width() || raster.getHeight() != p.height()) {

@@ -53,10 +53,18 @@ class TiffFixturesTest {
             }
             assertEquals(Arrays.toString(dims), Arrays.toString(h.dimensions()), "x, y, z, c, t");
             assertEquals(x.get("pixelType").asText(), h.pixelType().label());
-            assertEquals(x.get("sha256").asText(), Fingerprint.of(image, ProgressMonitor.NULL), "pixel fingerprint");
             ValueStatistics stats = ImageStatistics.of(image, ProgressMonitor.NULL);
-            assertEquals(x.get("min").asDouble(), stats.min(), "min");
-            assertEquals(x.get("max").asDouble(), stats.max(), "max");
+            if (x.path("lossy").asBoolean()) {
+                // JPEG in TIFF: decoders differ by a grey level here and there (tolerances of SharedStandardImagesTest)
+                assertEquals(x.get("mean").asDouble(), stats.mean(), SharedStandardImagesTest.JPEG_MEAN_TOLERANCE, "mean");
+                assertEquals(x.get("std").asDouble(), stats.std(), SharedStandardImagesTest.JPEG_MEAN_TOLERANCE, "std");
+                assertEquals(x.get("min").asDouble(), stats.min(), SharedStandardImagesTest.JPEG_EXTREMES_TOLERANCE, "min");
+                assertEquals(x.get("max").asDouble(), stats.max(), SharedStandardImagesTest.JPEG_EXTREMES_TOLERANCE, "max");
+            } else {
+                assertEquals(x.get("sha256").asText(), Fingerprint.of(image, ProgressMonitor.NULL), "pixel fingerprint");
+                assertEquals(x.get("min").asDouble(), stats.min(), "min");
+                assertEquals(x.get("max").asDouble(), stats.max(), "max");
+            }
             if (x.has("format")) {
                 assertEquals(x.get("format").asText(), h.format());
             }
