@@ -69,6 +69,27 @@ public final class TiffWriter implements ImageWriter {
         return new TiffWriter(false);
     }
 
+    /**
+     * Writes with option {@code compression}: {@code deflate} (the default) or {@code none}.
+     */
+    @Override
+    public void write(Image image, Path target, java.util.Map<String, String> options, ProgressMonitor monitor)
+            throws IOException {
+        for (var option : options.entrySet()) {
+            if (!option.getKey().equals("compression")) {
+                throw new IllegalArgumentException("The TIFF writer takes the option compression=deflate|none, not '"
+                        + option.getKey() + "'");
+            }
+        }
+        String compression = options.getOrDefault("compression", compress ? "deflate" : "none");
+        switch (compression) {
+            case "deflate" -> new TiffWriter(true).write(image, target, monitor);
+            case "none" -> new TiffWriter(false).write(image, target, monitor);
+            default -> throw new IllegalArgumentException("TIFF compression '" + compression
+                    + "' is not written; use deflate or none");
+        }
+    }
+
     @Override
     public void write(Image image, Path target, ProgressMonitor monitor) throws IOException {
         ImageHeader header = image.header();
