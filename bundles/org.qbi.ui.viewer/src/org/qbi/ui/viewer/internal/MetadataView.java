@@ -5,6 +5,7 @@ import java.util.List;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -76,7 +77,7 @@ public final class MetadataView extends ViewPart {
     public void createPartControl(Composite parent) {
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         Composite factsArea = new Composite(sash, SWT.NONE);
-        facts = table(factsArea, "Property", 1, "Value", 4);
+        facts = table(factsArea, "Property", 1, 110, "Value", 4, 120);
         facts.setInput(List.of());
 
         Composite entriesArea = new Composite(sash, SWT.NONE);
@@ -93,36 +94,48 @@ public final class MetadataView extends ViewPart {
         Composite tableArea = new Composite(entriesArea, SWT.NONE);
         tableArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         entries = new TableViewer(tableArea, SWT.MULTI | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        ColumnViewerToolTipSupport.enableFor(entries);
         entries.getTable().setHeaderVisible(true);
         entries.getTable().setLinesVisible(true);
         entries.setContentProvider(ArrayContentProvider.getInstance());
         TableColumnLayout columns = new TableColumnLayout();
         tableArea.setLayout(columns);
-        column(entries, columns, "Key", 2, e -> ((Metadata.Entry) e).key());
-        column(entries, columns, "Name", 2, e -> ((Metadata.Entry) e).name());
-        column(entries, columns, "Group", 1, e -> ((Metadata.Entry) e).group());
-        column(entries, columns, "Value", 4, e -> ((Metadata.Entry) e).text());
+        column(entries, columns, "Key", 2, 110, e -> ((Metadata.Entry) e).key());
+        column(entries, columns, "Name", 2, 110, e -> ((Metadata.Entry) e).name());
+        column(entries, columns, "Group", 1, 60, e -> ((Metadata.Entry) e).group());
+        column(entries, columns, "Value", 4, 100, e -> ((Metadata.Entry) e).text());
         entries.setInput(List.of());
         sash.setWeights(new int[] { 1, 2 });
+        // side by side in a wide, low place (the bottom of Explore), one above the other in a tall one
+        sash.addListener(SWT.Resize, e -> {
+            org.eclipse.swt.graphics.Point size = sash.getSize();
+            int orientation = size.x > 2 * size.y ? SWT.HORIZONTAL : SWT.VERTICAL;
+            if (sash.getOrientation() != orientation) {
+                sash.setOrientation(orientation);
+                sash.setWeights(orientation == SWT.HORIZONTAL ? new int[] { 2, 3 } : new int[] { 1, 2 });
+            }
+        });
 
         getSite().getPage().addPartListener(partListener);
         IEditorPart active = getSite().getPage().getActiveEditor();
         show(active instanceof ImageEditor editor ? editor : null);
     }
 
-    private static TableViewer table(Composite area, String first, int firstWeight, String second, int secondWeight) {
+    private static TableViewer table(Composite area, String first, int firstWeight, int firstMinimum, String second,
+            int secondWeight, int secondMinimum) {
         TableViewer viewer = new TableViewer(area, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         TableColumnLayout columns = new TableColumnLayout();
         area.setLayout(columns);
-        column(viewer, columns, first, firstWeight, f -> ((Fact) f).property());
-        column(viewer, columns, second, secondWeight, f -> ((Fact) f).value());
+        column(viewer, columns, first, firstWeight, firstMinimum, f -> ((Fact) f).property());
+        column(viewer, columns, second, secondWeight, secondMinimum, f -> ((Fact) f).value());
         return viewer;
     }
 
-    private static void column(TableViewer viewer, TableColumnLayout layout, String title, int weight,
+    private static void column(TableViewer viewer, TableColumnLayout layout, String title, int weight, int minimum,
             java.util.function.Function<Object, String> text) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(title);
@@ -131,8 +144,14 @@ public final class MetadataView extends ViewPart {
             public String getText(Object element) {
                 return text.apply(element);
             }
+
+            @Override
+            public String getToolTipText(Object element) {
+                String full = text.apply(element);
+                return full.length() > 30 ? full : null;
+            }
         });
-        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60, true));
+        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, minimum, true));
     }
 
     /** Shows {@code editor}'s image (null: none). */

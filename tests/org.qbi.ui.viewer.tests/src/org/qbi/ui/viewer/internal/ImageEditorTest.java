@@ -257,6 +257,22 @@ class ImageEditorTest {
     }
 
     @Test
+    void imageViewerOpensFoldersOutsideTheWorkspaceAndWorkspaceFilesByTheirLocation(@TempDir Path outside) throws Exception {
+        Path series = Files.createDirectory(outside.resolve("series"));
+        Files.writeString(series.resolve("one.qbitest"), ViewerFiles.SMALL);
+        ImageEditor folder = assertInstanceOf(ImageEditor.class, ImageViewer.open(page(), series));
+        assertInstanceOf(IURIEditorInput.class, folder.getEditorInput());
+        assertEquals(series, folder.path());
+        waitForSlice(folder, 0);
+        assertEquals(32, folder.header().size(Axis.X));
+        assertFalse(folder.entryCombo().isVisible(), "one entry: no choice to offer");
+
+        ImageEditor file = assertInstanceOf(ImageEditor.class, ImageViewer.open(page(), volume.getLocation().toPath()));
+        assertEquals(volume, file.getEditorInput().getAdapter(IFile.class), "a workspace file opens as the resource");
+        waitForSlice(file, 0);
+    }
+
+    @Test
     void openAsImageOpensASeriesFolderAndItsEntriesCanBeChosen() throws Exception {
         IFolder series = ViewerFiles.folder(project, "series");
         ViewerFiles.write(series, "a.qbitest", ViewerFiles.VOLUME);

@@ -179,7 +179,7 @@ public final class ImageTexts {
         }
         facts.add(new Fact("Orientation", header.orientation().map(ImageTexts::orientation).orElse("not given")));
         facts.add(new Fact("Rescale", rescale(header.rescale())));
-        facts.add(new Fact("Metadata entries", Integer.toString(header.metadata().size())));
+        facts.add(new Fact("Entries", Integer.toString(header.metadata().size())));
         return facts;
     }
 

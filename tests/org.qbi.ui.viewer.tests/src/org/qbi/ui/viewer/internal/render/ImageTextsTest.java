@@ -99,7 +99,7 @@ class ImageTextsTest {
         assertTrue(facts.stream().noneMatch(f -> f.property().equals("Axis c")), "singleton axes are left out");
         assertTrue(facts.contains(new Fact("Orientation", "x (1, 0, 0)  y (0, 1, 0)  z (0, 0, 1)")), facts.toString());
         assertTrue(facts.contains(new Fact("Rescale", "value = 2 \u00d7 stored \u2212 1000 HU")), facts.toString());
-        assertTrue(facts.contains(new Fact("Metadata entries", "1")), facts.toString());
+        assertTrue(facts.contains(new Fact("Entries", "1")), facts.toString());
         assertTrue(ImageTexts.facts(ImageHeader.uncalibrated(PixelType.UINT8, 3, 2))
                 .contains(new Fact("Orientation", "not given")));
     }
