@@ -147,6 +147,52 @@ class ImageEditorTest {
     }
 
     @Test
+    void channelAndTimeSlidersSelectThePlaneAndTheReadoutSaysWhich() throws Exception {
+        IFile hyperstack = ViewerFiles.write(project, "hyperstack.qbitest", """
+                QBITEST
+                type=uint16
+                size=16,8,1,3,2
+                spacing=1,1,1
+                unit=um
+                """);
+        ImageEditor editor = open(hyperstack);
+        waitForSlice(editor, 0);
+        assertNull(editor.scale(Axis.Z), "one slice: no z slider");
+        assertEquals(2, editor.scale(Axis.C).getMaximum());
+        assertEquals(1, editor.scale(Axis.T).getMaximum());
+        select(editor.scale(Axis.C), 2);
+        select(editor.scale(Axis.T), 1);
+        waitFor("c 2, t 1", () -> editor.slice() != null && editor.slice().c() == 2 && editor.slice().t() == 1);
+        ViewTransform view = editor.canvas().transform();
+        moveMouse(editor, view.screenX(3.5), view.screenY(5.5));
+        // 1000 + 10 * ((3 + 13 * 2 + 17) mod 16) + 3 * 5 = 1000 + 10 * 14 + 15
+        assertEquals("x 3  y 5  c 2  t 1  \u00b7  3, 5 um  \u00b7  stored 1155", editor.status().getText());
+    }
+
+    @Test
+    void rgbImagesAreShownInColour() throws Exception {
+        IFile rgb = ViewerFiles.write(project, "colour.qbitest", """
+                QBITEST
+                type=rgb8
+                size=20,10,2
+                pattern=rgb
+                """);
+        ImageEditor editor = open(rgb);
+        waitForSlice(editor, 0);
+        select(editor.scale(Axis.Z), 1);
+        waitForSlice(editor, 1);
+        ImageData data = editor.canvas().data();
+        assertEquals(24, data.depth);
+        for (int[] p : new int[][] { { 0, 0 }, { 7, 3 }, { 19, 9 } }) {
+            int[] expected = TestVolumes.rgb(p[0], p[1], 1, 0, 0);
+            assertEquals(new org.eclipse.swt.graphics.RGB(expected[0], expected[1], expected[2]),
+                    data.palette.getRGB(data.getPixel(p[0], p[1])), "colour of " + Arrays.toString(p));
+        }
+        moveMouse(editor, editor.canvas().transform().screenX(7.5), editor.canvas().transform().screenY(3.5));
+        assertEquals("x 7  y 3  z 1  \u00b7  r 48  g 15  b 40", editor.status().getText());
+    }
+
+    @Test
     void anisotropicPixelsKeepTheirPhysicalShape() throws Exception {
         IFile aniso = ViewerFiles.write(project, "aniso.qbitest", ViewerFiles.ANISOTROPIC);
         ImageEditor editor = open(aniso);
