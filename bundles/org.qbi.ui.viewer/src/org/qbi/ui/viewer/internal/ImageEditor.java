@@ -45,6 +45,7 @@ import org.qbi.core.image.io.FormatException;
 import org.qbi.io.ImageFormats;
 import org.qbi.ui.viewer.ImageViewer;
 import org.qbi.ui.viewer.internal.render.DisplayWindow;
+import org.qbi.ui.viewer.internal.render.FileWindow;
 import org.qbi.ui.viewer.internal.render.ImageTexts;
 import org.qbi.ui.viewer.internal.render.RenderedSlice;
 import org.qbi.ui.viewer.internal.render.SliceRenderer;
@@ -115,6 +116,9 @@ public final class ImageEditor extends EditorPart {
     private final Map<Axis, Scale> scales = new EnumMap<>(Axis.class);
     private final Map<Axis, Label> sliderLabels = new EnumMap<>(Axis.class);
     private Label status;
+    private MenuItem fileWindowItem;
+    private MenuItem autoItem;
+    private volatile FileWindow.Recommended fileWindow;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -212,11 +216,19 @@ public final class ImageEditor extends EditorPart {
 
     private Menu contextMenu(Control control) {
         Menu menu = new Menu(control);
+        menu.addListener(SWT.Show, e -> {
+            fileWindowItem.setEnabled(fileWindow != null);
+            fileWindowItem.setText(fileWindow == null ? "Window from the File (none given)"
+                    : "Window from the File (center " + ImageTexts.number(fileWindow.center()) + ", width "
+                            + ImageTexts.number(fileWindow.width())
+                            + (header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit()) + ")");
+        });
         MenuItem fit = new MenuItem(menu, SWT.PUSH);
         fit.setText("Zoom to Fit\tdouble-click");
         fit.addListener(SWT.Selection, e -> canvas.fit());
         new MenuItem(menu, SWT.SEPARATOR);
         MenuItem auto = new MenuItem(menu, SWT.RADIO);
+        autoItem = auto;
         auto.setText("Auto Contrast (0.35 % saturated)");
         auto.setSelection(true);
         auto.addListener(SWT.Selection, e -> {
@@ -229,6 +241,14 @@ public final class ImageEditor extends EditorPart {
         minMax.addListener(SWT.Selection, e -> {
             if (minMax.getSelection()) {
                 setContrast(Contrast.MIN_MAX);
+            }
+        });
+        fileWindowItem = new MenuItem(menu, SWT.RADIO);
+        fileWindowItem.setText("Window from the File");
+        fileWindowItem.setEnabled(false);
+        fileWindowItem.addListener(SWT.Selection, e -> {
+            if (fileWindowItem.getSelection()) {
+                setContrast(Contrast.FIXED);
             }
         });
         return menu;
@@ -281,6 +301,12 @@ public final class ImageEditor extends EditorPart {
         }
         header = opened.header();
         error = null;
+        fileWindow = FileWindow.of(header.metadata(), header.rescale()).orElse(null);
+        if (fileWindow == null && contrast == Contrast.FIXED) {
+            contrast = Contrast.AUTO;
+            fileWindowItem.setSelection(false);
+            autoItem.setSelection(true);
+        }
         if (header.size(Axis.X) * header.size(Axis.Y) > MAX_PLANE_PIXELS) {
             showError("Cannot show " + path + "\n\nIts x-y planes have " + header.size(Axis.X) + " x "
                     + header.size(Axis.Y) + " pixels; this viewer shows planes of up to " + MAX_PLANE_PIXELS
@@ -289,7 +315,7 @@ public final class ImageEditor extends EditorPart {
         }
         stack.topControl = viewerPage;
         headerLine.setText(ImageTexts.headerLine(header));
-        headerLine.setToolTipText(path.toString());
+        headerLine.setToolTipText(ImageTexts.headerLine(header) + "\n" + path);
         entries = List.copyOf(names);
         GridData comboData = (GridData) entryCombo.getLayoutData();
         comboData.exclude = entries.size() < 2;
@@ -453,7 +479,11 @@ public final class ImageEditor extends EditorPart {
                     .append(ImageTexts.number(Math.max(a, b)))
                     .append(header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit()).append(')');
         }
-        text.append(contrast == Contrast.AUTO ? ", auto contrast" : ", min-max");
+        text.append(switch (contrast) {
+            case AUTO -> ", auto contrast";
+            case MIN_MAX -> ", min-max";
+            case FIXED -> ", the file's window";
+        });
         return text.toString();
     }
 
@@ -488,8 +518,9 @@ public final class ImageEditor extends EditorPart {
                 if (monitor.isCanceled()) {
                     return Status.CANCEL_STATUS;
                 }
+                FileWindow.Recommended recommended = fileWindow;
                 RenderedSlice rendered = SliceRenderer.render(h.pixelType(), plane, (int) h.size(Axis.X),
-                        (int) h.size(Axis.Y), h.rescale(), contrast);
+                        (int) h.size(Axis.Y), h.rescale(), contrast, recommended == null ? null : recommended.stored());
                 Slice decoded = new Slice(at[0], at[1], at[2], plane, rendered);
                 asyncExec(() -> showSlice(gen, decoded));
             } catch (IOException | RuntimeException e) {

@@ -193,6 +193,41 @@ class ImageEditorTest {
     }
 
     @Test
+    void theWindowTheFileRecommendsCanBeChosenFromTheContextMenu() throws Exception {
+        ImageEditor plain = open(volume);
+        waitForSlice(plain, 0);
+        assertFalse(fileWindowItem(plain).isEnabled(), "no window in the file: nothing to choose");
+
+        IFile windowed = ViewerFiles.write(project, "windowed.qbitest", ViewerFiles.VOLUME
+                + "meta.dicom:0028,1050=DICOM|WindowCenter|1400\nmeta.dicom:0028,1051=DICOM|WindowWidth|801\n");
+        ImageEditor editor = open(windowed);
+        waitForSlice(editor, 0);
+        org.eclipse.swt.widgets.MenuItem item = fileWindowItem(editor);
+        assertTrue(item.isEnabled());
+        assertEquals("Window from the File (center 1400, width 801 HU)", item.getText());
+        for (org.eclipse.swt.widgets.MenuItem other : item.getParent().getItems()) {
+            other.setSelection(other == item);
+        }
+        item.notifyListeners(SWT.Selection, new Event());
+        // 999.5 .. 1799.5 HU (DICOM's linear function) is 999.75 .. 1399.75 stored (HU = 2 stored - 1000)
+        DisplayWindow expected = new DisplayWindow(999.75, 1399.75);
+        waitFor("the file's window", () -> editor.slice() != null && expected.equals(editor.slice().rendered().window()));
+        ImageData data = editor.canvas().data();
+        assertEquals(102, data.getPixel(10, 20), "stored 1160: 255 * 160.25 / 400 = 102.2");
+        assertEquals(255, data.getPixel(63, 47), "above the window: white");
+        select(editor.scale(Axis.Z), 1);
+        waitForSlice(editor, 1);
+        assertEquals(expected, editor.slice().rendered().window(), "the same window on every slice");
+    }
+
+    private static org.eclipse.swt.widgets.MenuItem fileWindowItem(ImageEditor editor) {
+        org.eclipse.swt.widgets.Menu menu = editor.canvas().control().getMenu();
+        menu.notifyListeners(SWT.Show, new Event());
+        return Arrays.stream(menu.getItems()).filter(i -> i.getText().startsWith("Window from the File")).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void anisotropicPixelsKeepTheirPhysicalShape() throws Exception {
         IFile aniso = ViewerFiles.write(project, "aniso.qbitest", ViewerFiles.ANISOTROPIC);
         ImageEditor editor = open(aniso);

@@ -43,7 +43,7 @@ import org.qbi.core.image.io.Probe;
  * rescale=2,-1000,HU
  * pattern=ramp            (ramp, rgb, phantom)
  * fail-plane=3            (optional: decoding z = 3 fails with a FormatException)
- * meta.KEY=GROUP|NAME|VALUE
+ * meta.KEY=GROUP|NAME|VALUE   (key "qbitest:KEY", or KEY itself when it has a colon: meta.dicom:0028,1050=...)
  * </pre>
  */
 public final class TestFormatReader implements ImageReader {
@@ -122,7 +122,8 @@ public final class TestFormatReader implements ImageReader {
                 if (parts.length != 3) {
                     throw new FormatException(file, "metadata line '" + line + "' needs GROUP|NAME|VALUE");
                 }
-                metadata.put("qbitest:" + key.substring(5), parts[1], parts[0], typed(parts[2]));
+                String name = key.substring(5);
+                metadata.put(name.contains(":") ? name : "qbitest:" + name, parts[1], parts[0], typed(parts[2]));
             } else {
                 fields.put(key, value);
             }

@@ -19,7 +19,9 @@ public final class SliceRenderer {
         /** ImageJ's auto contrast: 0.35 % of the plane's pixels saturated. */
         AUTO,
         /** The plane's minimum black, maximum white. */
-        MIN_MAX
+        MIN_MAX,
+        /** A window given by the caller (the file's recommendation), the same for every plane. */
+        FIXED
     }
 
     private SliceRenderer() {
@@ -31,6 +33,15 @@ public final class SliceRenderer {
      */
     public static RenderedSlice render(PixelType type, MemorySegment plane, int width, int height, Rescale rescale,
             Contrast contrast) {
+        return render(type, plane, width, height, rescale, contrast, null);
+    }
+
+    /**
+     * Renders a plane; {@code fixed} is the window of {@link Contrast#FIXED} (ignored otherwise; without it FIXED
+     * falls back to AUTO).
+     */
+    public static RenderedSlice render(PixelType type, MemorySegment plane, int width, int height, Rescale rescale,
+            Contrast contrast, DisplayWindow fixed) {
         int count = Math.multiplyExact(width, height);
         if (PlaneValues.isColour(type)) {
             return colour(type, plane, width, height);
@@ -39,7 +50,11 @@ public final class SliceRenderer {
             return labels(plane, width, height);
         }
         PlaneValues values = new PlaneValues(type, plane, count);
-        DisplayWindow window = contrast == Contrast.MIN_MAX ? DisplayWindow.minMax(values) : DisplayWindow.auto(values);
+        DisplayWindow window = switch (contrast) {
+            case MIN_MAX -> DisplayWindow.minMax(values);
+            case FIXED -> fixed != null ? fixed : DisplayWindow.auto(values);
+            case AUTO -> DisplayWindow.auto(values);
+        };
         return gray(values, width, height, window, rescale.slope() < 0);
     }
 
