@@ -71,6 +71,16 @@ class ImageModelTest {
     }
 
     @Test
+    void describeNamesEachUnitWhenAxesDiffer() {
+        ImageHeader cine = ImageHeader.uncalibrated(PixelType.UINT8, 256, 256, 1, 1, 16).withAxes(List.of(
+                AxisCalibration.of(Axis.X, 256, 1, 0, "mm"), AxisCalibration.of(Axis.Y, 256, 1, 0, "mm"),
+                AxisCalibration.uncalibrated(Axis.Z, 1), AxisCalibration.uncalibrated(Axis.C, 1),
+                AxisCalibration.of(Axis.T, 16, 69.47, 0, "ms")));
+        assertEquals("256 x 256 x 16 uint8, 1 mm x 1 mm x 69.47 ms (field of view 256 mm x 256 mm x 1111.52 ms)",
+                cine.describe());
+    }
+
+    @Test
     void orientationNeedsUnitVectorsAndTheSliceNormalIsTheCrossProduct() {
         Orientation o = Orientation.fromRowAndColumn(new double[] { 1, 0, 0 }, new double[] { 0, 0, -1 });
         assertArrayEquals(new double[] { 0, 1, 0 }, o.direction(Axis.Z), 1e-15);
