@@ -1,0 +1,388 @@
+package org.qbi.io.zarr.internal;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.qbi.core.image.Axis;
+import org.qbi.core.image.AxisCalibration;
+import org.qbi.core.image.Image;
+import org.qbi.core.image.ImageHeader;
+import org.qbi.core.image.PixelType;
+import org.qbi.core.image.Rescale;
+import org.qbi.core.image.io.ImageWriter;
+import org.qbi.core.progress.ProgressMonitor;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes an image as an OME-Zarr (OME-NGFF 0.4) image: a Zarr v2 group holding one array "0" with chunks of
+ * {@value #CHUNK_3D}^3 (volumes) or {@value #CHUNK_2D}^2 (planes), Blosc-LZ4 with byte shuffle (Python zarr's
+ * default), "/" as dimension separator, fill value 0 (chunks of zeros are not written). Fiji, napari and
+ * Python's zarr read it.
+ * <p>
+ * The array's dimensions are NumPy order: t (when more than one time point), c (several channels, or the
+ * samples of an RGB image, planar), z (several slices), y, x. The group's .zattrs holds:
+ * <pre>
+ * "multiscales": [{"version": "0.4", "name": ..., "axes": [{"name": "z", "type": "space", "unit": "millimeter"}, ...],
+ *                  "datasets": [{"path": "0", "coordinateTransformations": [
+ *                      {"type": "scale", "scale": [...]}, {"type": "translation", "translation": [...]}]}]}]
+ * "qbi": {"version": 1, "array": "0", "pixel_type": "uint16", "dimensions": ["z", "y", "x"],
+ *         "axes": {"x": {"size": 512, "spacing": 0.5, "origin": 0, "unit": "mm"}, ... all five axes},
+ *         "rescale": {"slope": 1, "intercept": -1024, "unit": "HU"}, "orientation": [9 direction cosines]}
+ * </pre>
+ * NGFF carries what other tools read (scale and translation per dimension, units by their UDUNITS-2 names);
+ * "qbi" carries QBI's calibration exactly (units as QBI names them, the pixel type RGB8 / LABEL32 that Zarr has
+ * no dtype for, the rescale and the orientation).
+ * <p>
+ * Atomic: the group is written into a hidden folder beside the target and renamed into place; an existing
+ * target is moved aside first and deleted after, so readers see the old store or the new one (for the instant
+ * between the two renames, none). A failure or a cancel removes the temporary folder and leaves the target as
+ * it was.
+ */
+public final class ZarrWriter implements ImageWriter {
+
+    /** Chunk edge of volumes (z, y and x). */
+    static final int CHUNK_3D = 64;
+    /** Chunk edge of single planes (y and x). */
+    static final int CHUNK_2D = 256;
+
+    private final int chunk3d;
+    private final int chunk2d;
+
+    public ZarrWriter() {
+        this(CHUNK_3D, CHUNK_2D);
+    }
+
+    /** A writer with other chunk edges (tests; a preference later). */
+    ZarrWriter(int chunk3d, int chunk2d) {
+        if (chunk3d < 1 || chunk2d < 1) {
+            throw new IllegalArgumentException("Chunk edges are at least 1, got " + chunk3d + " and " + chunk2d);
+        }
+        this.chunk3d = chunk3d;
+        this.chunk2d = chunk2d;
+    }
+
+    /** One dimension of the array: its name, size, chunk and the QBI axis it holds (or samples). */
+    private record Dim(String name, long size, long chunk, int axis) {
+    }
+
+    @Override
+    public void write(Image image, Path target, ProgressMonitor monitor) throws IOException {
+        ImageHeader header = image.header();
+        PixelType type = header.pixelType();
+        long[] dims = header.dimensions();
+        int samples = type == PixelType.COMPLEX_FLOAT32 ? 1 : type.samplesPerPixel();
+        if (samples > 1 && dims[Axis.C.ordinal()] > 1) {
+            throw new IllegalArgumentException("Zarr cannot hold an " + type.label() + " image with "
+                    + dims[Axis.C.ordinal()] + " channels; split the channels or convert them to grey values first");
+        }
+        boolean volume = dims[Axis.Z.ordinal()] > 1;
+        long edge = volume ? chunk3d : chunk2d;
+        List<Dim> layout = new ArrayList<>();
+        if (dims[Axis.T.ordinal()] > 1) {
+            layout.add(new Dim("t", dims[Axis.T.ordinal()], 1, Axis.T.ordinal()));
+        }
+        if (samples > 1) {
+            layout.add(new Dim("c", samples, samples, BlockAssembler.SAMPLES));
+        } else if (dims[Axis.C.ordinal()] > 1) {
+            layout.add(new Dim("c", dims[Axis.C.ordinal()], 1, Axis.C.ordinal()));
+        }
+        if (volume) {
+            layout.add(new Dim("z", dims[Axis.Z.ordinal()], Math.min(edge, dims[Axis.Z.ordinal()]), Axis.Z.ordinal()));
+        }
+        layout.add(new Dim("y", dims[Axis.Y.ordinal()], Math.min(edge, dims[Axis.Y.ordinal()]), Axis.Y.ordinal()));
+        layout.add(new Dim("x", dims[Axis.X.ordinal()], Math.min(edge, dims[Axis.X.ordinal()]), Axis.X.ordinal()));
+
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        Path temp = createTempDir(parent, absolute.getFileName().toString());
+        try {
+            writeStore(image, layout, temp, absolute, monitor);
+            replace(temp, absolute);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                deleteTree(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private void writeStore(Image image, List<Dim> layout, Path dir, Path target, ProgressMonitor monitor)
+            throws IOException {
+        ImageHeader header = image.header();
+        PixelType type = header.pixelType();
+        int itemBytes = type == PixelType.COMPLEX_FLOAT32 ? 8 : type.bytesPerSample();
+        int n = layout.size();
+        long[] shape = layout.stream().mapToLong(Dim::size).toArray();
+        long[] chunks = layout.stream().mapToLong(Dim::chunk).toArray();
+        long[] counts = new long[n];
+        long total = 1;
+        for (int i = 0; i < n; i++) {
+            counts[i] = (shape[i] + chunks[i] - 1) / chunks[i];
+            total = Math.multiplyExact(total, counts[i]);
+        }
+        long chunkBytes = itemBytes;
+        for (long c : chunks) {
+            chunkBytes = Math.multiplyExact(chunkBytes, c);
+        }
+        if (chunkBytes > Integer.MAX_VALUE - 1024) {
+            throw new IllegalArgumentException("A Zarr chunk of " + java.util.Arrays.toString(chunks) + " values is "
+                    + "larger than 2 GB");
+        }
+        Files.writeString(dir.resolve(ZarrArray.ZGROUP), "{\n    \"zarr_format\": 2\n}\n");
+        Files.writeString(dir.resolve(ZarrArray.ZATTRS), pretty(groupAttributes(header, layout, target)));
+        Path array = Files.createDirectory(dir.resolve("0"));
+        Files.writeString(array.resolve(ZarrArray.ZARRAY), pretty(zarray(type, shape, chunks)));
+
+        monitor.begin("Writing " + target.getFileName(), total);
+        try {
+            long[] index = new long[n];
+            byte[] buffer = new byte[(int) chunkBytes];
+            MemorySegment chunk = MemorySegment.ofArray(buffer);
+            long[] dstStrides = StridedCopy.cOrderStrides(chunks, itemBytes);
+            int pixelBytes = type.bytesPerPixel();
+            for (long done = 0; done < total; done++) {
+                monitor.checkCanceled("writing " + target.getFileName());
+                long[] origin = new long[Axis.COUNT];
+                long[] size = { 1, 1, 1, 1, 1 };
+                long[] count = new long[n];
+                for (int i = 0; i < n; i++) {
+                    long start = index[i] * chunks[i];
+                    count[i] = Math.min(chunks[i], shape[i] - start);
+                    int axis = layout.get(i).axis();
+                    if (axis != BlockAssembler.SAMPLES) {
+                        origin[axis] = start;
+                        size[axis] = count[i];
+                    }
+                }
+                java.util.Arrays.fill(buffer, (byte) 0);
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment region = image.readRegion(origin, size, arena);
+                    long[] axisStrides = new long[Axis.COUNT];
+                    long stride = pixelBytes;
+                    for (int a = 0; a < Axis.COUNT; a++) {
+                        axisStrides[a] = stride;
+                        stride *= size[a];
+                    }
+                    long[] srcStrides = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        int axis = layout.get(i).axis();
+                        srcStrides[i] = axis == BlockAssembler.SAMPLES ? itemBytes : axisStrides[axis];
+                    }
+                    StridedCopy.copy(region, 0, srcStrides, chunk, 0, dstStrides, count, itemBytes, 0);
+                }
+                if (!allZero(buffer)) {
+                    Path file = array;
+                    for (int i = 0; i < n - 1; i++) {
+                        file = file.resolve(Long.toString(index[i]));
+                    }
+                    Files.createDirectories(file);
+                    Files.write(file.resolve(Long.toString(index[n - 1])), Blosc.encodeLz4(buffer, itemBytes));
+                }
+                monitor.worked(1);
+                for (int i = n - 1; i >= 0; i--) {
+                    if (++index[i] < counts[i]) {
+                        break;
+                    }
+                    index[i] = 0;
+                }
+            }
+        } finally {
+            monitor.done();
+        }
+    }
+
+    private static boolean allZero(byte[] buffer) {
+        for (byte b : buffer) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ObjectNode zarray(PixelType type, long[] shape, long[] chunks) {
+        ObjectNode zarray = ZarrArray.JSON.createObjectNode();
+        ArrayNode chunkList = zarray.putArray("chunks");
+        for (long c : chunks) {
+            chunkList.add(c);
+        }
+        ObjectNode compressor = zarray.putObject("compressor");
+        compressor.put("blocksize", 0);
+        compressor.put("clevel", 5);
+        compressor.put("cname", "lz4");
+        compressor.put("id", "blosc");
+        compressor.put("shuffle", 1);
+        zarray.put("dimension_separator", "/");
+        zarray.put("dtype", DType.of(type));
+        if (type == PixelType.COMPLEX_FLOAT32) {
+            zarray.putArray("fill_value").add(0.0).add(0.0);
+        } else if (type.isInteger()) {
+            zarray.put("fill_value", 0);
+        } else {
+            zarray.put("fill_value", 0.0);
+        }
+        zarray.putNull("filters");
+        zarray.put("order", "C");
+        ArrayNode shapeList = zarray.putArray("shape");
+        for (long s : shape) {
+            shapeList.add(s);
+        }
+        zarray.put("zarr_format", 2);
+        return zarray;
+    }
+
+    private static ObjectNode groupAttributes(ImageHeader header, List<Dim> layout, Path target) {
+        ObjectNode attributes = ZarrArray.JSON.createObjectNode();
+        ObjectNode multiscale = attributes.putArray("multiscales").addObject();
+        multiscale.put("version", "0.4");
+        String name = target.getFileName().toString();
+        multiscale.put("name", name.endsWith(".zarr") ? name.substring(0, name.length() - 5) : name);
+        ArrayNode axes = multiscale.putArray("axes");
+        List<Double> scale = new ArrayList<>();
+        List<Double> translation = new ArrayList<>();
+        boolean translated = false;
+        for (Dim dim : layout) {
+            ObjectNode axis = axes.addObject();
+            axis.put("name", dim.name());
+            if (dim.axis() == BlockAssembler.SAMPLES || dim.axis() == Axis.C.ordinal()) {
+                axis.put("type", "channel");
+                scale.add(1.0);
+                translation.add(0.0);
+                continue;
+            }
+            AxisCalibration calibration = header.axes().get(dim.axis());
+            axis.put("type", dim.axis() == Axis.T.ordinal() ? "time" : "space");
+            String unit = Units.ngff(calibration.unit());
+            if (unit != null && calibration.isCalibrated()) {
+                axis.put("unit", unit);
+            }
+            scale.add(calibration.spacing());
+            translation.add(calibration.origin());
+            translated |= calibration.origin() != 0;
+        }
+        ObjectNode dataset = multiscale.putArray("datasets").addObject();
+        dataset.put("path", "0");
+        ArrayNode transformations = dataset.putArray("coordinateTransformations");
+        ArrayNode scaleList = transformations.addObject().put("type", "scale").putArray("scale");
+        scale.forEach(scaleList::add);
+        if (translated) {
+            ArrayNode translationList = transformations.addObject().put("type", "translation").putArray("translation");
+            translation.forEach(translationList::add);
+        }
+
+        ObjectNode qbi = attributes.putObject("qbi");
+        qbi.put("version", 1);
+        qbi.put("array", "0");
+        qbi.put("pixel_type", header.pixelType().label());
+        ArrayNode dimensions = qbi.putArray("dimensions");
+        layout.forEach(d -> dimensions.add(d.name()));
+        ObjectNode qbiAxes = qbi.putObject("axes");
+        for (AxisCalibration calibration : header.axes()) {
+            ObjectNode axis = qbiAxes.putObject(calibration.axis().label());
+            axis.put("size", calibration.size());
+            axis.put("spacing", calibration.spacing());
+            axis.put("origin", calibration.origin());
+            axis.put("unit", calibration.unit());
+        }
+        Rescale rescale = header.rescale();
+        if (!rescale.isIdentity() || !rescale.unit().isEmpty()) {
+            ObjectNode r = qbi.putObject("rescale");
+            r.put("slope", rescale.slope());
+            r.put("intercept", rescale.intercept());
+            r.put("unit", rescale.unit());
+        }
+        header.orientation().ifPresent(o -> {
+            ArrayNode cosines = qbi.putArray("orientation");
+            for (double c : o.cosines()) {
+                cosines.add(c);
+            }
+        });
+        return attributes;
+    }
+
+    private static String pretty(ObjectNode node) throws IOException {
+        return ZarrArray.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+    }
+
+    /** A new hidden folder ".NAME.RANDOM.tmp" beside the target (same file system, so the rename is atomic). */
+    private static Path createTempDir(Path parent, String name) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createDirectory(parent.resolve("." + name + "." + random + ".tmp"));
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt == 100) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /** Renames {@code temp} to {@code target}; an existing target is moved aside first, then deleted. */
+    private static void replace(Path temp, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            old = target.resolveSibling("." + target.getFileName() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".old");
+            move(target, old);
+        }
+        try {
+            move(temp, target);
+        } catch (IOException | RuntimeException e) {
+            if (old != null) {
+                move(old, target);
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
