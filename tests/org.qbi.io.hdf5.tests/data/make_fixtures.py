@@ -71,6 +71,8 @@ def main():
         g.create_dataset("big_endian", data=be, chunks=(4, 5), fletcher32=True)
         record("int16_spacing.h5", "/data/big_endian", be, None)
         g.create_dataset("counts64", data=np.arange(24, dtype=np.int64).reshape(4, 6))
+        g["alias"] = h5py.SoftLink("/data/volume")
+        g["elsewhere"] = h5py.ExternalLink("other.h5", "/volume")
 
     # HDF5 1.10 file format (libver latest: fixed-array chunk index), float64, a fill value and chunks never
     # written; LZF compression (decoded by jHDF); complex64; an RGB image (HDF5 image spec, IMAGE_TRUECOLOR).

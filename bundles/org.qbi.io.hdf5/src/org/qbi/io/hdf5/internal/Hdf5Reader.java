@@ -32,11 +32,13 @@ import io.jhdf.Superblock;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
+import io.jhdf.api.Link;
 import io.jhdf.api.Node;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.filter.PipelineFilterWithData;
+import io.jhdf.links.ExternalLink;
 import io.jhdf.object.datatype.CompoundDataType;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
@@ -61,6 +63,15 @@ public final class Hdf5Reader implements ImageReader {
     private static final List<String> UNIT_ATTRIBUTES = List.of("unit", "units", "spacing_unit", "spacing_units");
     /** Groups and datasets visited at most when listing a file (hostile files may hold millions). */
     private static final int MAX_NODES = 100_000;
+
+    static {
+        // jHDF logs through SLF4J. In OSGi SLF4J finds its no-op provider only when SPI Fly registered it, and
+        // otherwise warns on stderr, three lines on every "qbi info". Its own diagnostics are cut to errors here
+        // (unless set otherwise); jHDF's logging goes nowhere either way.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
 
     @Override
     public boolean canRead(Probe probe) {
@@ -166,9 +177,19 @@ public final class Hdf5Reader implements ImageReader {
             return largest;
         }
         String wanted = entry.strip().startsWith("/") ? entry.strip() : "/" + entry.strip();
-        Node node;
+        Node node = hdf;
         try {
-            node = hdf.getByPath(wanted);
+            for (String part : wanted.split("/")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                node = resolve(path, wanted, node);
+                node = node instanceof Group group ? group.getChildren().get(part) : null;
+                if (node == null) {
+                    break;
+                }
+            }
+            node = node == null ? null : resolve(path, wanted, node);
         } catch (HdfException e) {
             node = null;
         }
@@ -181,6 +202,22 @@ public final class Hdf5Reader implements ImageReader {
                     + listing(hdf));
         }
         return dataset;
+    }
+
+    /** The node a link leads to (soft links followed, at most 16 in a row); external links are refused. */
+    private static Node resolve(Path path, String wanted, Node node) throws FormatException {
+        for (int hops = 0; node instanceof Link link; hops++) {
+            if (link instanceof ExternalLink || hops == 16) {
+                throw new FormatException(path, "'" + wanted + "' "
+                        + (hops == 16 ? "is a loop of links" : "links to another file (" + link.getTargetPath()
+                                + "); open that file"));
+            }
+            if (link.isBrokenLink()) {
+                throw new FormatException(path, "'" + wanted + "' is a broken link to " + link.getTargetPath());
+            }
+            node = link.getTarget();
+        }
+        return node;
     }
 
     private static String listing(HdfFile hdf) {

@@ -3,6 +3,9 @@ package org.qbi.io.zarr.internal;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -10,10 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.AxisCalibration;
@@ -31,7 +43,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Writes an image as an OME-Zarr (OME-NGFF 0.4) image: a Zarr v2 group holding one array "0" with chunks of
  * {@value #CHUNK_3D}^3 (volumes) or {@value #CHUNK_2D}^2 (planes), Blosc-LZ4 with byte shuffle (Python zarr's
  * default), "/" as dimension separator, fill value 0 (chunks of zeros are not written). Fiji, napari and
- * Python's zarr read it.
+ * Python's zarr read it. Chunks are read, compressed and written by up to {@value #MAX_THREADS} threads, at
+ * most two per thread in memory; each file is forced to disk before the store is renamed into place.
  * <p>
  * The array's dimensions are NumPy order: t (when more than one time point), c (several channels, or the
  * samples of an RGB image, planar), z (several slices), y, x. The group's .zattrs holds:
@@ -58,6 +71,8 @@ public final class ZarrWriter implements ImageWriter {
     static final int CHUNK_3D = 64;
     /** Chunk edge of single planes (y and x). */
     static final int CHUNK_2D = 256;
+    /** Threads that read, compress and write chunks at once (at most one per processor). */
+    private static final int MAX_THREADS = 8;
 
     private final int chunk3d;
     private final int chunk2d;
@@ -145,57 +160,43 @@ public final class ZarrWriter implements ImageWriter {
             throw new IllegalArgumentException("A Zarr chunk of " + java.util.Arrays.toString(chunks) + " values is "
                     + "larger than 2 GB");
         }
-        Files.writeString(dir.resolve(ZarrArray.ZGROUP), "{\n    \"zarr_format\": 2\n}\n");
-        Files.writeString(dir.resolve(ZarrArray.ZATTRS), pretty(groupAttributes(header, layout, target)));
+        writeDurably(dir.resolve(ZarrArray.ZGROUP), "{\n    \"zarr_format\": 2\n}\n".getBytes(StandardCharsets.UTF_8));
+        writeDurably(dir.resolve(ZarrArray.ZATTRS), pretty(groupAttributes(header, layout, target)));
         Path array = Files.createDirectory(dir.resolve("0"));
-        Files.writeString(array.resolve(ZarrArray.ZARRAY), pretty(zarray(type, shape, chunks)));
+        writeDurably(array.resolve(ZarrArray.ZARRAY), pretty(zarray(type, shape, chunks)));
 
+        long[] dstStrides = StridedCopy.cOrderStrides(chunks, itemBytes);
+        int pixelBytes = type.bytesPerPixel();
+        int chunkSize = (int) chunkBytes;
+        String task = "writing " + target.getFileName();
         monitor.begin("Writing " + target.getFileName(), total);
+        int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "QBI Zarr writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // At most two chunks per thread in flight: memory stays a few chunks whatever the image's size.
+        Semaphore slots = new Semaphore(2 * threads);
+        Deque<Future<?>> pending = new ArrayDeque<>();
         try {
             long[] index = new long[n];
-            byte[] buffer = new byte[(int) chunkBytes];
-            MemorySegment chunk = MemorySegment.ofArray(buffer);
-            long[] dstStrides = StridedCopy.cOrderStrides(chunks, itemBytes);
-            int pixelBytes = type.bytesPerPixel();
             for (long done = 0; done < total; done++) {
-                monitor.checkCanceled("writing " + target.getFileName());
-                long[] origin = new long[Axis.COUNT];
-                long[] size = { 1, 1, 1, 1, 1 };
-                long[] count = new long[n];
-                for (int i = 0; i < n; i++) {
-                    long start = index[i] * chunks[i];
-                    count[i] = Math.min(chunks[i], shape[i] - start);
-                    int axis = layout.get(i).axis();
-                    if (axis != BlockAssembler.SAMPLES) {
-                        origin[axis] = start;
-                        size[axis] = count[i];
-                    }
+                monitor.checkCanceled(task);
+                while (!pending.isEmpty() && pending.peekFirst().isDone()) {
+                    finish(pending.pollFirst(), monitor);
                 }
-                java.util.Arrays.fill(buffer, (byte) 0);
-                try (Arena arena = Arena.ofConfined()) {
-                    MemorySegment region = image.readRegion(origin, size, arena);
-                    long[] axisStrides = new long[Axis.COUNT];
-                    long stride = pixelBytes;
-                    for (int a = 0; a < Axis.COUNT; a++) {
-                        axisStrides[a] = stride;
-                        stride *= size[a];
+                acquire(slots);
+                long[] chunkIndex = index.clone();
+                pending.addLast(pool.submit(() -> {
+                    try {
+                        writeChunk(image, layout, array, chunkIndex, shape, chunks, dstStrides, chunkSize, itemBytes,
+                                pixelBytes);
+                    } finally {
+                        slots.release();
                     }
-                    long[] srcStrides = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        int axis = layout.get(i).axis();
-                        srcStrides[i] = axis == BlockAssembler.SAMPLES ? itemBytes : axisStrides[axis];
-                    }
-                    StridedCopy.copy(region, 0, srcStrides, chunk, 0, dstStrides, count, itemBytes, 0);
-                }
-                if (!allZero(buffer)) {
-                    Path file = array;
-                    for (int i = 0; i < n - 1; i++) {
-                        file = file.resolve(Long.toString(index[i]));
-                    }
-                    Files.createDirectories(file);
-                    Files.write(file.resolve(Long.toString(index[n - 1])), Blosc.encodeLz4(buffer, itemBytes));
-                }
-                monitor.worked(1);
+                    return null;
+                }));
                 for (int i = n - 1; i >= 0; i--) {
                     if (++index[i] < counts[i]) {
                         break;
@@ -203,8 +204,99 @@ public final class ZarrWriter implements ImageWriter {
                     index[i] = 0;
                 }
             }
+            while (!pending.isEmpty()) {
+                finish(pending.pollFirst(), monitor);
+                monitor.checkCanceled(task);
+            }
         } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             monitor.done();
+        }
+    }
+
+    private static void acquire(Semaphore slots) throws IOException {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing a Zarr store");
+        }
+    }
+
+    /** Waits for one chunk, reporting it as done or rethrowing what went wrong. */
+    private static void finish(Future<?> future, ProgressMonitor monitor) throws IOException {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing a Zarr store");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+        monitor.worked(1);
+    }
+
+    /** Reads one chunk's region, lays it out in NumPy order (padded with zeros at the edges) and writes it. */
+    private static void writeChunk(Image image, List<Dim> layout, Path array, long[] index, long[] shape,
+            long[] chunks, long[] dstStrides, int chunkBytes, int itemBytes, int pixelBytes) throws IOException {
+        int n = layout.size();
+        long[] origin = new long[Axis.COUNT];
+        long[] size = { 1, 1, 1, 1, 1 };
+        long[] count = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = index[i] * chunks[i];
+            count[i] = Math.min(chunks[i], shape[i] - start);
+            int axis = layout.get(i).axis();
+            if (axis != BlockAssembler.SAMPLES) {
+                origin[axis] = start;
+                size[axis] = count[i];
+            }
+        }
+        byte[] buffer = new byte[chunkBytes];
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment region = image.readRegion(origin, size, arena);
+            long[] axisStrides = new long[Axis.COUNT];
+            long stride = pixelBytes;
+            for (int a = 0; a < Axis.COUNT; a++) {
+                axisStrides[a] = stride;
+                stride *= size[a];
+            }
+            long[] srcStrides = new long[n];
+            for (int i = 0; i < n; i++) {
+                int axis = layout.get(i).axis();
+                srcStrides[i] = axis == BlockAssembler.SAMPLES ? itemBytes : axisStrides[axis];
+            }
+            StridedCopy.copy(region, 0, srcStrides, MemorySegment.ofArray(buffer), 0, dstStrides, count, itemBytes, 0);
+        }
+        if (allZero(buffer)) {
+            return;
+        }
+        Path file = array;
+        for (int i = 0; i < n - 1; i++) {
+            file = file.resolve(Long.toString(index[i]));
+        }
+        Files.createDirectories(file);
+        writeDurably(file.resolve(Long.toString(index[n - 1])), Blosc.encodeLz4(buffer, itemBytes));
+    }
+
+    /** Writes a new file and forces it to disk, so that the renamed store is complete after a crash too. */
+    private static void writeDurably(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
         }
     }
 
@@ -317,8 +409,9 @@ public final class ZarrWriter implements ImageWriter {
         return attributes;
     }
 
-    private static String pretty(ObjectNode node) throws IOException {
-        return ZarrArray.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+    private static byte[] pretty(ObjectNode node) throws IOException {
+        return (ZarrArray.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A new hidden folder ".NAME.RANDOM.tmp" beside the target (same file system, so the rename is atomic). */

@@ -268,6 +268,17 @@ class Hdf5ReaderTest {
         assertEquals(List.of("/data/big_endian", "/data/volume"), reader.entries(DATA.resolve("int16_spacing.h5")));
     }
 
+    @Test
+    void softLinksAreFollowedAndExternalLinksRefused() throws IOException {
+        Path file = DATA.resolve("int16_spacing.h5");
+        try (Image alias = Image.of(reader.open(file, "/data/alias"))) {
+            assertEquals(expected.get("int16_spacing.h5").get("/data/volume").get("sha256").asText(),
+                    Fingerprint.of(alias, ProgressMonitor.NULL));
+        }
+        FormatException e = assertThrows(FormatException.class, () -> reader.open(file, "/data/elsewhere"));
+        assertTrue(e.getMessage().contains("links to another file"), e.getMessage());
+    }
+
     // ---- bad input ------------------------------------------------------------------------------------------
 
     @Test
