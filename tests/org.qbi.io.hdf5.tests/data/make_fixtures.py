@@ -117,6 +117,14 @@ def main():
         data.create_dataset("x", data=-2.0 + 0.1 * np.arange(5)).attrs["units"] = "mm"
         record("ilastik_nexus.h5", "/entry/data/data", n, None, [0.1, 0.1, 0.2], [-2.0, 0.5, 1.0], "mm")
 
+    # A 512-byte user block before the HDF5 data (the signature is at byte 512; addresses are relative to it).
+    with h5py.File(os.path.join(HERE, "user_block.h5"), "w", userblock_size=512) as f:
+        a = rng.integers(0, 255, size=(6, 7), dtype=np.uint8)
+        f.create_dataset("plane", data=a)
+        record("user_block.h5", "/plane", a, None)
+    with open(os.path.join(HERE, "user_block.h5"), "r+b") as raw:
+        raw.write(b"QBI fixture: a user block precedes the HDF5 superblock\n")
+
     # A dataset of 64 GiB whose chunks are almost all unwritten (fill value 0): reading a region must touch
     # only the chunks there, never the whole dataset.
     with h5py.File(os.path.join(HERE, "huge_sparse.h5"), "w") as f:

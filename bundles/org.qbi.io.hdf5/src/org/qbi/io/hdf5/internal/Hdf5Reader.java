@@ -132,7 +132,8 @@ public final class Hdf5Reader implements ImageReader {
                 throw new FormatException(path, "not an HDF5 file (no HDF5 signature)");
             }
             Superblock superblock = Superblock.readSuperblock(channel, base);
-            long end = superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
+            // The end-of-file address counts from the file's start, user block included (h5py's files say so).
+            long end = superblock.getEndOfFileAddress();
             if (superblock.getEndOfFileAddress() < 0 || end > length) {
                 throw new FormatException(path, "the file is truncated: its HDF5 superblock says it has " + end
                         + " bytes, it has " + length);

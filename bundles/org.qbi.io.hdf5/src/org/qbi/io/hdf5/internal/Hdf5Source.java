@@ -189,7 +189,7 @@ final class Hdf5Source implements ChunkSource {
         }
     }
 
-    private static long size(FileChannel channel) throws FormatException {
+    private static long size(FileChannel channel) {
         try {
             return channel.size();
         } catch (IOException e) {

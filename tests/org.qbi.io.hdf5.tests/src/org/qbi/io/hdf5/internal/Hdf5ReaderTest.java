@@ -269,6 +269,18 @@ class Hdf5ReaderTest {
     }
 
     @Test
+    void fileWithAUserBlockIsDetectedAndRead() throws IOException {
+        Path file = DATA.resolve("user_block.h5");
+        assertTrue(new String(Files.readAllBytes(file), 0, 12, java.nio.charset.StandardCharsets.US_ASCII)
+                .startsWith("QBI fixture"), "the file starts with its user block, not the HDF5 signature");
+        assertTrue(reader.canRead(Probe.of(file)), "signature at byte 512");
+        try (Image image = ImageFormats.installed().open(file, null)) {
+            assertEquals(expected.get("user_block.h5").get("/plane").get("sha256").asText(),
+                    Fingerprint.of(image, ProgressMonitor.NULL));
+        }
+    }
+
+    @Test
     void softLinksAreFollowedAndExternalLinksRefused() throws IOException {
         Path file = DATA.resolve("int16_spacing.h5");
         try (Image alias = Image.of(reader.open(file, "/data/alias"))) {
