@@ -33,6 +33,11 @@ record AxisLayout(int[] axisOfDim, PixelType pixelType) {
             throw new IllegalArgumentException("it has " + dims.length + " dimension" + (dims.length == 1 ? "" : "s")
                     + " (shape " + Arrays.toString(dims) + "); an image needs at least 2");
         }
+        for (long d : dims) {
+            if (d < 1) {
+                throw new IllegalArgumentException("it holds no values (shape " + Arrays.toString(dims) + ")");
+            }
+        }
         if (labels != null && labels.size() == dims.length) {
             AxisLayout labelled = fromLabels(dims, labels, type);
             if (labelled != null) {

@@ -335,8 +335,14 @@ public final class Hdf5Reader implements ImageReader {
         }
         long[] sizes = layout.sizes(dims);
         List<AxisCalibration> axes = calibration(dataset, dims, layout, sizes);
-        ImageHeader header = new ImageHeader("HDF5", layout.pixelType(), axes, Optional.empty(), rescale(dataset),
-                metadata(hdf, dataset, dims, stored));
+        ImageHeader header;
+        try {
+            header = new ImageHeader("HDF5", layout.pixelType(), axes, Optional.empty(), rescale(dataset),
+                    metadata(hdf, dataset, dims, stored));
+        } catch (ArithmeticException e) {
+            throw new FormatException(path, where + " has shape " + Arrays.toString(dims) + ": more bytes than a "
+                    + "64-bit size can count");
+        }
         FileChannel channel = hdf.getHdfBackingStorage().getFileChannel();
         return new Hdf5Source(path, hdf, channel, dataset, header, layout, stored.itemBytes(), stored.order());
     }

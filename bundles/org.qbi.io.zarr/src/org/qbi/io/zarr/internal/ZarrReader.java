@@ -249,9 +249,14 @@ public final class ZarrReader implements ImageReader {
             }
         }
         String format = ngff != null ? "OME-Zarr" : "Zarr";
-        ImageHeader header = new ImageHeader(format, layout.pixelType(), axes, orientation, rescale,
-                metadata(root, array, groupAttributes, ngff));
-        return new ZarrSource(array, header, layout);
+        try {
+            ImageHeader header = new ImageHeader(format, layout.pixelType(), axes, orientation, rescale,
+                    metadata(root, array, groupAttributes, ngff));
+            return new ZarrSource(array, header, layout);
+        } catch (ArithmeticException e) {
+            throw new FormatException(root, where + " has shape " + Arrays.toString(array.shape) + ": more bytes "
+                    + "than a 64-bit size can count");
+        }
     }
 
     /** QBI's pixel types that Zarr has no dtype for: RGB(A) from a channel dimension of 8-bit values, labels. */

@@ -202,6 +202,20 @@ class ZarrReaderTest {
         assertTrue(e.getMessage().contains("shape [-1, 25, 35] with a negative size"), e.getMessage());
     }
 
+    @Test
+    void shapeBeyondAnyByteCountIsRefused(@TempDir Path dir) throws IOException {
+        Path store = copy("zlib.zarr", dir);
+        long huge = 1L << 40;
+        editZarray(store, z -> z.putArray("shape").add(huge).add(huge).add(huge));
+        FormatException e = assertThrows(FormatException.class, () -> reader.open(store, null));
+        assertTrue(e.getMessage().contains("more bytes than a 64-bit size can count"), e.getMessage());
+        // Large but countable: opens lazily, unwritten chunks read as the fill value.
+        editZarray(store, z -> z.putArray("shape").add(100_000).add(100_000).add(100_000));
+        try (ChunkSource source = reader.open(store, null)) {
+            assertEquals(4_000_000_000_000_000L, source.header().byteCount());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "<U8", "<i8", "|O", "float32" })
     void unknownDtypeIsRefused(String dtype, @TempDir Path dir) throws IOException {
