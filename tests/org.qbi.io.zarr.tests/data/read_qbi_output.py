@@ -41,7 +41,8 @@ def main():
             sha = hashlib.sha256(np.ascontiguousarray(values).astype(values.dtype.newbyteorder("<")).tobytes()).hexdigest()
             ok = (sha == want["sha256"] and list(array.shape) == want["numpy_shape"]
                   and str(array.dtype) == want["numpy_dtype"])
-            compressor = array.compressor.codec_id + ":" + getattr(array.compressor, "cname", "")
+            compressor = "none" if array.compressor is None else \
+                array.compressor.codec_id + ":" + str(getattr(array.compressor, "cname", array.compressor.get_config().get("level")))
             print("OK      " if ok else "MISMATCH", name, "shape", list(array.shape), array.dtype, compressor,
                   "axes", "".join(axes), "scale", scale, "units", units)
             failures += 0 if ok else 1

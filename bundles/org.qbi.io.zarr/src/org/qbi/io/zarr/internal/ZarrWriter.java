@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.AxisCalibration;
@@ -42,7 +44,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Writes an image as an OME-Zarr (OME-NGFF 0.4) image: a Zarr v2 group holding one array "0" with chunks of
  * {@value #CHUNK_3D}^3 (volumes) or {@value #CHUNK_2D}^2 (planes), Blosc-LZ4 with byte shuffle (Python zarr's
- * default), "/" as dimension separator, fill value 0 (chunks of zeros are not written). Fiji, napari and
+ * default; options: see {@link #write(Image, Path, Map, ProgressMonitor)}), "/" as dimension separator, fill
+ * value 0 (chunks of zeros are not written). Fiji, napari and
  * Python's zarr read it. Chunks are read, compressed and written by up to {@value #MAX_THREADS} threads, at
  * most two per thread in memory; each file is forced to disk before the store is renamed into place.
  * <p>
@@ -74,20 +77,91 @@ public final class ZarrWriter implements ImageWriter {
     /** Threads that read, compress and write chunks at once (at most one per processor). */
     private static final int MAX_THREADS = 8;
 
+    /** Largest chunk edge option {@code chunk} takes. */
+    static final int MAX_CHUNK = 4096;
+
+    /** How chunks are compressed (option {@code compression}). */
+    enum Compression {
+        /** Blosc with LZ4 and byte shuffle, Python zarr's default: fast, and what most Zarr tools expect. */
+        BLOSC_LZ4("blosc-lz4"),
+        /** numcodecs' Zlib at level 1: readable by any zarr implementation, even without Blosc. */
+        ZLIB("zlib"),
+        /** No compression: chunk files hold the values as they are. */
+        NONE("none");
+
+        final String option;
+
+        Compression(String option) {
+            this.option = option;
+        }
+    }
+
     private final int chunk3d;
     private final int chunk2d;
+    private final Compression compression;
 
     public ZarrWriter() {
         this(CHUNK_3D, CHUNK_2D);
     }
 
-    /** A writer with other chunk edges (tests; a preference later). */
+    /** A writer with other chunk edges. */
     ZarrWriter(int chunk3d, int chunk2d) {
+        this(chunk3d, chunk2d, Compression.BLOSC_LZ4);
+    }
+
+    private ZarrWriter(int chunk3d, int chunk2d, Compression compression) {
         if (chunk3d < 1 || chunk2d < 1) {
             throw new IllegalArgumentException("Chunk edges are at least 1, got " + chunk3d + " and " + chunk2d);
         }
         this.chunk3d = chunk3d;
         this.chunk2d = chunk2d;
+        this.compression = compression;
+    }
+
+    /**
+     * Writes with options {@code chunk=N} (the chunk edge along z, y and x of volumes, or y and x of planes; 1 to
+     * {@value #MAX_CHUNK}; default 64 and 256) and {@code compression=blosc-lz4|zlib|none} (default blosc-lz4).
+     */
+    @Override
+    public void write(Image image, Path target, Map<String, String> options, ProgressMonitor monitor)
+            throws IOException {
+        int volumeEdge = chunk3d;
+        int planeEdge = chunk2d;
+        Compression chosen = compression;
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            String value = option.getValue() == null ? "" : option.getValue().strip();
+            switch (option.getKey()) {
+                case "chunk" -> {
+                    int edge;
+                    try {
+                        edge = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        edge = -1;
+                    }
+                    if (edge < 1 || edge > MAX_CHUNK) {
+                        throw new IllegalArgumentException("Zarr chunk edge '" + value + "' is not a number from 1 to "
+                                + MAX_CHUNK);
+                    }
+                    volumeEdge = edge;
+                    planeEdge = edge;
+                }
+                case "compression" -> {
+                    chosen = null;
+                    for (Compression c : Compression.values()) {
+                        if (c.option.equals(value)) {
+                            chosen = c;
+                        }
+                    }
+                    if (chosen == null) {
+                        throw new IllegalArgumentException("Zarr compression '" + value + "' is not written; use "
+                                + "blosc-lz4, zlib or none");
+                    }
+                }
+                default -> throw new IllegalArgumentException("The Zarr writer takes the options chunk=N and "
+                        + "compression=blosc-lz4|zlib|none, not '" + option.getKey() + "'");
+            }
+        }
+        new ZarrWriter(volumeEdge, planeEdge, chosen).write(image, target, monitor);
     }
 
     /** One dimension of the array: its name, size, chunk and the QBI axis it holds (or samples). */
@@ -163,7 +237,7 @@ public final class ZarrWriter implements ImageWriter {
         writeDurably(dir.resolve(ZarrArray.ZGROUP), "{\n    \"zarr_format\": 2\n}\n".getBytes(StandardCharsets.UTF_8));
         writeDurably(dir.resolve(ZarrArray.ZATTRS), pretty(groupAttributes(header, layout, target)));
         Path array = Files.createDirectory(dir.resolve("0"));
-        writeDurably(array.resolve(ZarrArray.ZARRAY), pretty(zarray(type, shape, chunks)));
+        writeDurably(array.resolve(ZarrArray.ZARRAY), pretty(zarray(type, shape, chunks, compression)));
 
         long[] dstStrides = StridedCopy.cOrderStrides(chunks, itemBytes);
         int pixelBytes = type.bytesPerPixel();
@@ -191,7 +265,7 @@ public final class ZarrWriter implements ImageWriter {
                 pending.addLast(pool.submit(() -> {
                     try {
                         writeChunk(image, layout, array, chunkIndex, shape, chunks, dstStrides, chunkSize, itemBytes,
-                                pixelBytes);
+                                pixelBytes, compression);
                     } finally {
                         slots.release();
                     }
@@ -248,7 +322,8 @@ public final class ZarrWriter implements ImageWriter {
 
     /** Reads one chunk's region, lays it out in NumPy order (padded with zeros at the edges) and writes it. */
     private static void writeChunk(Image image, List<Dim> layout, Path array, long[] index, long[] shape,
-            long[] chunks, long[] dstStrides, int chunkBytes, int itemBytes, int pixelBytes) throws IOException {
+            long[] chunks, long[] dstStrides, int chunkBytes, int itemBytes, int pixelBytes, Compression compression)
+            throws IOException {
         int n = layout.size();
         long[] origin = new long[Axis.COUNT];
         long[] size = { 1, 1, 1, 1, 1 };
@@ -286,7 +361,30 @@ public final class ZarrWriter implements ImageWriter {
             file = file.resolve(Long.toString(index[i]));
         }
         Files.createDirectories(file);
-        writeDurably(file.resolve(Long.toString(index[n - 1])), Blosc.encodeLz4(buffer, itemBytes));
+        byte[] encoded = switch (compression) {
+            case BLOSC_LZ4 -> Blosc.encodeLz4(buffer, itemBytes);
+            case ZLIB -> zlib(buffer);
+            case NONE -> buffer;
+        };
+        writeDurably(file.resolve(Long.toString(index[n - 1])), encoded);
+    }
+
+    /** A zlib stream (numcodecs' Zlib) at level 1. */
+    private static byte[] zlib(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(data.length / 2 + 64);
+            byte[] buffer = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                int n = deflater.deflate(buffer);
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     /** Writes a new file and forces it to disk, so that the renamed store is complete after a crash too. */
@@ -309,18 +407,24 @@ public final class ZarrWriter implements ImageWriter {
         return true;
     }
 
-    private static ObjectNode zarray(PixelType type, long[] shape, long[] chunks) {
+    private static ObjectNode zarray(PixelType type, long[] shape, long[] chunks, Compression compression) {
         ObjectNode zarray = ZarrArray.JSON.createObjectNode();
         ArrayNode chunkList = zarray.putArray("chunks");
         for (long c : chunks) {
             chunkList.add(c);
         }
-        ObjectNode compressor = zarray.putObject("compressor");
-        compressor.put("blocksize", 0);
-        compressor.put("clevel", 5);
-        compressor.put("cname", "lz4");
-        compressor.put("id", "blosc");
-        compressor.put("shuffle", 1);
+        switch (compression) {
+            case BLOSC_LZ4 -> {
+                ObjectNode compressor = zarray.putObject("compressor");
+                compressor.put("blocksize", 0);
+                compressor.put("clevel", 5);
+                compressor.put("cname", "lz4");
+                compressor.put("id", "blosc");
+                compressor.put("shuffle", 1);
+            }
+            case ZLIB -> zarray.putObject("compressor").put("id", "zlib").put("level", 1);
+            case NONE -> zarray.putNull("compressor");
+        }
         zarray.put("dimension_separator", "/");
         zarray.put("dtype", DType.of(type));
         if (type == PixelType.COMPLEX_FLOAT32) {

@@ -115,6 +115,35 @@ class ZarrWriterTest {
     }
 
     @Test
+    void optionsSetTheChunkEdgeAndTheCompression(@TempDir Path dir) throws IOException {
+        ArrayImage image = image(PixelType.UINT16, new long[] { 50, 40, 12, 1, 1 }, 5);
+        for (String compression : List.of("blosc-lz4", "zlib", "none")) {
+            Path target = dir.resolve(compression + ".zarr");
+            new ZarrWriter().write(image, target, java.util.Map.of("chunk", "32", "compression", compression),
+                    ProgressMonitor.NULL);
+            JsonNode zarray = JSON.readTree(target.resolve("0/.zarray").toFile());
+            assertEquals("[12,32,32]", zarray.get("chunks").toString());
+            assertEquals(switch (compression) {
+                case "zlib" -> "{\"id\":\"zlib\",\"level\":1}";
+                case "none" -> "null";
+                default -> "{\"blocksize\":0,\"clevel\":5,\"cname\":\"lz4\",\"id\":\"blosc\",\"shuffle\":1}";
+            }, zarray.get("compressor").toString());
+            assertRoundTrip(image, target);
+        }
+        assertEquals(2 * 32 * 32 * 12, Files.size(dir.resolve("none.zarr/0/0/1/1")), "uncompressed: the chunk's bytes");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> new ZarrWriter()
+                .write(image, dir.resolve("x.zarr"), java.util.Map.of("level", "9"), ProgressMonitor.NULL));
+        assertTrue(unknown.getMessage().contains("not 'level'"), unknown.getMessage());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> new ZarrWriter()
+                .write(image, dir.resolve("x.zarr"), java.util.Map.of("chunk", "0"), ProgressMonitor.NULL));
+        assertTrue(zero.getMessage().contains("chunk edge '0'"), zero.getMessage());
+        IllegalArgumentException bz2 = assertThrows(IllegalArgumentException.class, () -> new ZarrWriter()
+                .write(image, dir.resolve("x.zarr"), java.util.Map.of("compression", "bz2"), ProgressMonitor.NULL));
+        assertTrue(bz2.getMessage().contains("compression 'bz2'"), bz2.getMessage());
+        assertFalse(Files.exists(dir.resolve("x.zarr")));
+    }
+
+    @Test
     void chunksOfZerosAreNotWritten(@TempDir Path dir) throws IOException {
         ArrayImage image = ArrayImage.allocate(ImageHeader.uncalibrated(PixelType.UINT32, 64, 64, 4));
         PixelValues.set(PixelType.UINT32, image.values(), 64 * 64 * 2 + 64 * 40 + 50, 123456);
@@ -217,11 +246,16 @@ class ZarrWriterTest {
         images.add(image(PixelType.FLOAT32, new long[] { 300, 200, 1, 1, 1 }, 98));
         // Chunks of 10 x 64 x 64 float64 = 320 KiB: a full Blosc block of 256 KiB and a shorter last one.
         images.add(smooth(image(PixelType.FLOAT64, new long[] { 130, 70, 10, 1, 1 }, 97)));
-        for (ArrayImage image : images) {
+        for (int i = 0; i < images.size() + 2; i++) {
+            // The last two: the first image again with compression zlib and none.
+            ArrayImage image = images.get(i < images.size() ? i : 0);
+            String compression = i < images.size() ? "blosc-lz4" : i == images.size() ? "zlib" : "none";
             ImageHeader header = image.header();
             String name = header.pixelType().label() + "-" + header.size(Axis.X) + "x" + header.size(Axis.Y) + "x"
-                    + header.size(Axis.Z) + "x" + header.size(Axis.C) + "x" + header.size(Axis.T) + ".zarr";
-            new ZarrWriter().write(image, out.resolve(name), ProgressMonitor.NULL);
+                    + header.size(Axis.Z) + "x" + header.size(Axis.C) + "x" + header.size(Axis.T)
+                    + (compression.equals("blosc-lz4") ? "" : "-" + compression) + ".zarr";
+            new ZarrWriter().write(image, out.resolve(name), java.util.Map.of("compression", compression),
+                    ProgressMonitor.NULL);
             ObjectNode want = expected.putObject(name);
             want.put("sha256", Fingerprint.of(image, ProgressMonitor.NULL));
             want.put("numpy_dtype", numpyDtype(header.pixelType()));
@@ -240,7 +274,7 @@ class ZarrWriterTest {
         assertTrue(run.waitFor(120, TimeUnit.SECONDS), "python finished");
         Files.writeString(out.resolve("python-output.txt"), output);
         assertEquals(0, run.exitValue(), output);
-        assertEquals(images.size(), output.lines().filter(l -> l.startsWith("OK ")).count(), output);
+        assertEquals(images.size() + 2, output.lines().filter(l -> l.startsWith("OK ")).count(), output);
     }
 
     private static String numpyDtype(PixelType type) {
