@@ -89,6 +89,65 @@ public final class TestFiles {
         return ByteBuffer.allocate(4).order(order).putFloat(value).array();
     }
 
+    /** The forms of compressed stream {@link #bomb} writes. */
+    public enum Compression {
+        /** gzip members, one after the other (as Java's and zlib's gzip readers accept). */
+        GZIP,
+        /** one zlib stream (RFC 1950), as MetaImage CompressedData. */
+        ZLIB,
+        /** one raw deflate stream (RFC 1951), as a zip entry. */
+        DEFLATE
+    }
+
+    private static final int BOMB_BLOCK = 64 << 20;
+
+    /**
+     * Writes a "zip bomb": a valid compressed stream that decodes to {@code bytes} zeros (a multiple of 64 MB)
+     * at about 1000:1, made cheaply by repeating one fully flushed block of 64 MB of zeros (so 16 GB cost 16 MB
+     * and a fraction of a second to write, and tens of seconds to decode).
+     */
+    public static void bomb(java.io.OutputStream out, long bytes, Compression compression) throws IOException {
+        if (bytes % BOMB_BLOCK != 0) {
+            throw new IllegalArgumentException("A bomb holds a multiple of 64 MB");
+        }
+        long blocks = bytes / BOMB_BLOCK;
+        if (compression == Compression.GZIP) {
+            var member = new java.io.ByteArrayOutputStream();
+            try (var gzip = new java.util.zip.GZIPOutputStream(member)) {
+                gzip.write(new byte[BOMB_BLOCK]);
+            }
+            for (long i = 0; i < blocks; i++) {
+                member.writeTo(out);
+            }
+            return;
+        }
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION, true);
+        var block = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        deflater.setInput(new byte[BOMB_BLOCK]);
+        int n;
+        while ((n = deflater.deflate(buffer, 0, buffer.length, java.util.zip.Deflater.FULL_FLUSH)) > 0) {
+            block.write(buffer, 0, n);
+        }
+        deflater.finish();
+        var last = new java.io.ByteArrayOutputStream();
+        while (!deflater.finished()) {
+            last.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        if (compression == Compression.ZLIB) {
+            out.write(new byte[] { 0x78, (byte) 0xda });
+        }
+        for (long i = 0; i < blocks; i++) {
+            block.writeTo(out);
+        }
+        last.writeTo(out);
+        if (compression == Compression.ZLIB) {
+            long adler = (bytes % 65521) << 16 | 1; // Adler-32 of zeros: a = 1, b = count mod 65521
+            out.write(ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt((int) adler).array());
+        }
+    }
+
     /** Reads every chunk of {@code source} (what a full decode costs), as a reader's bad-input tests need. */
     public static void readAll(ChunkSource source) throws IOException {
         ChunkGrid grid = source.grid();
