@@ -57,6 +57,19 @@ final class NpyHeader {
     final long[] sizes;
     final RawLayout layout;
 
+    /**
+     * The bytes before the data (magic, version, length, dict) that a file starting with {@code first}
+     * (its first 12 bytes) has; 12 when they are not a .npy start, so that {@link #parse} reports what is wrong.
+     */
+    static long headerBytes(byte[] first) {
+        if (!isNpy(first) || first.length < 12) {
+            return 12;
+        }
+        ByteBuffer b = ByteBuffer.wrap(first).order(ByteOrder.LITTLE_ENDIAN);
+        long length = first[6] == 1 ? 10 + Short.toUnsignedInt(b.getShort(8)) : 12 + Integer.toUnsignedLong(b.getInt(8));
+        return Math.min(length, 12 + MAX_HEADER + 1L);
+    }
+
     /** True when {@code head} starts with the .npy magic. */
     static boolean isNpy(byte[] head) {
         return head.length >= MAGIC.length && Arrays.equals(head, 0, MAGIC.length, MAGIC, 0, MAGIC.length);

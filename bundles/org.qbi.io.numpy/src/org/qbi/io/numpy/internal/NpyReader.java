@@ -77,7 +77,7 @@ public final class NpyReader implements ImageReader {
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
-            head = in.readNBytes(12 + NpyHeader.MAX_HEADER);
+            head = readHeader(in);
         }
         NpyHeader npy = NpyHeader.parse(path, "", head);
         long bytes = npy.byteCount(path, "");
@@ -98,7 +98,7 @@ public final class NpyReader implements ImageReader {
             String subject = "array '" + name(chosen) + "' ";
             byte[] head;
             try (InputStream in = zip.getInputStream(chosen)) {
-                head = in.readNBytes(12 + NpyHeader.MAX_HEADER);
+                head = readHeader(in);
             }
             NpyHeader npy = NpyHeader.parse(path, subject, head);
             long bytes = npy.byteCount(path, subject);
@@ -117,6 +117,15 @@ public final class NpyReader implements ImageReader {
         } catch (ZipException e) {
             throw new FormatException(path, "is not a readable zip archive (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The header's bytes: the first 12, then as many more as they say (or fewer where the stream ends). */
+    private static byte[] readHeader(InputStream in) throws IOException {
+        byte[] first = in.readNBytes(12);
+        byte[] rest = in.readNBytes((int) (NpyHeader.headerBytes(first) - first.length));
+        byte[] head = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, head, first.length, rest.length);
+        return head;
     }
 
     /** The decoded bytes of one entry; closing the stream closes the archive. */

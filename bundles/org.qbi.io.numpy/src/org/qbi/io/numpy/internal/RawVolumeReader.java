@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,8 +135,7 @@ public final class RawVolumeReader implements ImageReader {
             }
         }
         Metadata.Builder metadata = Metadata.builder();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
             JsonNode value = field.getValue();
             metadata.put("raw:" + field.getKey(), field.getKey(), GROUP, value.isTextual() ? value.asText()
                     : value.isIntegralNumber() ? (Object) value.asLong()

@@ -79,6 +79,22 @@ class NiftiFixturesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aPairWhoseImageIsGzipped() throws IOException {
+        Path header = TestFiles.fixture(getClass(), "nibabel_pair_int8.hdr", dir);
+        Path image = TestFiles.fixture(getClass(), "nibabel_pair_int8.img", dir);
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(
+                java.nio.file.Files.newOutputStream(dir.resolve("nibabel_pair_int8.img.gz")))) {
+            java.nio.file.Files.copy(image, out);
+        }
+        java.nio.file.Files.delete(image);
+        JsonNode expected = new ObjectMapper().readTree(TestFiles.fixture(getClass(), "fixtures.json", dir).toFile())
+                .get("nibabel_pair_int8.hdr");
+        try (Image read = Image.of(new NiftiReader().open(header, null))) {
+            assertEquals(expected.get("sha256").asText(), Fingerprint.of(read, ProgressMonitor.NULL));
+        }
+    }
+
     private static void assertAffine(JsonNode affine, ImageHeader header) {
         Orientation orientation = header.orientation().orElseThrow();
         double[] flip = { -1, -1, 1 };
