@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * One axis of an image: its size in pixels and where its pixels are in the world.
  * <p>
- * The centre of pixel {@code i} lies at {@code origin + i * spacing} (in {@code unit}) along the axis. An
+ * The centre of pixel {@code i} lies at {@code origin + i * spacing} (in {@code unit}) along the axis. When the
+ * image has an {@link Orientation}, the origins of x, y and z together are the world position of the first
+ * pixel's centre (ITK's convention; DICOM's ImagePositionPatient), and pixel (i, j, k) lies at that point plus
+ * i * spacing_x along the x direction, j * spacing_y along y and k * spacing_z along z. An
  * uncalibrated axis says so explicitly: spacing 1, origin 0, unit {@link #PIXEL_UNIT}. Channel axes may carry
  * one value per channel (a wavelength in nm, a wavenumber in 1/cm); {@code values} is then of length
  * {@code size}, otherwise empty.

@@ -112,20 +112,25 @@ public record ImageHeader(String format, PixelType pixelType, List<AxisCalibrati
         return new ImageHeader(newFormat, pixelType, axes, orientation, rescale, metadata);
     }
 
-    /** A one-line description, e.g. "256 x 256 x 26 int16, 1.25 x 1.25 x 4 mm (320 x 320 x 104 mm)". */
+    /**
+     * A one-line description, e.g. "256 x 256 x 26 int16, 1.25 x 1.25 x 4 mm (field of view 320 x 320 x 104 mm)";
+     * axes in different units say each ("1 mm x 1 mm x 69.47 ms").
+     */
     public String describe() {
         List<AxisCalibration> shown = nonSingletonAxes();
+        boolean oneUnit = shown.stream().map(AxisCalibration::unit).distinct().count() == 1;
         StringBuilder size = new StringBuilder();
         StringBuilder spacing = new StringBuilder();
         StringBuilder fov = new StringBuilder();
         for (AxisCalibration axis : shown) {
             String sep = size.isEmpty() ? "" : " x ";
+            String unit = oneUnit ? "" : " " + axis.unit();
             size.append(sep).append(axis.size());
-            spacing.append(sep).append(format(axis.spacing()));
-            fov.append(sep).append(format(axis.fieldOfView()));
+            spacing.append(sep).append(format(axis.spacing())).append(unit);
+            fov.append(sep).append(format(axis.fieldOfView())).append(unit);
         }
-        String unit = shown.getFirst().unit();
-        return size + " " + pixelType.label() + ", " + spacing + " " + unit + " (field of view " + fov + " " + unit + ")";
+        String unit = oneUnit ? " " + shown.getFirst().unit() : "";
+        return size + " " + pixelType.label() + ", " + spacing + unit + " (field of view " + fov + unit + ")";
     }
 
     private static String format(double value) {

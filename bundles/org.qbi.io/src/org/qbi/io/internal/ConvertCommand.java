@@ -32,6 +32,10 @@ public final class ConvertCommand implements QbiCommand {
     @Option(names = "--entry", paramLabel = "NAME", description = "which image of a multi-image input")
     String entry;
 
+    @Option(names = "--option", paramLabel = "NAME=VALUE", description = "a writer option, e.g. compression=none "
+            + "for TIFF (repeatable; each writer documents its options)")
+    java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+
     @Option(names = "--force", description = "replace OUT if it exists")
     boolean force;
 
@@ -53,7 +57,7 @@ public final class ConvertCommand implements QbiCommand {
         ConsoleProgress progress = new ConsoleProgress(System.err, json);
         try (Image image = formats.open(in, entry);
                 ConsoleProgress.InterruptHandling ctrlC = progress.cancelOnInterrupt()) {
-            writer.write(image, out, progress);
+            writer.write(image, out, options, progress);
             String before = Fingerprint.of(image, ProgressMonitor.NULL);
             try (Image written = formats.open(out, null)) {
                 String after = Fingerprint.of(written, ProgressMonitor.NULL);

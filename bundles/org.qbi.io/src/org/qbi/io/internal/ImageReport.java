@@ -90,7 +90,7 @@ record ImageReport(String file, String format, List<AxisReport> axes, String pix
             out.println("Metadata     " + entries.size() + " entries"
                     + (entries.size() > metadataLines ? " (first " + metadataLines + "; --metadata shows all)" : ""));
             for (Metadata.Entry entry : entries.subList(0, Math.min(metadataLines, entries.size()))) {
-                String text = entry.text();
+                String text = entry.text().replaceAll("[\\p{Cntrl}]+", " ").strip();
                 out.printf("  %-22s %-32s %s%n", entry.key(), entry.name(),
                         text.length() > 80 ? text.substring(0, 77) + "..." : text);
             }

@@ -2,6 +2,7 @@ package org.qbi.core.image.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.qbi.core.image.Image;
 import org.qbi.core.progress.ProgressMonitor;
@@ -22,4 +23,18 @@ public interface ImageWriter {
      * @throws IllegalArgumentException naming the pixel type or shape the format cannot hold
      */
     void write(Image image, Path target, ProgressMonitor monitor) throws IOException;
+
+    /**
+     * Writes {@code image} with format options (as GDAL's creation options: {@code compression=none},
+     * {@code chunk=64}); each writer documents the ones it takes. Writers without options accept only none.
+     *
+     * @throws IllegalArgumentException naming an option the writer does not know or a value it does not take
+     */
+    default void write(Image image, Path target, Map<String, String> options, ProgressMonitor monitor)
+            throws IOException {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " takes no options, got " + options.keySet());
+        }
+        write(image, target, monitor);
+    }
 }

@@ -1,0 +1,181 @@
+package org.qbi.io.tiff.internal;
+
+import java.awt.image.Raster;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.imageio.ImageReadParam;
+
+import org.qbi.core.image.ChunkGrid;
+import org.qbi.core.image.ChunkSource;
+import org.qbi.core.image.ImageHeader;
+import org.qbi.core.image.io.FormatException;
+
+import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
+
+/**
+ * The pages of one TIFF series as chunks: one chunk per page (x, y, 1 plane, its channels, 1 frame), decoded when
+ * asked by TwelveMonkeys' {@code TIFFImageReader} with {@code readRaster} (the stored samples: no colour conversion,
+ * MinIsWhite not inverted, palette indices kept, signed and floating-point samples as stored).
+ * <p>
+ * Thread-safe: each decode opens its own channel and stream and its own reader instance (the SPI is instantiated
+ * directly: OSGi has no ImageIO service registry, and the reader needs none). The decoder fills exactly one page
+ * raster, so a Deflate or LZW strip cannot expand beyond the page's size (no zip bombs); a strip that ends early is
+ * an error, never a partly filled page.
+ */
+final class TiffSource implements ChunkSource {
+
+    private static final javax.imageio.spi.ImageReaderSpi SPI = new TIFFImageReaderSpi();
+
+    private final TiffFile file;
+    private final TiffSeries series;
+    private final ImageHeader header;
+    private final ChunkGrid grid;
+    private final AtomicLong decodedPages = new AtomicLong();
+
+    TiffSource(TiffFile file, TiffSeries series, ImageHeader header) {
+        this.file = file;
+        this.series = series;
+        this.header = header;
+        long[] d = series.dims;
+        this.grid = new ChunkGrid(d, new long[] { d[0], d[1], 1, series.chunkC, 1 });
+    }
+
+    @Override
+    public ImageHeader header() {
+        return header;
+    }
+
+    @Override
+    public ChunkGrid grid() {
+        return grid;
+    }
+
+    /** Pages decoded so far (for tests: opening decodes none). */
+    long decodedPages() {
+        return decodedPages.get();
+    }
+
+    @Override
+    public void readChunk(long[] index, MemorySegment target) throws IOException {
+        long bytes = grid.pixelCount(index) * header.pixelType().bytesPerPixel();
+        if (target.byteSize() != bytes) {
+            throw new IllegalArgumentException("Chunk " + java.util.Arrays.toString(index) + " has " + bytes
+                    + " bytes, the target " + target.byteSize());
+        }
+        decodedPages.incrementAndGet();
+        int page = series.page(index[2], index[3], index[4]);
+        try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            if (channel.size() != file.length()) {
+                throw new FormatException(file.path(), "the file changed since it was opened (" + file.length() + " bytes, now "
+                        + channel.size() + ")");
+            }
+            if (page < 0) {
+                readRaw(channel, series.rawOffset(index[2], index[3], index[4]), target);
+            } else {
+                decode(channel, page, target);
+            }
+        }
+    }
+
+    private void decode(FileChannel channel, int page, MemorySegment target) throws IOException {
+        TiffPage p = series.first;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (p.decodedBytes() > heap / 2) {
+            throw new FormatException(file.path(), "page " + page + " needs " + p.decodedBytes()
+                    + " bytes to decode, more than half the Java heap (" + heap + " bytes); start QBI with more memory");
+        }
+        List<String> warnings = new ArrayList<>();
+        javax.imageio.ImageReader reader = SPI.createReaderInstance();
+        try (SinglePageStream in = new SinglePageStream(channel, file, file.ifds().get(page))) {
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            reader.setInput(in, false, true);
+            ImageReadParam param = reader.getDefaultReadParam();
+            Raster raster = reader.readRaster(0, param);
+            if (raster.getWidth() != p.width() || raster.getHeight() != p.height()) {
+                throw new FormatException(file.path(), "page " + page + " decoded to " + raster.getWidth() + " x "
+                        + raster.getHeight() + " pixels, its IFD says " + p.width() + " x " + p.height());
+            }
+            if (!warnings.isEmpty()) {
+                throw new FormatException(file.path(), "page " + page + " is damaged: " + String.join("; ", warnings));
+            }
+            RasterCopy.copy(raster, header.pixelType(), series.chunkC, target);
+        } catch (FormatException | java.nio.channels.ClosedByInterruptException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new FormatException(file.path(), "page " + page + " ends early: its data is truncated", e);
+        } catch (IOException | RuntimeException e) {
+            // IIOException, ZipException, TwelveMonkeys' DecodeException, or a decoder failing on bad data
+            throw new FormatException(file.path(), "page " + page + " has corrupt data and cannot be decoded: " + message(e), e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static String message(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && text.length() < 300; t = t.getCause()) {
+            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (text.indexOf(m) < 0) {
+                text.append(text.isEmpty() ? "" : ": ").append(m);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * One plane of an ImageJ stack stored contiguously after its only IFD: plain samples in the file's byte order,
+     * read here because there is no IFD for TwelveMonkeys to decode.
+     */
+    private void readRaw(FileChannel channel, long offset, MemorySegment target) throws IOException {
+        ByteBuffer buffer = target.asByteBuffer();
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, offset + buffer.position());
+            if (n < 0) {
+                throw new FormatException(file.path(), "a plane at offset " + offset + " runs past the end of the file");
+            }
+        }
+        int size = header.pixelType().bytesPerSample();
+        if (file.order() == ByteOrder.BIG_ENDIAN && size > 1) {
+            swap(target, size);
+        }
+    }
+
+    /** Reverses the bytes of every {@code size}-byte sample (big-endian file to little-endian chunk). */
+    private static void swap(MemorySegment segment, int size) {
+        long n = segment.byteSize() / size;
+        switch (size) {
+            case 2 -> {
+                ValueLayout.OfShort be = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+                ValueLayout.OfShort le = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+                for (long i = 0; i < n; i++) {
+                    segment.set(le, 2 * i, segment.get(be, 2 * i));
+                }
+            }
+            case 4 -> {
+                ValueLayout.OfInt be = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+                ValueLayout.OfInt le = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+                for (long i = 0; i < n; i++) {
+                    segment.set(le, 4 * i, segment.get(be, 4 * i));
+                }
+            }
+            case 8 -> {
+                ValueLayout.OfLong be = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+                ValueLayout.OfLong le = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+                for (long i = 0; i < n; i++) {
+                    segment.set(le, 8 * i, segment.get(be, 8 * i));
+                }
+            }
+            default -> throw new IllegalStateException("sample size " + size);
+        }
+    }
+}
