@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,10 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.junit.jupiter.api.Assertions;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.qbi.core.image.ChunkGrid;
 import org.qbi.core.image.ChunkSource;
+import org.qbi.core.image.io.FormatException;
+import org.qbi.core.image.io.ImageReader;
 
 /**
  * Files for readers' tests: fixtures committed in a test fragment's data/ folder, copies of real files to
@@ -146,6 +148,23 @@ public final class TestFiles {
             long adler = (bytes % 65521) << 16 | 1; // Adler-32 of zeros: a = 1, b = count mod 65521
             out.write(ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt((int) adler).array());
         }
+    }
+
+    /**
+     * Asserts that opening {@code file} and reading every chunk fails with a {@link FormatException} whose
+     * message names the file and says {@code problem}, as the readers' contract asks of bad input.
+     *
+     * @param entry which image of a multi-image file, or null
+     */
+    public static FormatException assertRefused(ImageReader reader, Path file, String entry, String problem) {
+        FormatException e = Assertions.assertThrows(FormatException.class, () -> {
+            try (ChunkSource source = reader.open(file, entry)) {
+                readAll(source);
+            }
+        });
+        Assertions.assertTrue(e.getMessage().startsWith(file.toString()), "names the file: " + e.getMessage());
+        Assertions.assertTrue(e.getMessage().contains(problem), "says '" + problem + "': " + e.getMessage());
+        return e;
     }
 
     /** Reads every chunk of {@code source} (what a full decode costs), as a reader's bad-input tests need. */

@@ -55,8 +55,8 @@ public final class NrrdReader implements ImageReader {
 
     private static final Map<String, PixelType> TYPES = types();
     private static final Set<String> SPATIAL_KINDS = Set.of("domain", "space");
-    private static final Set<String> PACKED_KINDS = Set.of("rgb-color", "rgba-color", "3-color", "4-color", "hsv-color",
-            "xyz-color", "complex");
+    /** Leading axes that can be a pixel's samples (HSV and XYZ colours stay on the channel axis). */
+    private static final Set<String> PACKED_KINDS = Set.of("rgb-color", "rgba-color", "3-color", "4-color", "complex");
 
     private static Map<String, PixelType> types() {
         Map<String, PixelType> types = new LinkedHashMap<>();

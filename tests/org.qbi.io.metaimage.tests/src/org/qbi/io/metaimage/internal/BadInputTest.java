@@ -1,7 +1,6 @@
 package org.qbi.io.metaimage.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -37,14 +36,7 @@ class BadInputTest {
     private final NrrdReader nrrd = new NrrdReader();
 
     private static FormatException refused(ImageReader reader, Path file, String problem) {
-        FormatException e = assertThrows(FormatException.class, () -> {
-            try (var source = reader.open(file, null)) {
-                TestFiles.readAll(source);
-            }
-        });
-        assertTrue(e.getMessage().startsWith(file.toString()), "names the file: " + e.getMessage());
-        assertTrue(e.getMessage().contains(problem), "says '" + problem + "': " + e.getMessage());
-        return e;
+        return TestFiles.assertRefused(reader, file, null, problem);
     }
 
     /** HeadMRVolume.mhd and its .raw copied; the header rewritten with {@code from} replaced by {@code to}. */

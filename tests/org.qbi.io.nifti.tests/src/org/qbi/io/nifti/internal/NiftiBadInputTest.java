@@ -41,14 +41,7 @@ class NiftiBadInputTest {
     }
 
     private FormatException refused(Path file, String problem) {
-        FormatException e = assertThrows(FormatException.class, () -> {
-            try (var source = reader.open(file, null)) {
-                TestFiles.readAll(source);
-            }
-        });
-        assertTrue(e.getMessage().startsWith(file.toString()), "names the file: " + e.getMessage());
-        assertTrue(e.getMessage().contains(problem), "says '" + problem + "': " + e.getMessage());
-        return e;
+        return TestFiles.assertRefused(reader, file, null, problem);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.AxisCalibration;
 import org.qbi.core.image.Fingerprint;
@@ -23,6 +22,7 @@ import org.qbi.core.image.Orientation;
 import org.qbi.core.image.PixelType;
 import org.qbi.core.image.Rescale;
 import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.io.testing.SampleImages;
 import org.qbi.io.testing.SharedData;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,12 +55,12 @@ class NiftiInteropOutputTest {
                 AxisCalibration.uncalibrated(Axis.C, 1), AxisCalibration.of(Axis.T, 3, 1500, 0, "ms"));
         ImageHeader oblique = new ImageHeader("", PixelType.INT16, axes,
                 Optional.of(Orientation.of(c, s, 0, -s, c, 0, 0, 0, -1)), new Rescale(0.5, -1024, ""), Metadata.EMPTY);
-        write(writer, NiftiWriterTest.filled(oblique), out.resolve("qbi_oblique_scaled_int16.nii"), expected);
-        write(writer, NiftiWriterTest.filled(NiftiWriterTest.header(PixelType.RGB8, new long[] { 5, 4, 3, 1, 1 })),
+        write(writer, SampleImages.distinct(oblique), out.resolve("qbi_oblique_scaled_int16.nii"), expected);
+        write(writer, SampleImages.distinct(NiftiWriterTest.header(PixelType.RGB8, new long[] { 5, 4, 3, 1, 1 })),
                 out.resolve("qbi_rgb24.nii"), expected);
-        write(writer, NiftiWriterTest.filled(NiftiWriterTest.header(PixelType.FLOAT32, new long[] { 4, 3, 2, 3, 2 })),
+        write(writer, SampleImages.distinct(NiftiWriterTest.header(PixelType.FLOAT32, new long[] { 4, 3, 2, 3, 2 })),
                 out.resolve("qbi_5d_float32.nii"), expected);
-        write(writer, NiftiWriterTest.filled(NiftiWriterTest.header(PixelType.COMPLEX_FLOAT32,
+        write(writer, SampleImages.distinct(NiftiWriterTest.header(PixelType.COMPLEX_FLOAT32,
                 new long[] { 4, 3, 2, 1, 1 })), out.resolve("qbi_complex64.nii.gz"), expected);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("expected.json").toFile(),
                 expected);

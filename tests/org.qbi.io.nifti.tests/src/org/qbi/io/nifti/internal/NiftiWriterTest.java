@@ -26,10 +26,10 @@ import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.Metadata;
 import org.qbi.core.image.Orientation;
 import org.qbi.core.image.PixelType;
-import org.qbi.core.image.PixelValues;
 import org.qbi.core.image.Rescale;
 import org.qbi.core.progress.CancelledException;
 import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.io.testing.SampleImages;
 import org.qbi.io.testing.SharedData;
 
 /**
@@ -86,7 +86,7 @@ class NiftiWriterTest {
             "COMPLEX_FLOAT32", "RGB8", "RGBA8", "LABEL32" })
     void everyPixelTypeSurvives(String typeName) throws IOException {
         PixelType type = PixelType.valueOf(typeName);
-        ArrayImage image = filled(header(type, new long[] { 7, 5, 3, 2, 4 }));
+        ArrayImage image = SampleImages.distinct(header(type, new long[] { 7, 5, 3, 2, 4 }));
         Path target = dir.resolve("all.nii");
         writer.write(image, target, ProgressMonitor.NULL);
         try (Image copy = Image.of(reader.open(target, null))) {
@@ -107,7 +107,7 @@ class NiftiWriterTest {
         axes.set(2, AxisCalibration.of(Axis.Z, 4, 2.5, 7, "mm"));
         header = new ImageHeader("", PixelType.INT16, axes, Optional.of(oblique), new Rescale(0.5, -1024, ""),
                 Metadata.EMPTY);
-        ArrayImage image = filled(header);
+        ArrayImage image = SampleImages.distinct(header);
         Path target = dir.resolve("oblique.nii.gz");
         writer.write(image, target, ProgressMonitor.NULL);
         try (Image copy = Image.of(reader.open(target, null))) {
@@ -124,7 +124,7 @@ class NiftiWriterTest {
         List<AxisCalibration> axes = List.of(AxisCalibration.of(Axis.X, 4, 0.25, 0, "um"),
                 AxisCalibration.of(Axis.Y, 3, 0.25, 0, "um"), AxisCalibration.of(Axis.Z, 2, 1, 0, "um"),
                 AxisCalibration.uncalibrated(Axis.C, 1), AxisCalibration.of(Axis.T, 3, 40, 0, "ms"));
-        ArrayImage image = filled(new ImageHeader("", PixelType.UINT16, axes, Optional.empty(), Rescale.IDENTITY,
+        ArrayImage image = SampleImages.distinct(new ImageHeader("", PixelType.UINT16, axes, Optional.empty(), Rescale.IDENTITY,
                 Metadata.EMPTY));
         Path target = dir.resolve("units.nii");
         writer.write(image, target, ProgressMonitor.NULL);
@@ -138,7 +138,7 @@ class NiftiWriterTest {
 
     @Test
     void aCancelledWriteLeavesNoFile() throws IOException {
-        ArrayImage image = filled(header(PixelType.UINT8, new long[] { 8, 8, 20, 1, 1 }));
+        ArrayImage image = SampleImages.distinct(header(PixelType.UINT8, new long[] { 8, 8, 20, 1, 1 }));
         Path target = dir.resolve("cancelled.nii");
         ProgressMonitor cancelAfterFive = new ProgressMonitor() {
             long done;
@@ -183,22 +183,5 @@ class NiftiWriterTest {
                             : AxisCalibration.uncalibrated(axis, sizes[3]));
         }
         return new ImageHeader("", type, axes, Optional.of(Orientation.IDENTITY), Rescale.IDENTITY, Metadata.EMPTY);
-    }
-
-    /** An image whose samples are distinct (a hash of their index), so that any reordering shows. */
-    static ArrayImage filled(ImageHeader header) {
-        ArrayImage image = ArrayImage.allocate(header);
-        PixelType type = header.pixelType();
-        long samples = header.pixelCount() * type.samplesPerPixel();
-        for (long i = 0; i < samples; i++) {
-            long h = (i * 0x9E3779B97F4A7C15L) >>> 40;
-            double value = type.isInteger() ? h % Math.min(1L << 31, (long) (type.maxValue() - type.minValue() + 1))
-                    + type.minValue() : (h % 100000) / 7.0 - 3000;
-            if (value > type.maxValue()) {
-                value = type.maxValue();
-            }
-            PixelValues.set(type, image.values(), i, value);
-        }
-        return image;
     }
 }

@@ -14,6 +14,7 @@ import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
 import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.io.testing.SampleImages;
 import org.qbi.io.testing.SharedData;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,17 +34,17 @@ class NpyInteropOutputTest {
         try (Image shell = Image.of(new NpyReader().open(SharedData.file("npy/shellN.npy"), null))) {
             write(shell, out.resolve("qbi_shellN.npy"), new long[] { 600, 650 }, "<u2", expected);
         }
-        write(NpyWriterTest.filled(ImageHeader.uncalibrated(PixelType.INT16, 7, 5, 3)), out.resolve("qbi_int16_3d.npy"),
+        write(SampleImages.distinct(ImageHeader.uncalibrated(PixelType.INT16, 7, 5, 3)), out.resolve("qbi_int16_3d.npy"),
                 new long[] { 3, 5, 7 }, "<i2", expected);
-        write(NpyWriterTest.filled(ImageHeader.uncalibrated(PixelType.FLOAT32, 4, 3, 2, 1, 5)),
+        write(SampleImages.distinct(ImageHeader.uncalibrated(PixelType.FLOAT32, 4, 3, 2, 1, 5)),
                 out.resolve("qbi_float32_4d.npy"), new long[] { 5, 2, 3, 4 }, "<f4", expected);
-        write(NpyWriterTest.filled(ImageHeader.uncalibrated(PixelType.UINT16, 4, 3, 2, 3, 2)),
+        write(SampleImages.distinct(ImageHeader.uncalibrated(PixelType.UINT16, 4, 3, 2, 3, 2)),
                 out.resolve("qbi_uint16_5d.npy"), new long[] { 2, 3, 2, 3, 4 }, "<u2", expected);
-        write(NpyWriterTest.filled(ImageHeader.uncalibrated(PixelType.RGB8, 6, 5)), out.resolve("qbi_rgb.npy"),
+        write(SampleImages.distinct(ImageHeader.uncalibrated(PixelType.RGB8, 6, 5)), out.resolve("qbi_rgb.npy"),
                 new long[] { 5, 6, 3 }, "|u1", expected);
-        write(NpyWriterTest.filled(ImageHeader.uncalibrated(PixelType.COMPLEX_FLOAT32, 4, 3)),
+        write(SampleImages.distinct(ImageHeader.uncalibrated(PixelType.COMPLEX_FLOAT32, 4, 3)),
                 out.resolve("qbi_complex64.npy"), new long[] { 3, 4 }, "<c8", expected);
-        write(NpyWriterTest.filled(ImageHeader.uncalibrated(PixelType.UINT8, 3, 5, 4)), out.resolve("qbi_grey_x3.npy"),
+        write(SampleImages.distinct(ImageHeader.uncalibrated(PixelType.UINT8, 3, 5, 4)), out.resolve("qbi_grey_x3.npy"),
                 new long[] { 1, 1, 4, 5, 3 }, "|u1", expected);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("expected.json").toFile(),
                 expected);

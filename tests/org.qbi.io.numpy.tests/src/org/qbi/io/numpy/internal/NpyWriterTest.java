@@ -19,8 +19,8 @@ import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
-import org.qbi.core.image.PixelValues;
 import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.io.testing.SampleImages;
 import org.qbi.io.testing.SharedData;
 
 /** .npy writer: write, read back, same values and axes, for every pixel type and rank; the header numpy expects. */
@@ -35,7 +35,7 @@ class NpyWriterTest {
             "FLOAT32, 9, 1, 1, 1, 1", "FLOAT64, 5, 4, 3, 1, 2", "COMPLEX_FLOAT32, 5, 4, 3, 1, 1",
             "RGB8, 6, 5, 1, 1, 1", "RGB8, 6, 5, 4, 1, 1", "RGBA8, 6, 5, 2, 1, 1", "LABEL32, 6, 5, 4, 1, 1" })
     void roundTrip(String type, long x, long y, long z, long c, long t) throws IOException {
-        ArrayImage image = filled(ImageHeader.uncalibrated(PixelType.valueOf(type), x, y, z, c, t));
+        ArrayImage image = SampleImages.distinct(ImageHeader.uncalibrated(PixelType.valueOf(type), x, y, z, c, t));
         Path target = dir.resolve("out.npy");
         new NpyWriter().write(image, target, ProgressMonitor.NULL);
         try (Image copy = Image.of(new NpyReader().open(target, null))) {
@@ -77,19 +77,5 @@ class NpyWriterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NpyWriter.header(ImageHeader.uncalibrated(PixelType.RGB8, 4, 4, 1, 1, 3)));
         assertTrue(e.getMessage().contains("3 time points"), e.getMessage());
-    }
-
-    static ArrayImage filled(ImageHeader header) {
-        ArrayImage image = ArrayImage.allocate(header);
-        PixelType type = header.pixelType();
-        long samples = header.pixelCount() * type.samplesPerPixel();
-        for (long i = 0; i < samples; i++) {
-            long h = (i * 0x9E3779B97F4A7C15L) >>> 40;
-            double range = Math.min(1L << 31, type.maxValue() - type.minValue() + 1);
-            double value = type.isInteger() ? h % (long) range + Math.max(type.minValue(), -(1L << 30))
-                    : (h % 100000) / 7.0 - 3000;
-            PixelValues.set(type, image.values(), i, value);
-        }
-        return image;
     }
 }

@@ -1,7 +1,6 @@
 package org.qbi.io.numpy.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,14 +33,7 @@ class NumpyBadInputTest {
     private final NpyReader reader = new NpyReader();
 
     private static FormatException refused(ImageReader reader, Path file, String entry, String problem) {
-        FormatException e = assertThrows(FormatException.class, () -> {
-            try (var source = reader.open(file, entry)) {
-                TestFiles.readAll(source);
-            }
-        });
-        assertTrue(e.getMessage().startsWith(file.toString()), "names the file: " + e.getMessage());
-        assertTrue(e.getMessage().contains(problem), "says '" + problem + "': " + e.getMessage());
-        return e;
+        return TestFiles.assertRefused(reader, file, entry, problem);
     }
 
     /** A .npy with this header dict (padded as numpy pads) and {@code data} bytes. */
