@@ -1,4 +1,5 @@
 /**
- * MetaImage (.mha, .mhd + .raw/.zraw) and NRRD (attached and detached headers). Contributed through the extension points org.qbi.readers / org.qbi.writers; nothing here is API.
+ * MetaImage (.mha, .mhd with .raw/.zraw) and NRRD (.nrrd, .nhdr) images. Contributed through the extension
+ * point org.qbi.readers; nothing here is API.
  */
 package org.qbi.io.metaimage.internal;

@@ -1,4 +1,5 @@
 /**
- * NumPy .npy and .npz arrays, and headerless raw volumes described by a small header. Contributed through the extension points org.qbi.readers / org.qbi.writers; nothing here is API.
+ * NumPy arrays (.npy, .npz) and raw volumes described by a .raw.json sidecar. Contributed through the
+ * extension points org.qbi.readers / org.qbi.writers; nothing here is API.
  */
 package org.qbi.io.numpy.internal;
