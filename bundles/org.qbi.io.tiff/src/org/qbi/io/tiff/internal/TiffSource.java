@@ -18,6 +18,7 @@ import javax.imageio.ImageReadParam;
 import org.qbi.core.image.ChunkGrid;
 import org.qbi.core.image.ChunkSource;
 import org.qbi.core.image.ImageHeader;
+import org.qbi.core.image.PixelType;
 import org.qbi.core.image.io.FormatException;
 
 import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
@@ -41,6 +42,8 @@ final class TiffSource implements ChunkSource {
     private final ImageHeader header;
     private final ChunkGrid grid;
     private final AtomicLong decodedPages = new AtomicLong();
+    /** For the fast path's positional reads (thread-safe); reopened if an interrupt closed it. */
+    private FileChannel shared;
 
     TiffSource(TiffFile file, TiffSeries series, ImageHeader header) {
         this.file = file;
@@ -74,6 +77,9 @@ final class TiffSource implements ChunkSource {
         }
         decodedPages.incrementAndGet();
         int page = series.page(index[2], index[3], index[4]);
+        if (page >= 0 && readUncompressedStrips(sharedChannel(), page, target)) {
+            return;
+        }
         try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
             if (channel.size() != file.length()) {
                 throw new FormatException(file.path(), "the file changed since it was opened (" + file.length() + " bytes, now "
@@ -85,6 +91,68 @@ final class TiffSource implements ChunkSource {
                 decode(channel, page, target);
             }
         }
+    }
+
+    private synchronized FileChannel sharedChannel() throws IOException {
+        if (shared == null || !shared.isOpen()) {
+            shared = FileChannel.open(file.path(), StandardOpenOption.READ);
+            if (shared.size() != file.length()) {
+                throw new FormatException(file.path(), "the file changed since it was opened (" + file.length()
+                        + " bytes, now " + shared.size() + ")");
+            }
+        }
+        return shared;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    /**
+     * The fast path for uncompressed strips whose samples are stored exactly as the chunk holds them (whole-byte
+     * samples, no predictor, interleaved, one chunk per page): positional reads straight into the chunk, then a
+     * byte swap for big-endian files. Decoding through TwelveMonkeys would copy every page through a Java array
+     * and a Raster, at a few percent of the file system's speed. Returns false when the page needs the decoder.
+     */
+    private boolean readUncompressedStrips(FileChannel channel, int page, MemorySegment target) throws IOException {
+        TiffPage p = TiffPage.of(file, file.ifds().get(page));
+        PixelType type = header.pixelType();
+        boolean plain = p.compression() == 1 && !p.tiled() && p.predictor() == 1 && series.chunkC == 1
+                && p.samplesPerPixel() == type.samplesPerPixel() && (p.samplesPerPixel() == 1 || p.planar() == 1)
+                && p.bitsPerSample() == 8 * type.bytesPerSample() && p.photometric() != 3;
+        if (!plain) {
+            return false;
+        }
+        long rowBytes = p.width() * type.bytesPerPixel();
+        long rowsPerStrip = Math.max(1, Math.min(p.height(), p.ifd().longValue(TiffTags.ROWS_PER_STRIP, p.height())));
+        long position = 0;
+        for (int s = 0; s < p.offsets().length && position < target.byteSize(); s++) {
+            long rows = Math.min(rowsPerStrip, p.height() - s * rowsPerStrip);
+            long need = rows * rowBytes;
+            if (p.byteCounts()[s] < need) {
+                throw new FormatException(file.path(), "strip " + s + " of page " + page + " holds " + p.byteCounts()[s]
+                        + " bytes where its " + rows + " rows need " + need + ": the page is truncated");
+            }
+            ByteBuffer buffer = target.asSlice(position, need).asByteBuffer();
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, p.offsets()[s] + buffer.position()) < 0) {
+                    throw new FormatException(file.path(), "strip " + s + " of page " + page + " runs past the end of the file");
+                }
+            }
+            position += need;
+        }
+        if (position != target.byteSize()) {
+            throw new FormatException(file.path(), "page " + page + " has strips for " + position + " bytes, its size needs "
+                    + target.byteSize());
+        }
+        if (file.order() == ByteOrder.BIG_ENDIAN && type.bytesPerSample() > 1) {
+            swap(target, type.bytesPerSample());
+        }
+        return true;
     }
 
     private void decode(FileChannel channel, int page, MemorySegment target) throws IOException {
