@@ -34,7 +34,7 @@ public final class ChunkCache {
 
     private static final ChunkCache SHARED = new ChunkCache(PlatformInfo.offHeapBudgetBytes());
 
-    private final long budgetBytes;
+    private volatile long budgetBytes;
     private final LinkedHashMap<Key, MemorySegment> chunks = new LinkedHashMap<>(64, 0.75f, true);
     private long usedBytes;
     private long hits;
@@ -100,6 +100,19 @@ public final class ChunkCache {
 
     public long budgetBytes() {
         return budgetBytes;
+    }
+
+    /**
+     * Changes the budget (the workbench applies its preference); a smaller budget evicts at once.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is not positive
+     */
+    public synchronized void setBudgetBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("A chunk cache needs a positive budget, got " + bytes + " bytes");
+        }
+        budgetBytes = bytes;
+        evictOver(bytes);
     }
 
     public synchronized long usedBytes() {

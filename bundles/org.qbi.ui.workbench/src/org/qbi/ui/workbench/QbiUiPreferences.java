@@ -3,6 +3,8 @@ package org.qbi.ui.workbench;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
+import org.qbi.core.image.ChunkCache;
+import org.qbi.core.platform.PlatformInfo;
 import org.qbi.project.ImportMode;
 
 /**
@@ -18,6 +20,8 @@ public final class QbiUiPreferences {
     public static final String OFFER_EXAMPLE = "offerExampleProject";
     /** Default mode of File &gt; Import &gt; Images into QBI Project: COPY or LINK. */
     public static final String IMPORT_MODE = "importMode";
+    /** Budget of the decoded-chunk cache in MB; defaults to the off-heap budget the start script set. */
+    public static final String CACHE_BUDGET_MB = "chunkCacheBudgetMB";
 
     private static IPreferenceStore store;
 
@@ -30,8 +34,17 @@ public final class QbiUiPreferences {
             store = new ScopedPreferenceStore(InstanceScope.INSTANCE, NODE);
             store.setDefault(OFFER_EXAMPLE, true);
             store.setDefault(IMPORT_MODE, ImportMode.COPY.name());
+            store.setDefault(CACHE_BUDGET_MB, (int) Math.min(Integer.MAX_VALUE, PlatformInfo.offHeapBudgetBytes() >> 20));
         }
         return store;
+    }
+
+    /** Applies the cache budget preference to the shared chunk cache (at start-up and when it changes). */
+    public static void applyCacheBudget() {
+        int megabytes = store().getInt(CACHE_BUDGET_MB);
+        if (megabytes > 0) {
+            ChunkCache.shared().setBudgetBytes((long) megabytes << 20);
+        }
     }
 
     /** The import mode the import wizard starts with. */

@@ -106,6 +106,8 @@ class PixelStorageTest {
         assertTrue(cache.usedBytes() <= cache.budgetBytes(), cache.usedBytes() + " > " + cache.budgetBytes());
         image.chunk(new long[] { 0, 0, 0, 0, 0 });
         assertEquals(5, source.decodes.get(), "the least recently used chunk was evicted and decoded again");
+        cache.setBudgetBytes(7 * 5 * 2);
+        assertEquals(7 * 5 * 2, cache.usedBytes(), "a smaller budget evicts at once, down to one chunk");
         image.close();
         assertEquals(0, cache.usedBytes(), "closing the image drops its chunks");
     }

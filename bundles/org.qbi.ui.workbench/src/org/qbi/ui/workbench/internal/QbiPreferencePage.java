@@ -2,6 +2,7 @@ package org.qbi.ui.workbench.internal;
 
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.RadioGroupFieldEditor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Label;
@@ -26,6 +27,13 @@ public final class QbiPreferencePage extends FieldEditorPreferencePage implement
     }
 
     @Override
+    public boolean performOk() {
+        boolean ok = super.performOk();
+        QbiUiPreferences.applyCacheBudget();
+        return ok;
+    }
+
+    @Override
     protected void createFieldEditors() {
         addField(new BooleanFieldEditor(QbiUiPreferences.OFFER_EXAMPLE, "Offer the example project at start-up",
                 getFieldEditorParent()));
@@ -33,9 +41,14 @@ public final class QbiPreferencePage extends FieldEditorPreferencePage implement
                 new String[][] { { "Copies (the project is self-contained)", ImportMode.COPY.name() },
                         { "Links (data stays on instrument or shared storage)", ImportMode.LINK.name() } },
                 getFieldEditorParent(), true));
+        IntegerFieldEditor cache = new IntegerFieldEditor(QbiUiPreferences.CACHE_BUDGET_MB,
+                "Memory for decoded image chunks (MB):", getFieldEditorParent());
+        cache.setValidRange(64, (int) Math.min(Integer.MAX_VALUE, PlatformInfo.offHeapBudgetBytes() >> 20));
+        addField(cache);
         Label memory = new Label(getFieldEditorParent(), SWT.WRAP);
         memory.setText("Memory in force: " + ByteSize.format(PlatformInfo.maxHeapBytes()) + " Java heap, "
-                + ByteSize.format(PlatformInfo.offHeapBudgetBytes()) + " off-heap budget for image data.\n"
+                + ByteSize.format(PlatformInfo.offHeapBudgetBytes()) + " off-heap budget for image data (the most the "
+                + "chunk cache may use).\n"
                 + "The start script sets them from the machine's RAM; set QBI_HEAP_PERCENT and QBI_OFFHEAP_PERCENT "
                 + "before starting to change them.");
     }

@@ -15,6 +15,7 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.ide.IDE;
 import org.osgi.framework.Bundle;
 import org.qbi.ui.workbench.QbiPerspectives;
+import org.qbi.ui.workbench.QbiUiPreferences;
 
 /**
  * Workbench life cycle: the Eclipse resources model as the page input (so the Project Explorer shows the
@@ -71,6 +72,7 @@ final class QbiWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
+        QbiUiPreferences.applyCacheBudget();
         ExampleProjectOffer.atStartup(openExample);
     }
 
