@@ -13,7 +13,7 @@ import org.qbi.core.image.io.FormatException;
  * Decodes one frame of a file's pixel data into QBI's stored layout (little-endian, x fastest; rgb8 interleaved;
  * three 16/32-bit samples as three channel planes). Native data is read in place; encapsulated frames are
  * assembled from their fragments (extended or basic offset table, one fragment per frame, or frame starts found
- * by their markers) and decoded by RLE, JPEG, JPEG 2000 or JPEG-LS.
+ * by their markers) and decoded by RLE, JPEG (12-bit extended by this bundle's own decoder), JPEG 2000 or JPEG-LS.
  * <p>
  * Values: when BitsStored is less than BitsAllocated the stored bits are taken from HighBit down, masked and, for
  * PixelRepresentation 1, sign-extended. MONOCHROME1 is kept as stored. YBR_FULL and YBR_FULL_422 become RGB with
@@ -34,10 +34,6 @@ final class FrameDecoder {
             throw new FormatException(file.path(), "transfer syntax " + file.syntax().describe()
                     + " is not supported (QBI reads native, deflate, RLE, JPEG baseline and lossless, JPEG-LS "
                     + "and JPEG 2000)");
-        }
-        if (file.syntax().codec() == TransferSyntax.Codec.JPEG_EXTENDED && px.bitsStored() > 8) {
-            throw new FormatException(file.path(), "transfer syntax " + file.syntax().describe() + " with "
-                    + px.bitsStored() + "-bit samples is not supported: no pure-Java 12-bit JPEG decoder exists");
         }
     }
 
@@ -73,7 +69,10 @@ final class FrameDecoder {
                 case RLE -> new ImageIoCodecs.Decoded(px.columns(), px.rows(), px.samples(), px.bitsAllocated(),
                         RleDecoder.decode(file.path(), stream, px.rows(), px.columns(), px.samples(),
                                 px.bitsAllocated()));
-                case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS -> ImageIoCodecs.decodeJpeg(file.path(), stream);
+                case JPEG_EXTENDED -> Jpeg12Codec.precision(stream) == 8
+                        ? ImageIoCodecs.decodeJpeg(file.path(), stream)
+                        : Jpeg12Codec.decode(file.path(), file.syntax().describe(), stream);
+                case JPEG_BASELINE, JPEG_LOSSLESS -> ImageIoCodecs.decodeJpeg(file.path(), stream);
                 case JPEG_2000 -> ImageIoCodecs.decodeJpeg2000(file.path(), stream);
                 case JPEG_LS -> JpegLsCodec.decode(file.path(), file.syntax().describe(), stream);
                 default -> throw new FormatException(file.path(), "transfer syntax " + file.syntax().describe()

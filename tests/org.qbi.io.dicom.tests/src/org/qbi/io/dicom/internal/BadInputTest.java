@@ -221,14 +221,6 @@ class BadInputTest {
     }
 
     @Test
-    void jpegExtendedTwelveBitNamesTheTransferSyntax() throws IOException {
-        Path file = TestData.file("pydicom/JPGExtended.dcm");
-        FormatException e = refused(file);
-        assertTrue(e.getMessage().contains("1.2.840.10008.1.2.4.51"), e.getMessage());
-        assertTrue(e.getMessage().contains("not supported"), e.getMessage());
-    }
-
-    @Test
     void unknownTransferSyntaxIsNamed(@TempDir Path dir) throws IOException {
         byte[] data = bytes("dicom/compressed/CT_rle.dcm");
         int at = find(data, "1.2.840.10008.1.2.5".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
