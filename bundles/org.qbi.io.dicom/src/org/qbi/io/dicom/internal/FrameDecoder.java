@@ -32,7 +32,7 @@ final class FrameDecoder {
         this.frameFragments = file.pixel().encapsulated() ? mapFrames(source) : null;
         if (file.syntax().codec() == TransferSyntax.Codec.UNSUPPORTED) {
             throw new FormatException(file.path(), "transfer syntax " + file.syntax().describe()
-                    + " is not supported (QBI reads native, deflate, RLE, JPEG baseline and lossless, JPEG-LS "
+                    + " is not supported (QBI reads native, deflate, RLE, JPEG baseline, extended (8 and 12 bit) and lossless, JPEG-LS "
                     + "and JPEG 2000)");
         }
     }
