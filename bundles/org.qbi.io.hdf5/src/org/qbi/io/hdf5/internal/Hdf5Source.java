@@ -1,5 +1,7 @@
 package org.qbi.io.hdf5.internal;
 
+import org.qbi.core.image.io.BlockAssembler;
+import org.qbi.core.image.io.AxisLayout;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;

@@ -1,5 +1,8 @@
 package org.qbi.io.zarr.internal;
 
+import org.qbi.core.image.io.Units;
+import org.qbi.core.image.io.BlockAssembler;
+import org.qbi.core.image.io.AxisLayout;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

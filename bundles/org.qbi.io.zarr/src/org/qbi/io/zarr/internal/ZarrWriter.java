@@ -1,5 +1,8 @@
 package org.qbi.io.zarr.internal;
 
+import org.qbi.core.image.io.Units;
+import org.qbi.core.image.io.BlockAssembler;
+import org.qbi.core.image.io.StridedCopy;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -1,4 +1,4 @@
-package org.qbi.io.hdf5.internal;
+package org.qbi.core.image.io;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -7,23 +7,29 @@ import org.qbi.core.image.Axis;
 
 /**
  * Fills one QBI chunk (a box in x, y, z, c, t; x fastest, little-endian) from the storage blocks of an
- * n-dimensional dataset stored in C order: finds the blocks the box touches, and copies each one's part with
- * {@link StridedCopy}, permuting the dataset's dimensions onto QBI's axes and swapping the byte order where the
- * file is big-endian. Blocks that were never written give the fill value.
+ * n-dimensional array stored in C or Fortran order: finds the blocks the box touches, and copies each one's part with
+ * {@link StridedCopy}, permuting the array's dimensions onto QBI's axes and swapping the byte order where the
+ * values are big-endian. Blocks that were never written give the fill value.
+ *
+ * @since 0.1
  */
-final class BlockAssembler {
+public final class BlockAssembler {
 
     /** Dimension mapped to the samples of a multi-sample pixel (RGB). */
-    static final int SAMPLES = Axis.COUNT;
+    public static final int SAMPLES = Axis.COUNT;
     /** Dimension of size 1 that maps to no axis. */
-    static final int NONE = -1;
+    public static final int NONE = -1;
 
-    /** The values of one storage block, C order, the file's byte order. */
-    record Block(MemorySegment values, long[] shape) {
+    /** The values of one storage block (C order unless {@code fortran}), the file's byte order. */
+    public record Block(MemorySegment values, long[] shape, boolean fortran) {
+        /** A C-order block. */
+        public Block(MemorySegment values, long[] shape) {
+            this(values, shape, false);
+        }
     }
 
     /** Where the values are. */
-    interface Store {
+    public interface Store {
         /** The shape of a storage block (dataset order); blocks at the dataset's end may hold less. */
         long[] blockShape();
 
@@ -45,7 +51,7 @@ final class BlockAssembler {
      * @param swapUnit  bytes whose order is reversed (big-endian files), or 0
      * @param fill      one stored value used where no block was written (the file's byte order)
      */
-    BlockAssembler(long[] dims, int[] axisOfDim, int itemBytes, int swapUnit, Store store, MemorySegment fill) {
+    public BlockAssembler(long[] dims, int[] axisOfDim, int itemBytes, int swapUnit, Store store, MemorySegment fill) {
         this.dims = dims.clone();
         this.axisOfDim = axisOfDim.clone();
         this.itemBytes = itemBytes;
@@ -59,7 +65,7 @@ final class BlockAssembler {
      *
      * @param pixelBytes bytes of one pixel (all samples)
      */
-    void read(long[] origin, long[] size, int pixelBytes, MemorySegment target) throws IOException {
+    public void read(long[] origin, long[] size, int pixelBytes, MemorySegment target) throws IOException {
         int n = dims.length;
         long[] axisStrides = new long[Axis.COUNT];
         long stride = pixelBytes;
@@ -107,7 +113,8 @@ final class BlockAssembler {
                 srcStrides = new long[n];
             } else {
                 src = block.values();
-                srcStrides = StridedCopy.cOrderStrides(block.shape(), itemBytes);
+                srcStrides = block.fortran() ? StridedCopy.fOrderStrides(block.shape(), itemBytes)
+                        : StridedCopy.cOrderStrides(block.shape(), itemBytes);
             }
             for (int i = 0; i < n; i++) {
                 long blockStart = index[i] * blockShape[i];

@@ -1,4 +1,4 @@
-package org.qbi.io.zarr.internal;
+package org.qbi.core.image.io;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +15,10 @@ import org.qbi.core.image.PixelType;
  *
  * @param axisOfDim per dimension: an axis ordinal, {@link BlockAssembler#SAMPLES} or {@link BlockAssembler#NONE}
  * @param pixelType the pixel type (RGB8 / RGBA8 when a dimension holds samples)
+ *
+ * @since 0.1
  */
-record AxisLayout(int[] axisOfDim, PixelType pixelType) {
+public record AxisLayout(int[] axisOfDim, PixelType pixelType) {
 
     private static final Axis[] DEFAULT_ORDER = { Axis.T, Axis.C, Axis.Z, Axis.Y, Axis.X };
 
@@ -28,7 +30,7 @@ record AxisLayout(int[] axisOfDim, PixelType pixelType) {
      * @return the layout
      * @throws IllegalArgumentException naming the problem when the array cannot be an image
      */
-    static AxisLayout of(long[] dims, List<String> labels, boolean lastSamples, PixelType type) {
+    public static AxisLayout of(long[] dims, List<String> labels, boolean lastSamples, PixelType type) {
         if (dims.length < 2) {
             throw new IllegalArgumentException("it has " + dims.length + " dimension" + (dims.length == 1 ? "" : "s")
                     + " (shape " + Arrays.toString(dims) + "); an image needs at least 2");
@@ -101,7 +103,7 @@ record AxisLayout(int[] axisOfDim, PixelType pixelType) {
     }
 
     /** The axis a label names ("x", "Z", "channel", "time"), or null. */
-    static Axis axis(String label) {
+    public static Axis axis(String label) {
         if (label == null) {
             return null;
         }
@@ -116,7 +118,7 @@ record AxisLayout(int[] axisOfDim, PixelType pixelType) {
     }
 
     /** The five sizes, x first, of an array of {@code dims} with this layout. */
-    long[] sizes(long[] dims) {
+    public long[] sizes(long[] dims) {
         long[] sizes = { 1, 1, 1, 1, 1 };
         for (int i = 0; i < dims.length; i++) {
             if (axisOfDim[i] >= 0 && axisOfDim[i] < Axis.COUNT) {
@@ -127,7 +129,7 @@ record AxisLayout(int[] axisOfDim, PixelType pixelType) {
     }
 
     /** The dimension mapped to {@code axis}, or -1. */
-    int dimOf(Axis axis) {
+    public int dimOf(Axis axis) {
         for (int i = 0; i < axisOfDim.length; i++) {
             if (axisOfDim[i] == axis.ordinal()) {
                 return i;

@@ -1,4 +1,4 @@
-package org.qbi.io.hdf5.internal;
+package org.qbi.core.image.io;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 import org.qbi.core.image.AxisCalibration;
 
 /** Unit names as files write them ("micron", "µm", "micrometer") to the short forms QBI shows ("um"). */
-final class Units {
+public final class Units {
 
     private static final Map<String, String> SHORT = Map.ofEntries(
             Map.entry("um", "um"), Map.entry("\u00b5m", "um"), Map.entry("\u03bcm", "um"), Map.entry("micron", "um"),
@@ -26,11 +26,22 @@ final class Units {
             Map.entry("pixel", AxisCalibration.PIXEL_UNIT), Map.entry("pixels", AxisCalibration.PIXEL_UNIT),
             Map.entry("px", AxisCalibration.PIXEL_UNIT));
 
+    /** QBI's short units as OME-NGFF (UDUNITS-2) names them. */
+    private static final Map<String, String> NGFF = Map.ofEntries(Map.entry("um", "micrometer"),
+            Map.entry("nm", "nanometer"), Map.entry("mm", "millimeter"), Map.entry("cm", "centimeter"),
+            Map.entry("m", "meter"), Map.entry("angstrom", "angstrom"), Map.entry("s", "second"),
+            Map.entry("ms", "millisecond"), Map.entry("min", "minute"), Map.entry("h", "hour"));
+
     private Units() {
     }
 
+    /** The OME-NGFF name of a QBI unit ("um" gives "micrometer"), or null when NGFF has none for it. */
+    public static String ngff(String unit) {
+        return unit == null ? null : NGFF.get(normalize(unit));
+    }
+
     /** The short name of {@code unit}; unknown units unchanged; blank gives "pixel". */
-    static String normalize(String unit) {
+    public static String normalize(String unit) {
         if (unit == null || unit.isBlank()) {
             return AxisCalibration.PIXEL_UNIT;
         }

@@ -1,4 +1,4 @@
-package org.qbi.io.zarr.internal;
+package org.qbi.core.image.io;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -8,10 +8,11 @@ import java.lang.foreign.ValueLayout;
  * value on the way where asked: what turns a stored block (C or Fortran order, any axis order, either byte order) into
  * QBI's layout (x fastest, little-endian). A source stride of 0 repeats one element (fills with a fill value).
  * <p>
- * Written here because it is ten lines of index arithmetic over {@link MemorySegment}s; the HDF5 bundle has
- * the same class (bundles do not share internals).
+ * Shared by the readers of chunked n-dimensional formats (HDF5, Zarr) through {@link BlockAssembler}.
+ *
+ * @since 0.1
  */
-final class StridedCopy {
+public final class StridedCopy {
 
     private StridedCopy() {
     }
@@ -27,7 +28,7 @@ final class StridedCopy {
      * @param elementBytes bytes of one element
      * @param swapUnit     size of the values whose byte order is reversed (2, 4, 8), or 0 or 1 to copy as is
      */
-    static void copy(MemorySegment src, long srcOffset, long[] srcStrides, MemorySegment dst, long dstOffset,
+    public static void copy(MemorySegment src, long srcOffset, long[] srcStrides, MemorySegment dst, long dstOffset,
             long[] dstStrides, long[] count, int elementBytes, int swapUnit) {
         int n = count.length;
         if (n == 0) {
@@ -118,7 +119,7 @@ final class StridedCopy {
     }
 
     /** Byte strides of a C-order (last dimension fastest) array of {@code shape}. */
-    static long[] cOrderStrides(long[] shape, int elementBytes) {
+    public static long[] cOrderStrides(long[] shape, int elementBytes) {
         long[] strides = new long[shape.length];
         long stride = elementBytes;
         for (int i = shape.length - 1; i >= 0; i--) {
@@ -129,7 +130,7 @@ final class StridedCopy {
     }
 
     /** Byte strides of a Fortran-order (first dimension fastest) array of {@code shape}. */
-    static long[] fOrderStrides(long[] shape, int elementBytes) {
+    public static long[] fOrderStrides(long[] shape, int elementBytes) {
         long[] strides = new long[shape.length];
         long stride = elementBytes;
         for (int i = 0; i < shape.length; i++) {
