@@ -120,7 +120,10 @@ final class FileImage {
         axes.add(AxisCalibration.uncalibrated(Axis.C, px.channels()));
         axes.add(new AxisCalibration(Axis.T, onZ ? 1 : frames, onZ ? 1 : tSpacing, 0, onZ ? null : tUnit, List.of()));
         if (calibrated && origin != null && !(onZ && frames > 1)) {
-            axes.set(2, new AxisCalibration(Axis.Z, 1, 1, origin[2], "mm", List.of()));
+            // One slice: its z extent is its thickness (what a volume or area measurement needs), else 1 mm.
+            double thickness = ds.number(Tags.SLICE_THICKNESS, Double.NaN);
+            double z = thickness > 0 && Double.isFinite(thickness) ? thickness : 1;
+            axes.set(2, new AxisCalibration(Axis.Z, 1, z, origin[2], "mm", List.of()));
         }
 
         Optional<Orientation> orientation = Optional.empty();

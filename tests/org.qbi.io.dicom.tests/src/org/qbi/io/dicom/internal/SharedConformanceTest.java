@@ -64,6 +64,17 @@ class SharedConformanceTest {
     }
 
     /** CT_jpeg_2000.dcm is lossy JPEG 2000: every pixel within +-1 of GDCM's decode (data/reference). */
+    /** A single slice's z extent is its SliceThickness (5.0 mm for CT_small.dcm per MANIFEST.md). */
+    @Test
+    void aSingleSliceIsAsThickAsItsSliceThickness() throws IOException {
+        try (Image image = ImageFormats.installed().open(SharedData.file("dicom/single/CT_small.dcm"), null)) {
+            AxisCalibration z = image.header().axis(Axis.Z);
+            assertEquals(1, z.size());
+            assertEquals(5.0, z.spacing(), 0);
+            assertEquals("mm", z.unit());
+        }
+    }
+
     @Test
     void lossyJpeg2000WithinOneOfGdcm() throws IOException {
         String key = "dicom/compressed/CT_jpeg_2000.dcm";
