@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qbi.project.ProjectLayout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.qbi.testing.ConsoleRun;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
@@ -27,42 +25,13 @@ import picocli.CommandLine;
 /** Runs {@code qbi example} in-process: the command itself, its options set by picocli. */
 class ExampleCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
 
-    /** What one run of {@code qbi example} returned and printed. */
-    record Run(int exitCode, String out, String err) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
-        }
-    }
-
-    private static synchronized Run example(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode;
-        try (PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(capturedOut);
-            System.setErr(capturedErr);
-            exitCode = new CommandLine(new ExampleCommand()).execute(args);
-            capturedOut.flush();
-            capturedErr.flush();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static ConsoleRun example(String... args) {
+        return ConsoleRun.of(() -> new CommandLine(new ExampleCommand()).execute(args));
     }
 
     private static List<String> texts(JsonNode array) {
@@ -75,7 +44,7 @@ class ExampleCommandTest {
     void exampleAsJsonCreatesTheProjectAndSummarisesItsFiveSamples() throws IOException {
         Path dir = tmp.resolve("QBI Example");
 
-        Run run = example("--dir", dir.toString(), "--json");
+        ConsoleRun run = example("--dir", dir.toString(), "--json");
 
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("", run.err());
@@ -115,10 +84,10 @@ class ExampleCommandTest {
     @Test
     void aSecondRunReusesTheProjectAndPrintsTheSameSummary() throws IOException {
         Path dir = tmp.resolve("QBI Example");
-        Run first = example("--dir", dir.toString(), "--json");
+        ConsoleRun first = example("--dir", dir.toString(), "--json");
         Files.writeString(dir.resolve("results/areas.csv"), "label,area\n");
 
-        Run second = example("--dir", dir.toString(), "--json");
+        ConsoleRun second = example("--dir", dir.toString(), "--json");
 
         assertEquals(0, second.exitCode(), second.toString());
         assertEquals(first.out(), second.out());
@@ -129,7 +98,7 @@ class ExampleCommandTest {
     void exampleAsTextSaysEveryFileIsPresent() {
         Path dir = tmp.resolve("QBI Example");
 
-        Run run = example("--dir", dir.toString());
+        ConsoleRun run = example("--dir", dir.toString());
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("Project   " + dir + System.lineSeparator()), run.toString());
@@ -145,7 +114,7 @@ class ExampleCommandTest {
         assertEquals(0, example("--dir", dir.toString(), "--json").exitCode());
         Files.delete(dir.resolve("raw/microscopy/blobs.tif"));
 
-        Run run = example("--dir", dir.toString(), "--json");
+        ConsoleRun run = example("--dir", dir.toString(), "--json");
 
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(List.of("blobs: raw/microscopy/blobs.tif"), texts(run.json().get("missingFiles")));
@@ -156,7 +125,7 @@ class ExampleCommandTest {
         Path dir = Files.createDirectories(tmp.resolve("holiday-photos"));
         Files.writeString(dir.resolve("beach.jpg"), "sand");
 
-        Run run = example("--dir", dir.toString(), "--json");
+        ConsoleRun run = example("--dir", dir.toString(), "--json");
 
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals("", run.out());

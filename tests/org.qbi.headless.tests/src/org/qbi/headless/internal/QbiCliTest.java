@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,47 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qbi.testing.ConsoleRun;
 
 /** Runs the {@code qbi} command in-process against the plugins of the test runtime. */
 class QbiCliTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
 
-    /** What one run of {@code qbi} returned and printed. */
-    record Run(int exitCode, String out, String err) {
-
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
-        }
-    }
-
-    private static synchronized Run qbi(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode;
-        try (PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream capturedErr = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(capturedOut);
-            System.setErr(capturedErr);
-            exitCode = QbiCli.execute(new CommandRegistry(Platform.getExtensionRegistry()), args);
-            capturedOut.flush();
-            capturedErr.flush();
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static ConsoleRun qbi(String... args) {
+        return ConsoleRun.of(() -> QbiCli.execute(new CommandRegistry(Platform.getExtensionRegistry()), args));
     }
 
     private static List<String> lines(String text) {
@@ -79,7 +45,7 @@ class QbiCliTest {
 
     @Test
     void helpListsTheSubcommandsAndExitsZero() {
-        Run run = qbi("--help");
+        ConsoleRun run = qbi("--help");
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("Usage: qbi "), run.toString());
@@ -93,7 +59,7 @@ class QbiCliTest {
 
     @Test
     void noArgumentsPrintsTheUsage() {
-        Run run = qbi();
+        ConsoleRun run = qbi();
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("Usage: qbi "), run.toString());
@@ -101,7 +67,7 @@ class QbiCliTest {
 
     @Test
     void anUnknownSubcommandExitsTwo() {
-        Run run = qbi("frobnicate", "--now");
+        ConsoleRun run = qbi("frobnicate", "--now");
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().startsWith("Unmatched arguments from index 0: 'frobnicate', '--now'"), run.toString());
@@ -110,7 +76,7 @@ class QbiCliTest {
 
     @Test
     void aMissingParameterExitsTwo() {
-        Run run = qbi("import", tmp.toString());
+        ConsoleRun run = qbi("import", tmp.toString());
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.err().contains("SOURCE"), run.toString());
@@ -120,14 +86,14 @@ class QbiCliTest {
     void projectNewThenInfoAsJsonShowsACompleteEmptyProject() throws IOException {
         Path dir = tmp.resolve("study");
 
-        Run created = qbi("project", "new", dir.toString());
+        ConsoleRun created = qbi("project", "new", dir.toString());
 
         assertEquals(0, created.exitCode(), created.toString());
         assertEquals("Created QBI project " + dir + System.lineSeparator(), created.out());
         assertTrue(Files.isRegularFile(dir.resolve(".project")));
         assertTrue(Files.readString(dir.resolve(".project")).contains("<name>study</name>"));
 
-        Run info = qbi("project", "info", dir.toString(), "--json");
+        ConsoleRun info = qbi("project", "info", dir.toString(), "--json");
 
         assertEquals(0, info.exitCode(), info.toString());
         JsonNode summary = info.json();
@@ -146,13 +112,13 @@ class QbiCliTest {
         Path source = Files.writeString(tmp.resolve("scan-01.tif"), "not really a tiff, but bytes");
         assertEquals(0, qbi("project", "new", dir.toString()).exitCode());
 
-        Run imported = qbi("import", dir.toString(), source.toString(), "--sample", "s1", "--group", "g");
+        ConsoleRun imported = qbi("import", dir.toString(), source.toString(), "--sample", "s1", "--group", "g");
 
         assertEquals(0, imported.exitCode(), imported.toString());
         assertEquals(List.of("copied raw/scan-01.tif", "sample s1 now lists 1 file(s)"), lines(imported.out()));
         assertEquals("not really a tiff, but bytes", Files.readString(dir.resolve("raw/scan-01.tif")));
 
-        Run list = qbi("samples", "list", dir.toString(), "--json");
+        ConsoleRun list = qbi("samples", "list", dir.toString(), "--json");
 
         assertEquals(0, list.exitCode(), list.toString());
         JsonNode samples = list.json();
@@ -163,7 +129,7 @@ class QbiCliTest {
         assertEquals(1, s1.get("files").size());
         assertEquals("raw/scan-01.tif", s1.get("files").get(0).asText());
 
-        Run info = qbi("project", "info", dir.toString(), "--json");
+        ConsoleRun info = qbi("project", "info", dir.toString(), "--json");
         assertEquals(0, info.exitCode(), info.toString());
         JsonNode summary = info.json();
         assertEquals(1, summary.get("rawFiles").asLong());
@@ -181,7 +147,7 @@ class QbiCliTest {
         assertEquals(0, qbi("import", dir.toString(), source.toString(), "--sample", "s1").exitCode());
         String catalog = Files.readString(dir.resolve("samples.csv"));
 
-        Run again = qbi("import", dir.toString(), source.toString(), "--sample", "s2");
+        ConsoleRun again = qbi("import", dir.toString(), source.toString(), "--sample", "s2");
 
         assertEquals(1, again.exitCode(), again.toString());
         assertEquals(1, lines(again.err().strip()).size(), again.toString());
@@ -194,7 +160,7 @@ class QbiCliTest {
     void projectInfoOnANonProjectExitsOneWithAOneLineReasonNamingTheFolder() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("holiday-photos"));
 
-        Run run = qbi("project", "info", dir.toString());
+        ConsoleRun run = qbi("project", "info", dir.toString());
 
         assertEquals(1, run.exitCode(), run.toString());
         List<String> errLines = lines(run.err().strip());
@@ -208,7 +174,7 @@ class QbiCliTest {
     void samplesListOnANonProjectExitsOneNamingTheFolder() {
         Path dir = tmp.resolve("nowhere");
 
-        Run run = qbi("samples", "list", dir.toString(), "--json");
+        ConsoleRun run = qbi("samples", "list", dir.toString(), "--json");
 
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(1, lines(run.err().strip()).size(), run.toString());
@@ -218,7 +184,7 @@ class QbiCliTest {
 
     @Test
     void versionAsJsonListsOrgQbiCore() throws IOException {
-        Run run = qbi("version", "--json");
+        ConsoleRun run = qbi("version", "--json");
 
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode report = run.json();
@@ -236,7 +202,7 @@ class QbiCliTest {
 
     @Test
     void versionAsTextNamesThePlatformAndTheBundles() {
-        Run run = qbi("version");
+        ConsoleRun run = qbi("version");
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().startsWith("QBI Workbench 0.1.0"), run.toString());
@@ -248,7 +214,7 @@ class QbiCliTest {
     void theReasonOnStderrNamesTheWholeSubcommand() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("holiday-photos"));
 
-        Run run = qbi("project", "info", dir.toString());
+        ConsoleRun run = qbi("project", "info", dir.toString());
 
         assertTrue(run.err().startsWith("qbi project info: " + dir + " is not a complete QBI project: "), run.toString());
     }
