@@ -19,6 +19,7 @@ public final class ConsoleProgress implements ProgressMonitor {
 
     private final PrintStream err;
     private final boolean json;
+    private final boolean redraw;
     private volatile boolean canceled;
     private String task = "";
     private String subTask = "";
@@ -26,9 +27,25 @@ public final class ConsoleProgress implements ProgressMonitor {
     private long done;
     private long lastDraw;
 
+    /** Progress on {@code err}: a bar redrawn in place, or JSON lines. */
     public ConsoleProgress(PrintStream err, boolean json) {
+        this(err, json, true);
+    }
+
+    /**
+     * @param redraw false for text output that is not a terminal (a log file, CI): no bar and no escape codes,
+     *               one line per task when it ends
+     */
+    public ConsoleProgress(PrintStream err, boolean json, boolean redraw) {
         this.err = err;
         this.json = json;
+        this.redraw = redraw;
+    }
+
+    /** Progress on System.err: a redrawn bar on a terminal, one line per task when redirected. */
+    public static ConsoleProgress onStderr(boolean json) {
+        java.io.Console console = System.console();
+        return new ConsoleProgress(System.err, json, console != null && console.isTerminal());
     }
 
     @Override
@@ -85,6 +102,12 @@ public final class ConsoleProgress implements ProgressMonitor {
         if (total >= 0 && !canceled) {
             done = total;
         }
+        if (!json && !redraw) {
+            err.println(task + (total > 0 ? String.format(Locale.ROOT, " %d%%", 100 * done / total) : "")
+                    + (canceled ? " (cancelled)" : ""));
+            err.flush();
+            return;
+        }
         draw(true);
         if (!json) {
             err.println();
@@ -93,6 +116,9 @@ public final class ConsoleProgress implements ProgressMonitor {
     }
 
     private void draw(boolean force) {
+        if (!json && !redraw) {
+            return;
+        }
         long now = System.nanoTime();
         if (!force && now - lastDraw < REDRAW_NANOS) {
             return;

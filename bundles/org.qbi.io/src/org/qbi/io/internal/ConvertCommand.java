@@ -54,7 +54,7 @@ public final class ConvertCommand implements QbiCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err, json);
+        ConsoleProgress progress = ConsoleProgress.onStderr(json);
         try (Image image = formats.open(in, entry);
                 ConsoleProgress.InterruptHandling ctrlC = progress.cancelOnInterrupt()) {
             writer.write(image, out, options, progress);

@@ -46,7 +46,7 @@ public final class InfoCommand implements QbiCommand {
             formats.entries(path).forEach(System.out::println);
             return 0;
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err, json);
+        ConsoleProgress progress = ConsoleProgress.onStderr(json);
         try (Image image = formats.open(path, entry);
                 ConsoleProgress.InterruptHandling ctrlC = progress.cancelOnInterrupt()) {
             ImageReport report = ImageReport.of(path.toString(), image, !headerOnly, progress);

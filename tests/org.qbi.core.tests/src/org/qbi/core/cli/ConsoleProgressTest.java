@@ -159,4 +159,18 @@ class ConsoleProgressTest {
         String last = draws[draws.length - 1];
         assertTrue(last.startsWith("Copying [" + "#".repeat(7) + ".".repeat(23) + "]  25%"), last);
     }
+
+    @Test
+    void withoutATerminalEachTaskPrintsOneLineWhenItEnds() {
+        ConsoleProgress progress = new ConsoleProgress(err, false, false);
+        progress.begin("Statistics", 10);
+        progress.worked(10);
+        progress.done();
+        progress.begin("Copying", 200);
+        progress.worked(50);
+        progress.cancel();
+        progress.done();
+        assertEquals("Statistics 100%" + System.lineSeparator() + "Copying 25% (cancelled)" + System.lineSeparator(),
+                output());
+    }
 }

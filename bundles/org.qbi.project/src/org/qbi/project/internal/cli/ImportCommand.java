@@ -59,7 +59,7 @@ public final class ImportCommand implements QbiCommand {
                 throw new CommandFailure(e.getMessage(), e);
             }
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err, json);
+        ConsoleProgress progress = ConsoleProgress.onStderr(json);
         List<String> imported;
         try (ConsoleProgress.InterruptHandling ctrlC = progress.cancelOnInterrupt()) {
             imported = new RawImporter(layout).importInto(sources, into, link ? ImportMode.LINK : ImportMode.COPY,
