@@ -44,9 +44,11 @@ import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.io.FormatException;
 import org.qbi.io.ImageFormats;
 import org.qbi.ui.viewer.ImageViewer;
+import org.qbi.ui.viewer.internal.render.CtPresets;
 import org.qbi.ui.viewer.internal.render.DisplayWindow;
 import org.qbi.ui.viewer.internal.render.FileWindow;
 import org.qbi.ui.viewer.internal.render.ImageTexts;
+import org.qbi.ui.viewer.internal.render.Luts;
 import org.qbi.ui.viewer.internal.render.RenderedSlice;
 import org.qbi.ui.viewer.internal.render.SliceRenderer;
 import org.qbi.ui.viewer.internal.render.SliceRenderer.Contrast;
@@ -74,9 +76,12 @@ public final class ImageEditor extends EditorPart {
 
     private static final Axis[] SLIDER_AXES = { Axis.Z, Axis.C, Axis.T };
 
-    /** A decoded slice: its position, its stored values (for the readout) and its display pixels. */
-    record Slice(long z, long c, long t, MemorySegment plane, RenderedSlice rendered) {
+    /** A decoded slice: its position, its stored values (for the readout), its display pixels and their look. */
+    record Slice(long z, long c, long t, MemorySegment plane, RenderedSlice rendered, SliceRenderer.Look look) {
     }
+
+    /** The LUT shown when the user has not chosen one. */
+    static final String DEFAULT_LUT = "org.qbi.ui.viewer.luts.gray";
 
     private final ISchedulingRule rule = new ISchedulingRule() {
         @Override
@@ -98,6 +103,10 @@ public final class ImageEditor extends EditorPart {
     private volatile int generation;
     private volatile long[] requested = { 0, 0, 0 };
     private volatile Contrast contrast = Contrast.AUTO;
+    /** The CT preset chosen (FIXED contrast with this window), or null for the file's window. */
+    private volatile CtPresets.Preset preset;
+    private volatile LutRegistry.Entry lut;
+    private volatile boolean logScale;
     private ImageHeader header;
     private String error;
     private Slice slice;
@@ -112,6 +121,10 @@ public final class ImageEditor extends EditorPart {
     private Label headerLine;
     private Combo entryCombo;
     private ImageCanvas canvas;
+    private ColourBar colourBar;
+    private final Map<CtPresets.Preset, MenuItem> presetItems = new java.util.LinkedHashMap<>();
+    private final Map<String, MenuItem> lutItems = new java.util.LinkedHashMap<>();
+    private MenuItem logItem;
     private Composite sliderRow;
     private final Map<Axis, Scale> scales = new EnumMap<>(Axis.class);
     private final Map<Axis, Label> sliderLabels = new EnumMap<>(Axis.class);
@@ -186,8 +199,17 @@ public final class ImageEditor extends EditorPart {
             }
         });
 
-        canvas = new ImageCanvas(viewerPage, this::hover, () -> step(-1), () -> step(1));
+        Composite middle = new Composite(viewerPage, SWT.NONE);
+        GridLayout middleLayout = new GridLayout(2, false);
+        middleLayout.marginWidth = 0;
+        middleLayout.marginHeight = 0;
+        middleLayout.horizontalSpacing = 0;
+        middle.setLayout(middleLayout);
+        middle.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        canvas = new ImageCanvas(middle, this::hover, () -> step(-1), () -> step(1));
         canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        colourBar = new ColourBar(middle);
+        lut = LutRegistry.find(DEFAULT_LUT);
         canvas.control().setMenu(contextMenu(canvas.control()));
 
         sliderRow = new Composite(viewerPage, SWT.NONE);
@@ -222,6 +244,8 @@ public final class ImageEditor extends EditorPart {
                     : "Window from the File (center " + ImageTexts.number(fileWindow.center()) + ", width "
                             + ImageTexts.number(fileWindow.width())
                             + (header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit()) + ")");
+            boolean hu = header != null && CtPresets.applies(header.rescale());
+            presetItems.values().forEach(item -> item.setEnabled(hu));
         });
         MenuItem fit = new MenuItem(menu, SWT.PUSH);
         fit.setText("Zoom to Fit\tdouble-click");
@@ -251,13 +275,80 @@ public final class ImageEditor extends EditorPart {
                 setContrast(Contrast.FIXED);
             }
         });
+        for (CtPresets.Preset p : CtPresets.ALL) {
+            MenuItem item = new MenuItem(menu, SWT.RADIO);
+            item.setText("CT " + p.label());
+            item.setEnabled(false);
+            item.addListener(SWT.Selection, e -> {
+                if (item.getSelection()) {
+                    setPreset(p);
+                }
+            });
+            presetItems.put(p, item);
+        }
+        new MenuItem(menu, SWT.SEPARATOR);
+        MenuItem lutCascade = new MenuItem(menu, SWT.CASCADE);
+        lutCascade.setText("LUT");
+        Menu lutMenu = new Menu(lutCascade);
+        lutCascade.setMenu(lutMenu);
+        for (LutRegistry.Entry entry : LutRegistry.installed()) {
+            MenuItem item = new MenuItem(lutMenu, SWT.RADIO);
+            item.setText(entry.name());
+            item.setSelection(lut != null && entry.id().equals(lut.id()));
+            item.addListener(SWT.Selection, e -> {
+                if (item.getSelection()) {
+                    setLut(entry.id());
+                }
+            });
+            lutItems.put(entry.id(), item);
+        }
+        logItem = new MenuItem(menu, SWT.CHECK);
+        logItem.setText("Log Scale");
+        logItem.addListener(SWT.Selection, e -> setLogScale(logItem.getSelection()));
         return menu;
     }
 
     /** Chooses how the gray window is computed and redraws the slice. */
     void setContrast(Contrast newContrast) {
+        preset = null;
         contrast = newContrast;
         requestSlice();
+    }
+
+    /** Shows the CT window {@code p} (HU images; in stored values through the rescale) and redraws. */
+    void setPreset(CtPresets.Preset p) {
+        preset = p;
+        contrast = Contrast.FIXED;
+        requestSlice();
+    }
+
+    /** Colours the slice with the installed LUT of this id (see {@link LutRegistry}) and redraws. */
+    void setLut(String id) {
+        LutRegistry.Entry entry = LutRegistry.find(id);
+        if (entry == null) {
+            throw new IllegalArgumentException("No LUT '" + id + "' is installed");
+        }
+        lut = entry;
+        lutItems.forEach((key, item) -> item.setSelection(key.equals(id)));
+        requestSlice();
+    }
+
+    /** Turns log scaling within the window on or off and redraws. */
+    void setLogScale(boolean on) {
+        logScale = on;
+        if (logItem != null) {
+            logItem.setSelection(on);
+        }
+        requestSlice();
+    }
+
+    /** The look the next slice is rendered with. */
+    private SliceRenderer.Look look() {
+        LutRegistry.Entry entry = lut;
+        if (entry == null || (DEFAULT_LUT.equals(entry.id()) && !logScale)) {
+            return logScale ? new SliceRenderer.Look(null, true, false) : SliceRenderer.Look.GRAY;
+        }
+        return new SliceRenderer.Look(entry.lut(), logScale, entry.categorical());
     }
 
     /** Opens the image (or the chosen entry) in a job; the editor shows it when the header is read. */
@@ -302,7 +393,7 @@ public final class ImageEditor extends EditorPart {
         header = opened.header();
         error = null;
         fileWindow = FileWindow.of(header.metadata(), header.rescale()).orElse(null);
-        if (fileWindow == null && contrast == Contrast.FIXED) {
+        if (fileWindow == null && contrast == Contrast.FIXED && preset == null) {
             contrast = Contrast.AUTO;
             fileWindowItem.setSelection(false);
             autoItem.setSelection(true);
@@ -444,6 +535,7 @@ public final class ImageEditor extends EditorPart {
         AxisCalibration y = header.axis(Axis.Y);
         canvas.message(null);
         canvas.show(SwtImages.imageData(decoded.rendered()), ViewTransform.aspect(x, y));
+        updateColourBar(decoded);
         if (status.getText().isEmpty() || !status.getText().startsWith("x ")) {
             status.setText(windowText());
         }
@@ -455,9 +547,25 @@ public final class ImageEditor extends EditorPart {
         }
         slice = null;
         canvas.clear();
+        colourBar.hide();
         canvas.message("Slice z " + at[0] + ", c " + at[1] + ", t " + at[2] + " could not be read:\n"
                 + describe(problem, path));
         status.setText("");
+    }
+
+    /** The colour bar of a slice: the LUT over its window, ends in rescaled units; hidden for colour and labels. */
+    private void updateColourBar(Slice decoded) {
+        DisplayWindow window = decoded.rendered().window();
+        SliceRenderer.Look look = decoded.look();
+        if (window == null || look.categorical()) {
+            colourBar.hide();
+            return;
+        }
+        int[] colours = Luts.levels(look.lut() == null ? Luts.gray() : look.lut());
+        double a = header.rescale().apply(window.low());
+        double b = header.rescale().apply(window.high());
+        String unit = header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit();
+        colourBar.show(colours, ImageTexts.number(Math.max(a, b)) + unit, ImageTexts.number(Math.min(a, b)) + unit);
     }
 
     /** "gray window 1000 .. 2571 (1000 .. 4142 HU), auto contrast", or what a colour slice is. */
@@ -482,8 +590,14 @@ public final class ImageEditor extends EditorPart {
         text.append(switch (contrast) {
             case AUTO -> ", auto contrast";
             case MIN_MAX -> ", min-max";
-            case FIXED -> ", the file's window";
+            case FIXED -> preset != null ? ", CT " + preset.label() : ", the file's window";
         });
+        if (logScale) {
+            text.append(", log scale");
+        }
+        if (lut != null && !DEFAULT_LUT.equals(lut.id())) {
+            text.append(", ").append(lut.name());
+        }
         return text.toString();
     }
 
@@ -519,9 +633,13 @@ public final class ImageEditor extends EditorPart {
                     return Status.CANCEL_STATUS;
                 }
                 FileWindow.Recommended recommended = fileWindow;
+                CtPresets.Preset chosen = preset;
+                DisplayWindow fixed = chosen != null && CtPresets.applies(h.rescale()) ? chosen.stored(h.rescale())
+                        : recommended == null ? null : recommended.stored();
+                SliceRenderer.Look look = look();
                 RenderedSlice rendered = SliceRenderer.render(h.pixelType(), plane, (int) h.size(Axis.X),
-                        (int) h.size(Axis.Y), h.rescale(), contrast, recommended == null ? null : recommended.stored());
-                Slice decoded = new Slice(at[0], at[1], at[2], plane, rendered);
+                        (int) h.size(Axis.Y), h.rescale(), contrast, fixed, look);
+                Slice decoded = new Slice(at[0], at[1], at[2], plane, rendered, look);
                 asyncExec(() -> showSlice(gen, decoded));
             } catch (IOException | RuntimeException e) {
                 asyncExec(() -> sliceFailed(gen, at, e));
@@ -606,6 +724,10 @@ public final class ImageEditor extends EditorPart {
 
     ImageCanvas canvas() {
         return canvas;
+    }
+
+    ColourBar colourBar() {
+        return colourBar;
     }
 
     Scale scale(Axis axis) {

@@ -87,6 +87,22 @@ public record DisplayWindow(double low, double high) {
         return level <= 0 ? 0 : level >= 255 ? 255 : (int) level;
     }
 
+    /**
+     * The display level (0..255) of {@code value}, linear ({@link #gray}) or, with {@code log}, logarithmic within
+     * the window: {@code round(255 * log1p(value - low) / log1p(high - low))}, clamped (differences in stored
+     * units; NaN is 0). Log scaling spreads the low end of a window over more levels (fluorescence, spectra).
+     */
+    public int level(double value, boolean log) {
+        if (!log) {
+            return gray(value);
+        }
+        if (Double.isNaN(value) || !(value > low)) {
+            return 0;
+        }
+        double level = Math.rint(255 * (Math.log1p(value - low) / Math.log1p(high - low)));
+        return level >= 255 ? 255 : (int) level;
+    }
+
     /** A constant (or empty) plane: its value at the bottom of a window one unit wide, shown black. */
     private static DisplayWindow around(Range range) {
         double base = range.count == 0 ? 0 : range.min;

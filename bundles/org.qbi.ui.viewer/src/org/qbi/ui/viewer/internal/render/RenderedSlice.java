@@ -8,7 +8,7 @@ package org.qbi.ui.viewer.internal.render;
  * @param height rows
  * @param kind   gray levels or colour
  * @param pixels {@code width * height} gray levels, or {@code 3 * width * height} bytes r, g, b
- * @param window the window that made the gray levels; null for colour
+ * @param window the window that made the levels (gray, or colour through a LUT); null for colour as stored and labels
  */
 public record RenderedSlice(int width, int height, Kind kind, byte[] pixels, DisplayWindow window) {
 

@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 import org.qbi.core.image.PixelType;
 import org.qbi.core.image.PixelValues;
 import org.qbi.core.image.Rescale;
+import org.qbi.ui.viewer.Lut;
 
 /**
  * Turns the stored values of one x-y plane into display pixels: scalar types through a {@link DisplayWindow}
@@ -22,6 +23,20 @@ public final class SliceRenderer {
         MIN_MAX,
         /** A window given by the caller (the file's recommendation), the same for every plane. */
         FIXED
+    }
+
+    /**
+     * How scalar values become colours: a lookup table over the window's 256 levels (null: gray), log scaling
+     * within the window, or (categorical LUTs) a colour per rounded stored value, ignoring the window.
+     */
+    public record Look(Lut lut, boolean log, boolean categorical) {
+
+        /** Linear gray: the plain 8-bit gray slice. */
+        public static final Look GRAY = new Look(null, false, false);
+
+        boolean plainGray() {
+            return lut == null && !log && !categorical;
+        }
     }
 
     private SliceRenderer() {
@@ -42,6 +57,15 @@ public final class SliceRenderer {
      */
     public static RenderedSlice render(PixelType type, MemorySegment plane, int width, int height, Rescale rescale,
             Contrast contrast, DisplayWindow fixed) {
+        return render(type, plane, width, height, rescale, contrast, fixed, Look.GRAY);
+    }
+
+    /**
+     * Renders a plane; {@code fixed} is the window of {@link Contrast#FIXED}, {@code look} the LUT and scaling
+     * of scalar planes (colour and label images keep their own colours).
+     */
+    public static RenderedSlice render(PixelType type, MemorySegment plane, int width, int height, Rescale rescale,
+            Contrast contrast, DisplayWindow fixed, Look look) {
         int count = Math.multiplyExact(width, height);
         if (PlaneValues.isColour(type)) {
             return colour(type, plane, width, height);
@@ -55,11 +79,49 @@ public final class SliceRenderer {
             case FIXED -> fixed != null ? fixed : DisplayWindow.auto(values);
             case AUTO -> DisplayWindow.auto(values);
         };
-        return gray(values, width, height, window, rescale.slope() < 0);
+        return gray(values, width, height, window, rescale.slope() < 0, look);
     }
 
     /** Renders scalar values through a given window. */
     public static RenderedSlice gray(PlaneValues values, int width, int height, DisplayWindow window, boolean invert) {
+        return gray(values, width, height, window, invert, Look.GRAY);
+    }
+
+    /**
+     * Renders scalar values through a given window and look: the level of each value (linear or log, inverted
+     * for a negative rescale slope) through the LUT; a categorical LUT colours each rounded value instead.
+     */
+    public static RenderedSlice gray(PlaneValues values, int width, int height, DisplayWindow window, boolean invert,
+            Look look) {
+        if (look == null || look.plainGray()) {
+            return plainGray(values, width, height, window, invert);
+        }
+        int count = Math.multiplyExact(width, height);
+        if (values.count() != count) {
+            throw new IllegalArgumentException("A " + width + " x " + height + " slice needs " + count + " values, got "
+                    + values.count());
+        }
+        Lut lut = look.lut() == null ? Luts.gray() : look.lut();
+        int[] colours = Luts.levels(lut);
+        byte[] pixels = new byte[Math.multiplyExact(count, 3)];
+        for (int i = 0; i < count; i++) {
+            double v = values.get(i);
+            int rgb;
+            if (look.categorical()) {
+                rgb = Double.isFinite(v) ? lut.labelRgb((long) Math.rint(v)) : 0;
+            } else {
+                int level = window.level(v, look.log());
+                rgb = colours[invert ? 255 - level : level];
+            }
+            pixels[3 * i] = (byte) (rgb >> 16);
+            pixels[3 * i + 1] = (byte) (rgb >> 8);
+            pixels[3 * i + 2] = (byte) rgb;
+        }
+        return new RenderedSlice(width, height, RenderedSlice.Kind.COLOUR, pixels, window);
+    }
+
+    private static RenderedSlice plainGray(PlaneValues values, int width, int height, DisplayWindow window,
+            boolean invert) {
         int count = Math.multiplyExact(width, height);
         if (values.count() != count) {
             throw new IllegalArgumentException("A " + width + " x " + height + " slice needs " + count + " values, got "
