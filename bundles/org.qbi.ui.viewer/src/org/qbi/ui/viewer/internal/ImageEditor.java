@@ -131,6 +131,7 @@ public final class ImageEditor extends EditorPart {
     private Label status;
     private MenuItem fileWindowItem;
     private MenuItem autoItem;
+    private MenuItem minMaxItem;
     private volatile FileWindow.Recommended fileWindow;
 
     @Override
@@ -246,6 +247,13 @@ public final class ImageEditor extends EditorPart {
                             + (header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit()) + ")");
             boolean hu = header != null && CtPresets.applies(header.rescale());
             presetItems.values().forEach(item -> item.setEnabled(hu));
+            // the state may have been set without the menu (tests, a later editor link): show it
+            autoItem.setSelection(contrast == Contrast.AUTO);
+            minMaxItem.setSelection(contrast == Contrast.MIN_MAX);
+            fileWindowItem.setSelection(contrast == Contrast.FIXED && preset == null);
+            presetItems.forEach((p, item) -> item.setSelection(contrast == Contrast.FIXED && preset == p));
+            lutItems.forEach((id, item) -> item.setSelection(lut != null && id.equals(lut.id())));
+            logItem.setSelection(logScale);
         });
         MenuItem fit = new MenuItem(menu, SWT.PUSH);
         fit.setText("Zoom to Fit\tdouble-click");
@@ -261,6 +269,7 @@ public final class ImageEditor extends EditorPart {
             }
         });
         MenuItem minMax = new MenuItem(menu, SWT.RADIO);
+        minMaxItem = minMax;
         minMax.setText("Min-Max Contrast");
         minMax.addListener(SWT.Selection, e -> {
             if (minMax.getSelection()) {

@@ -1,12 +1,14 @@
 package org.qbi.ui.viewer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qbi.ui.testing.UiTesting.page;
 import static org.qbi.ui.testing.UiTesting.processEvents;
 import static org.qbi.ui.testing.UiTesting.waitFor;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,8 +16,12 @@ import java.util.stream.Collectors;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +147,61 @@ class LutEditorTest {
         assertEquals(level << 16 | level << 8 | level, rgb(data, 6, 0));
         assertEquals(0xffffff, rgb(data, 155, 0));
         assertEquals(0, rgb(data, 5, 0));
+    }
+
+    @Test
+    void theContextMenuHasTheLutsLogScaleAndCtPresetsOnlyForHuImages() throws Exception {
+        IFile volume = ViewerFiles.write(project, "volume.qbitest", ViewerFiles.VOLUME);
+        ImageEditor editor = open(volume);
+        ImageEditorTest.waitForSlice(editor, 0);
+        Menu menu = showMenu(editor);
+        MenuItem lutCascade = item(menu, "LUT");
+        List<String> luts = Arrays.stream(lutCascade.getMenu().getItems()).map(MenuItem::getText).toList();
+        assertTrue(luts.containsAll(List.of("Gray", "Inverted Gray", "Viridis", "Plasma", "Inferno", "Magma", "Cividis",
+                "Hot", "Jet", "Labels")), luts.toString());
+        assertTrue(item(lutCascade.getMenu(), "Gray").getSelection(), "gray by default");
+        assertTrue(item(menu, "CT Lung (W 1500, L -600)").isEnabled(), "HU image: presets on");
+        assertTrue(item(menu, "CT Brain (W 80, L 40)").isEnabled());
+        assertTrue(item(menu, "CT Soft Tissue (W 400, L 40)").isEnabled());
+        assertTrue(item(menu, "CT Bone (W 1800, L 400)").isEnabled());
+        MenuItem viridis = item(lutCascade.getMenu(), "Viridis");
+        for (MenuItem other : lutCascade.getMenu().getItems()) {
+            other.setSelection(other == viridis);
+        }
+        viridis.notifyListeners(SWT.Selection, new Event());
+        waitFor("a viridis slice", () -> editor.slice() != null && editor.slice().look().lut() != null
+                && editor.canvas().data() != null && editor.canvas().data().depth == 24);
+        MenuItem log = item(menu, "Log Scale");
+        log.setSelection(true);
+        log.notifyListeners(SWT.Selection, new Event());
+        waitFor("a log slice", () -> editor.slice() != null && editor.slice().look().log());
+        showMenu(editor);
+        assertTrue(item(lutCascade.getMenu(), "Viridis").getSelection());
+        assertTrue(item(menu, "Log Scale").getSelection());
+
+        IFile plain = ViewerFiles.write(project, "plain.qbitest", """
+                QBITEST
+                type=uint16
+                size=16,8,1
+                """);
+        ImageEditor other = open(plain);
+        ImageEditorTest.waitForSlice(other, 0);
+        Menu otherMenu = showMenu(other);
+        assertFalse(item(otherMenu, "CT Lung (W 1500, L -600)").isEnabled(), "no HU: no CT presets");
+        assertTrue(other.colourBar().visible());
+        assertEquals("1000", other.colourBar().bottom(), "no unit without a rescale");
+    }
+
+    private static Menu showMenu(ImageEditor editor) {
+        Menu menu = editor.canvas().control().getMenu();
+        menu.notifyListeners(SWT.Show, new Event());
+        return menu;
+    }
+
+    private static MenuItem item(Menu menu, String text) {
+        return Arrays.stream(menu.getItems()).filter(i -> i.getText().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu item '" + text + "' in "
+                        + Arrays.stream(menu.getItems()).map(MenuItem::getText).toList()));
     }
 
     private static int rgb(ImageData data, int x, int y) {
