@@ -180,6 +180,10 @@ public final class Histogram {
         public long[] counts() {
             return counts.clone();
         }
+
+        public Binning binning() {
+            return binning;
+        }
     }
 
     /** The histogram of {@code values} (integral: every value is an integer). */
