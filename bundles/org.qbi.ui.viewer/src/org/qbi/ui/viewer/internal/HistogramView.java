@@ -117,19 +117,7 @@ public final class HistogramView extends ViewPart {
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        canvas.addPaintListener(e -> {
-            org.eclipse.swt.graphics.Rectangle area = canvas.getClientArea();
-            e.gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-            e.gc.fillRectangle(area);
-            if (chart != null && area.width > 10 && area.height > 10) {
-                SWTGraphics2D g2 = new SWTGraphics2D(e.gc);
-                try {
-                    chart.draw(g2, new Rectangle(0, 0, area.width, area.height));
-                } finally {
-                    g2.dispose(); // frees its pooled colours and fonts; the GC is the paint event's
-                }
-            }
-        });
+        canvas.addPaintListener(e -> paint(e.gc, canvas.getClientArea()));
 
         logAction = new Action("Log counts", IAction.AS_CHECK_BOX) {
             @Override
@@ -159,6 +147,20 @@ public final class HistogramView extends ViewPart {
         getSite().getPage().addPartListener(partListener);
         IEditorPart active = getSite().getPage().getActiveEditor();
         show(active instanceof ImageEditor editor ? editor : null);
+    }
+
+    /** Draws the chart (white when there is none) into {@code area} of {@code gc} through SWTGraphics2D. */
+    void paint(org.eclipse.swt.graphics.GC gc, org.eclipse.swt.graphics.Rectangle area) {
+        gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
+        gc.fillRectangle(area);
+        if (chart != null && area.width > 10 && area.height > 10) {
+            SWTGraphics2D g2 = new SWTGraphics2D(gc);
+            try {
+                chart.draw(g2, new Rectangle(area.x, area.y, area.width, area.height));
+            } finally {
+                g2.dispose(); // frees its pooled colours and fonts; the GC is the caller's
+            }
+        }
     }
 
     /** Shows {@code editor}'s histogram (null: none). */

@@ -123,6 +123,28 @@ class HistogramViewTest {
         assertEquals("Value (HU)", plot.getDomainAxis().getLabel());
         assertEquals(2 * min - 1000, plot.getDataset(0).getXValue(0, 0), 1e-9, "bin centres in HU");
         assertEquals(1.0, plot.getDataset(1).getYValue(0, counts.length - 1), 1e-12, "the CDF ends at 1");
+
+        // the chart draws on an SWT GC through SWTGraphics2D: the bars' blue and the CDF's orange appear
+        org.eclipse.swt.graphics.Image offscreen = new org.eclipse.swt.graphics.Image(view.summary().getDisplay(), 400, 300);
+        try {
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(offscreen);
+            view.paint(gc, new org.eclipse.swt.graphics.Rectangle(0, 0, 400, 300));
+            gc.dispose();
+            org.eclipse.swt.graphics.ImageData data = offscreen.getImageData();
+            boolean bars = false;
+            boolean cdf = false;
+            for (int y = 0; y < 300; y++) {
+                for (int x = 0; x < 400; x++) {
+                    org.eclipse.swt.graphics.RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                    bars |= rgb.red == 70 && rgb.green == 110 && rgb.blue == 170;
+                    cdf |= rgb.red == 200 && rgb.green == 80 && rgb.blue == 40;
+                }
+            }
+            assertTrue(bars, "bars drawn");
+            assertTrue(cdf, "CDF drawn");
+        } finally {
+            offscreen.dispose();
+        }
     }
 
     @Test
