@@ -27,6 +27,8 @@ public final class ImageViewer {
     public static final String EDITOR_ID = "org.qbi.ui.editors.image";
     /** The Metadata view (header facts and metadata entries of the active Image editor). */
     public static final String METADATA_VIEW_ID = "org.qbi.ui.views.metadata";
+    /** The Histogram view (counts of the active Image editor's slice or whole image, with the CDF). */
+    public static final String HISTOGRAM_VIEW_ID = "org.qbi.ui.views.histogram";
     /** The command Open as Image (files and folders in the Project Explorer). */
     public static final String OPEN_AS_IMAGE_COMMAND = "org.qbi.ui.commands.openAsImage";
     /** The content type of the file names the Image editor opens by default; readers' plugins may add names to it. */

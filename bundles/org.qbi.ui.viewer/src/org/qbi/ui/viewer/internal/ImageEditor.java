@@ -71,6 +71,9 @@ public final class ImageEditor extends EditorPart {
     /** Property fired when the image has been opened or has failed to open (header() or error() changed). */
     public static final int PROP_IMAGE = 0x301;
 
+    /** Property fired when a decoded slice is shown (slice() changed; the Histogram view follows it). */
+    public static final int PROP_SLICE = 0x302;
+
     /** Planes with more pixels are not shown by this viewer (the tiled viewer will). */
     static final long MAX_PLANE_PIXELS = 1L << 28;
 
@@ -548,6 +551,7 @@ public final class ImageEditor extends EditorPart {
         if (status.getText().isEmpty() || !status.getText().startsWith("x ")) {
             status.setText(windowText());
         }
+        firePropertyChange(PROP_SLICE);
     }
 
     private void sliceFailed(int gen, long[] at, Throwable problem) {
@@ -560,6 +564,7 @@ public final class ImageEditor extends EditorPart {
         canvas.message("Slice z " + at[0] + ", c " + at[1] + ", t " + at[2] + " could not be read:\n"
                 + describe(problem, path));
         status.setText("");
+        firePropertyChange(PROP_SLICE);
     }
 
     /** The colour bar of a slice: the LUT over its window, ends in rescaled units; hidden for colour and labels. */
@@ -729,6 +734,16 @@ public final class ImageEditor extends EditorPart {
 
     Slice slice() {
         return slice;
+    }
+
+    /** The open image (null while opening or after a failure); read it only in a job with {@link #readRule()}. */
+    Image image() {
+        return error == null ? image : null;
+    }
+
+    /** The rule of this editor's reading jobs: a job holding it reads an image that is not closed meanwhile. */
+    ISchedulingRule readRule() {
+        return rule;
     }
 
     ImageCanvas canvas() {
