@@ -21,10 +21,6 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IPartListener2;
-import org.eclipse.ui.IPropertyListener;
-import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -64,7 +60,7 @@ public final class HistogramView extends ViewPart {
     private Label summary;
     private Canvas canvas;
     private JFreeChart chart;
-    private ImageEditor shown;
+    private ActiveImageEditor followed;
     private Histogram.Result result;
     /** What the result counts: "slice z 0" or "whole image". */
     private String scope = "";
@@ -72,40 +68,6 @@ public final class HistogramView extends ViewPart {
     private Action logAction;
     private Action wholeAction;
     private WholeImageJob wholeJob;
-
-    private final IPropertyListener editorListener = (source, property) -> {
-        if (source == shown && (property == ImageEditor.PROP_IMAGE || property == ImageEditor.PROP_SLICE)) {
-            if (property == ImageEditor.PROP_IMAGE && wholeAction.isChecked()) {
-                startWholeImage();
-            } else if (!wholeAction.isChecked()) {
-                refresh();
-            }
-        }
-    };
-
-    private final IPartListener2 partListener = new IPartListener2() {
-        @Override
-        public void partActivated(IWorkbenchPartReference reference) {
-            if (reference.getPart(false) instanceof ImageEditor editor) {
-                show(editor);
-            }
-        }
-
-        @Override
-        public void partBroughtToTop(IWorkbenchPartReference reference) {
-            if (reference.getPart(false) instanceof ImageEditor editor && editor == getSite().getPage().getActiveEditor()) {
-                show(editor);
-            }
-        }
-
-        @Override
-        public void partClosed(IWorkbenchPartReference reference) {
-            if (reference.getPart(false) == shown) {
-                IEditorPart active = getSite().getPage().getActiveEditor();
-                show(active instanceof ImageEditor editor && editor != shown ? editor : null);
-            }
-        }
-    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -144,9 +106,30 @@ public final class HistogramView extends ViewPart {
         toolBar.add(wholeAction);
         getViewSite().getActionBars().updateActionBars();
 
-        getSite().getPage().addPartListener(partListener);
-        IEditorPart active = getSite().getPage().getActiveEditor();
-        show(active instanceof ImageEditor editor ? editor : null);
+        followed = new ActiveImageEditor(getSite().getPage(), new ActiveImageEditor.Listener() {
+            @Override
+            public void editorChanged(ImageEditor editor) {
+                cancelWholeImage();
+                if (wholeAction.isChecked() && editor != null) {
+                    startWholeImage();
+                } else {
+                    refresh();
+                }
+            }
+
+            @Override
+            public void propertyChanged(int property) {
+                if (property != ImageEditor.PROP_IMAGE && property != ImageEditor.PROP_SLICE) {
+                    return;
+                }
+                if (property == ImageEditor.PROP_IMAGE && wholeAction.isChecked()) {
+                    startWholeImage();
+                } else if (!wholeAction.isChecked()) {
+                    refresh();
+                }
+            }
+        });
+        followed.start();
     }
 
     /** Draws the chart (white when there is none) into {@code area} of {@code gc} through SWTGraphics2D. */
@@ -165,26 +148,12 @@ public final class HistogramView extends ViewPart {
 
     /** Shows {@code editor}'s histogram (null: none). */
     void show(ImageEditor editor) {
-        if (editor == shown) {
-            return;
-        }
-        if (shown != null) {
-            shown.removePropertyListener(editorListener);
-        }
-        cancelWholeImage();
-        shown = editor;
-        if (shown != null) {
-            shown.addPropertyListener(editorListener);
-        }
-        if (wholeAction.isChecked() && shown != null) {
-            startWholeImage();
-        } else {
-            refresh();
-        }
+        followed.show(editor);
     }
 
     /** The current slice's histogram. */
     private void refresh() {
+        ImageEditor shown = shown();
         if (canvas.isDisposed()) {
             return;
         }
@@ -214,6 +183,7 @@ public final class HistogramView extends ViewPart {
 
     /** Rebuilds the chart from the result (rescaled x, linear or log counts, the CDF). */
     private void updateChart() {
+        ImageEditor shown = shown();
         if (result == null || canvas.isDisposed()) {
             return;
         }
@@ -285,6 +255,7 @@ public final class HistogramView extends ViewPart {
     }
 
     private void startWholeImage() {
+        ImageEditor shown = shown();
         cancelWholeImage();
         Image image = shown == null ? null : shown.image();
         ImageHeader header = shown == null ? null : shown.header();
@@ -309,6 +280,7 @@ public final class HistogramView extends ViewPart {
     }
 
     private void wholeImageDone(WholeImageJob job, Histogram.Result computed) {
+        ImageEditor shown = shown();
         if (canvas.isDisposed() || job != wholeJob || shown != job.editor) {
             return;
         }
@@ -420,7 +392,7 @@ public final class HistogramView extends ViewPart {
     }
 
     ImageEditor shown() {
-        return shown;
+        return followed == null ? null : followed.shown();
     }
 
     Label summary() {
@@ -446,9 +418,8 @@ public final class HistogramView extends ViewPart {
     @Override
     public void dispose() {
         cancelWholeImage();
-        getSite().getPage().removePartListener(partListener);
-        if (shown != null) {
-            shown.removePropertyListener(editorListener);
+        if (followed != null) {
+            followed.dispose();
         }
         super.dispose();
     }

@@ -16,10 +16,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.IEditorPart;
-import org.eclipse.ui.IPartListener2;
-import org.eclipse.ui.IPropertyListener;
-import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.Metadata;
@@ -41,37 +37,7 @@ public final class MetadataView extends ViewPart {
     private Text filter;
     private Label count;
     private TableViewer entries;
-    private ImageEditor shown;
-
-    private final IPropertyListener imageListener = (source, property) -> {
-        if (property == ImageEditor.PROP_IMAGE && source == shown) {
-            refresh();
-        }
-    };
-
-    private final IPartListener2 partListener = new IPartListener2() {
-        @Override
-        public void partActivated(IWorkbenchPartReference reference) {
-            if (reference.getPart(false) instanceof ImageEditor editor) {
-                show(editor);
-            }
-        }
-
-        @Override
-        public void partBroughtToTop(IWorkbenchPartReference reference) {
-            if (reference.getPart(false) instanceof ImageEditor editor && editor == getSite().getPage().getActiveEditor()) {
-                show(editor);
-            }
-        }
-
-        @Override
-        public void partClosed(IWorkbenchPartReference reference) {
-            if (reference.getPart(false) == shown) {
-                IEditorPart active = getSite().getPage().getActiveEditor();
-                show(active instanceof ImageEditor editor && editor != shown ? editor : null);
-            }
-        }
-    };
+    private ActiveImageEditor followed;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -116,9 +82,20 @@ public final class MetadataView extends ViewPart {
             }
         });
 
-        getSite().getPage().addPartListener(partListener);
-        IEditorPart active = getSite().getPage().getActiveEditor();
-        show(active instanceof ImageEditor editor ? editor : null);
+        followed = new ActiveImageEditor(getSite().getPage(), new ActiveImageEditor.Listener() {
+            @Override
+            public void editorChanged(ImageEditor editor) {
+                refresh();
+            }
+
+            @Override
+            public void propertyChanged(int property) {
+                if (property == ImageEditor.PROP_IMAGE) {
+                    refresh();
+                }
+            }
+        });
+        followed.start();
     }
 
     private static TableViewer table(Composite area, String first, int firstWeight, int firstMinimum, String second,
@@ -156,23 +133,14 @@ public final class MetadataView extends ViewPart {
 
     /** Shows {@code editor}'s image (null: none). */
     void show(ImageEditor editor) {
-        if (editor == shown) {
-            return;
-        }
-        if (shown != null) {
-            shown.removePropertyListener(imageListener);
-        }
-        shown = editor;
-        if (shown != null) {
-            shown.addPropertyListener(imageListener);
-        }
-        refresh();
+        followed.show(editor);
     }
 
     private void refresh() {
         if (facts.getControl().isDisposed()) {
             return;
         }
+        ImageEditor shown = shown();
         ImageHeader header = shown == null ? null : shown.header();
         if (shown == null) {
             setContentDescription("Open an image to see its metadata.");
@@ -188,6 +156,7 @@ public final class MetadataView extends ViewPart {
     }
 
     private void showEntries() {
+        ImageEditor shown = shown();
         ImageHeader header = shown == null ? null : shown.header();
         Metadata metadata = header == null ? Metadata.EMPTY : header.metadata();
         List<Metadata.Entry> found = metadata.search(filter.getText());
@@ -199,7 +168,7 @@ public final class MetadataView extends ViewPart {
 
     /** The image editor shown (tests). */
     ImageEditor shown() {
-        return shown;
+        return followed == null ? null : followed.shown();
     }
 
     TableViewer factsViewer() {
@@ -216,9 +185,8 @@ public final class MetadataView extends ViewPart {
 
     @Override
     public void dispose() {
-        getSite().getPage().removePartListener(partListener);
-        if (shown != null) {
-            shown.removePropertyListener(imageListener);
+        if (followed != null) {
+            followed.dispose();
         }
         super.dispose();
     }
