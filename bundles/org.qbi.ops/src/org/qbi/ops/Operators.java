@@ -1,0 +1,121 @@
+package org.qbi.ops;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.Platform;
+
+/**
+ * The operators the installed plugins contribute through {@code org.qbi.operators}, by id. Each is loaded once; a
+ * contribution that fails to load (missing class, broken dependency, duplicate id) is reported by
+ * {@link #problems()} naming its plugin and why, and every other operator keeps working.
+ *
+ * @since 0.1
+ */
+public final class Operators {
+
+    /** An installed operator and the plugin that contributes it (for provenance). */
+    public record Installed(Operator operator, String plugin, String version) {
+        public OperatorSpec spec() {
+            return operator.spec();
+        }
+    }
+
+    private final Map<String, Installed> byId = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private Operators() {
+    }
+
+    /** The operators of the running platform's plugins. */
+    public static Operators installed() {
+        return fromRegistry(Platform.getExtensionRegistry());
+    }
+
+    static Operators fromRegistry(IExtensionRegistry registry) {
+        Operators operators = new Operators();
+        for (IConfigurationElement element : registry.getConfigurationElementsFor("org.qbi.operators")) {
+            String plugin = element.getContributor().getName();
+            String version = Optional.ofNullable(Platform.getBundle(plugin)).map(b -> b.getVersion().toString())
+                    .orElse("");
+            try {
+                Object created = element.createExecutableExtension("class");
+                if (!(created instanceof Operator operator)) {
+                    operators.problems.add("plugin " + plugin + ": " + element.getAttribute("class")
+                            + " is not an org.qbi.ops.Operator");
+                    continue;
+                }
+                operators.add(new Installed(operator, plugin, version));
+            } catch (Exception | LinkageError e) {
+                operators.problems.add("plugin " + plugin + ": operator " + element.getAttribute("class")
+                        + " could not be loaded (" + e + ")");
+            }
+        }
+        return operators;
+    }
+
+    /** A registry of the given operators (tests, plain JVMs). */
+    public static Operators of(List<Installed> installed) {
+        Operators operators = new Operators();
+        installed.forEach(operators::add);
+        return operators;
+    }
+
+    private void add(Installed installed) {
+        String id = installed.spec().id();
+        Installed first = byId.get(id);
+        if (first != null) {
+            problems.add("plugin " + installed.plugin() + ": operator id " + id + " is already contributed by "
+                    + first.plugin() + "; the first one is used");
+            return;
+        }
+        byId.put(id, installed);
+    }
+
+    /** Every operator, by category then id. */
+    public List<Installed> all() {
+        return byId.values().stream()
+                .sorted(Comparator.comparing((Installed i) -> i.spec().category()).thenComparing(i -> i.spec().id()))
+                .toList();
+    }
+
+    /** The operator with id {@code id}. */
+    public Optional<Installed> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The operator with id {@code id}.
+     *
+     * @throws IllegalArgumentException naming the id and the closest known ids
+     */
+    public Installed get(String id) {
+        Installed installed = byId.get(id);
+        if (installed == null) {
+            List<String> close = byId.keySet().stream()
+                    .filter(known -> known.contains(id) || id.contains(known.substring(known.indexOf('.') + 1))).toList();
+            throw new IllegalArgumentException("No operator '" + id + "'"
+                    + (close.isEmpty() ? "; `qbi op list` shows the installed ones" : "; did you mean " + String.join(", ", close) + "?"));
+        }
+        return installed;
+    }
+
+    /** Runs operator {@code id} with parameters as text (command line, pipeline). */
+    public Outputs run(String id, Map<String, ?> inputs, Map<String, String> parameters, OperatorContext context)
+            throws IOException {
+        Operator operator = get(id).operator();
+        return operator.apply(Inputs.of(operator.spec(), inputs), Arguments.parse(operator.spec(), parameters), context);
+    }
+
+    /** Contributions that could not be loaded, each naming its plugin and why. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+}

@@ -1,0 +1,39 @@
+package org.qbi.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The provenance of one operator run: which operator (id, contributing plugin and its version) with which
+ * parameters (canonical text, every parameter including defaults), on which inputs and producing which outputs
+ * (pixel fingerprints). Derived from the operator's declaration; pipelines (and {@code qbi op}'s sidecar file)
+ * record it.
+ *
+ * @param operator   operator id
+ * @param plugin     contributing bundle
+ * @param version    its version
+ * @param parameters every parameter's canonical text, in declaration order
+ * @param inputs     input port name to its source (file path) and fingerprint
+ * @param outputs    output port name to its target and fingerprint
+ * @since 0.1
+ */
+public record StepRecord(String operator, String plugin, String version, Map<String, String> parameters,
+        Map<String, Source> inputs, Map<String, Source> outputs) {
+
+    /** Where one input came from or one output went, with the sha256 of its stored values. */
+    public record Source(String location, String fingerprint) {
+    }
+
+    public StepRecord {
+        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        outputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
+
+    /** The record of a run of {@code installed} with {@code arguments}. */
+    public static StepRecord of(Operators.Installed installed, Arguments arguments, Map<String, Source> inputs,
+            Map<String, Source> outputs) {
+        return new StepRecord(installed.spec().id(), installed.plugin(), installed.version(), arguments.asText(), inputs,
+                outputs);
+    }
+}

@@ -1,0 +1,107 @@
+package org.qbi.ops.block;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import org.qbi.core.image.ArrayImage;
+import org.qbi.core.image.Image;
+import org.qbi.core.image.PixelType;
+
+/**
+ * Reads blocks of one channel and time point of an image as floats (with a halo made up by a {@link Boundary}
+ * at the image's borders), and writes float blocks into an output image.
+ *
+ * @since 0.1
+ */
+public final class BlockIO {
+
+    private BlockIO() {
+    }
+
+    /**
+     * The region {@code origin}..{@code origin+size} (x, y, z) of channel {@code c} at time {@code t}, grown by
+     * {@code halo} on each side; pixels outside the image come from {@code boundary} ({@code constant} for
+     * {@link Boundary#CONSTANT}).
+     */
+    public static FloatBlock read(Image image, long c, long t, long[] origin, long[] size, int[] halo, Boundary boundary,
+            float constant) throws IOException {
+        long[] dims = image.header().dimensions();
+        PixelType type = image.header().pixelType();
+        if (type.samplesPerPixel() != 1) {
+            throw Samples.unsupported(type);
+        }
+        int nx = Math.toIntExact(size[0] + 2L * halo[0]);
+        int ny = Math.toIntExact(size[1] + 2L * halo[1]);
+        int nz = Math.toIntExact(size[2] + 2L * halo[2]);
+        float[] data = new float[Math.multiplyExact(Math.multiplyExact(nx, ny), nz)];
+        // source index of each padded coordinate (-1: constant)
+        long[][] maps = new long[3][];
+        long[] lo = new long[3];
+        long[] hi = new long[3];
+        int[] n = { nx, ny, nz };
+        for (int a = 0; a < 3; a++) {
+            maps[a] = new long[n[a]];
+            lo[a] = Long.MAX_VALUE;
+            hi[a] = Long.MIN_VALUE;
+            for (int i = 0; i < n[a]; i++) {
+                long m = boundary.map(origin[a] - halo[a] + i, dims[a]);
+                maps[a][i] = m;
+                if (m >= 0) {
+                    lo[a] = Math.min(lo[a], m);
+                    hi[a] = Math.max(hi[a], m);
+                }
+            }
+        }
+        if (lo[0] > hi[0] || lo[1] > hi[1] || lo[2] > hi[2]) {
+            java.util.Arrays.fill(data, constant);
+            return new FloatBlock(data, nx, ny, nz, halo);
+        }
+        long sx = hi[0] - lo[0] + 1;
+        long sy = hi[1] - lo[1] + 1;
+        long sz = hi[2] - lo[2] + 1;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment region = image.readRegion(new long[] { lo[0], lo[1], lo[2], c, t },
+                    new long[] { sx, sy, sz, 1, 1 }, arena);
+            float[] row = new float[(int) sx];
+            for (int z = 0; z < nz; z++) {
+                long zs = maps[2][z];
+                for (int y = 0; y < ny; y++) {
+                    long ys = maps[1][y];
+                    int base = nx * (y + ny * z);
+                    if (zs < 0 || ys < 0) {
+                        java.util.Arrays.fill(data, base, base + nx, constant);
+                        continue;
+                    }
+                    long from = sx * ((ys - lo[1]) + sy * (zs - lo[2]));
+                    Samples.toFloats(type, region, from, row, 0, (int) sx);
+                    for (int x = 0; x < nx; x++) {
+                        long xs = maps[0][x];
+                        data[base + x] = xs < 0 ? constant : row[(int) (xs - lo[0])];
+                    }
+                }
+            }
+        }
+        return new FloatBlock(data, nx, ny, nz, halo);
+    }
+
+    /**
+     * Writes the inner part (halo excluded) of {@code block} at {@code origin} (x, y, z) of channel {@code c}, time
+     * {@code t} of {@code target}, converting to its pixel type (see {@link Samples#fromFloats}).
+     */
+    public static void write(ArrayImage target, long c, long t, long[] origin, FloatBlock block) {
+        long[] dims = target.header().dimensions();
+        PixelType type = target.header().pixelType();
+        MemorySegment values = target.values();
+        int[] halo = block.halo();
+        int sx = block.nx() - 2 * halo[0];
+        int sy = block.ny() - 2 * halo[1];
+        int sz = block.nz() - 2 * halo[2];
+        for (int z = 0; z < sz; z++) {
+            for (int y = 0; y < sy; y++) {
+                long to = origin[0] + dims[0] * ((origin[1] + y) + dims[1] * ((origin[2] + z) + dims[2] * (c + dims[3] * t)));
+                Samples.fromFloats(type, block.data(), block.index(0, y, z), values, to, sx);
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.qbi.ops.block;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+import org.qbi.core.image.PixelType;
+
+/**
+ * Bulk conversion between stored values in little-endian segments and float arrays, with one fast loop per
+ * pixel type: the inner loops of block-wise operators. Single-sample types only.
+ *
+ * @since 0.1
+ */
+public final class Samples {
+
+    static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private Samples() {
+    }
+
+    /**
+     * Reads {@code count} values starting at pixel {@code from} of {@code source} into {@code target[offset..]}.
+     */
+    public static void toFloats(PixelType type, MemorySegment source, long from, float[] target, int offset, int count) {
+        switch (type) {
+            case FLOAT32 -> MemorySegment.copy(source, FLOAT, from * 4, target, offset, count);
+            case UINT8 -> {
+                for (int i = 0; i < count; i++) {
+                    target[offset + i] = Byte.toUnsignedInt(source.get(ValueLayout.JAVA_BYTE, from + i));
+                }
+            }
+            case INT8 -> {
+                for (int i = 0; i < count; i++) {
+                    target[offset + i] = source.get(ValueLayout.JAVA_BYTE, from + i);
+                }
+            }
+            case UINT16 -> {
+                for (int i = 0; i < count; i++) {
+                    target[offset + i] = Short.toUnsignedInt(source.get(SHORT, (from + i) * 2));
+                }
+            }
+            case INT16 -> {
+                for (int i = 0; i < count; i++) {
+                    target[offset + i] = source.get(SHORT, (from + i) * 2);
+                }
+            }
+            case INT32 -> {
+                for (int i = 0; i < count; i++) {
+                    target[offset + i] = source.get(INT, (from + i) * 4);
+                }
+            }
+            case UINT32, LABEL32 -> {
+                for (int i = 0; i < count; i++) {
+                    target[offset + i] = Integer.toUnsignedLong(source.get(INT, (from + i) * 4));
+                }
+            }
+            case FLOAT64 -> {
+                for (int i = 0; i < count; i++) {
+                    target[offset + i] = (float) source.get(DOUBLE, (from + i) * 8);
+                }
+            }
+            default -> throw unsupported(type);
+        }
+    }
+
+    /**
+     * Writes {@code count} values from {@code source[offset..]} as pixels {@code to..} of {@code target}; integer
+     * types get the value rounded to the nearest integer (half to even) and clamped to the type's range, NaN as 0.
+     */
+    public static void fromFloats(PixelType type, float[] source, int offset, MemorySegment target, long to, int count) {
+        switch (type) {
+            case FLOAT32 -> MemorySegment.copy(source, offset, target, FLOAT, to * 4, count);
+            case FLOAT64 -> {
+                for (int i = 0; i < count; i++) {
+                    target.set(DOUBLE, (to + i) * 8, source[offset + i]);
+                }
+            }
+            case UINT8 -> {
+                for (int i = 0; i < count; i++) {
+                    target.set(ValueLayout.JAVA_BYTE, to + i, (byte) clamp(source[offset + i], 0, 255));
+                }
+            }
+            case INT8 -> {
+                for (int i = 0; i < count; i++) {
+                    target.set(ValueLayout.JAVA_BYTE, to + i, (byte) clamp(source[offset + i], -128, 127));
+                }
+            }
+            case UINT16 -> {
+                for (int i = 0; i < count; i++) {
+                    target.set(SHORT, (to + i) * 2, (short) clamp(source[offset + i], 0, 65535));
+                }
+            }
+            case INT16 -> {
+                for (int i = 0; i < count; i++) {
+                    target.set(SHORT, (to + i) * 2, (short) clamp(source[offset + i], -32768, 32767));
+                }
+            }
+            case INT32 -> {
+                for (int i = 0; i < count; i++) {
+                    target.set(INT, (to + i) * 4, (int) clamp(source[offset + i], Integer.MIN_VALUE, Integer.MAX_VALUE));
+                }
+            }
+            case UINT32, LABEL32 -> {
+                for (int i = 0; i < count; i++) {
+                    target.set(INT, (to + i) * 4, (int) clamp(source[offset + i], 0, 4294967295L));
+                }
+            }
+            default -> throw unsupported(type);
+        }
+    }
+
+    private static long clamp(float value, long min, long max) {
+        if (Float.isNaN(value)) {
+            return 0;
+        }
+        double r = Math.rint(value);
+        return r <= min ? min : r >= max ? max : (long) r;
+    }
+
+    static IllegalArgumentException unsupported(PixelType type) {
+        return new IllegalArgumentException("Operators work on single-sample images; a " + type.label()
+                + " image has " + type.samplesPerPixel() + " samples per pixel: split it into channels first");
+    }
+}
