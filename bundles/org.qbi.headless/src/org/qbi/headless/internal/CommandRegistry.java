@@ -22,7 +22,7 @@ final class CommandRegistry {
     static final String EXTENSION_POINT = "org.qbi.commands";
 
     /** One loaded subcommand and the bundle that contributed it. */
-    record Contribution(String name, String bundle, QbiCommand command) {
+    record Contribution(String name, String parent, String bundle, QbiCommand command) {
     }
 
     private final Map<String, Contribution> commands = new LinkedHashMap<>();
@@ -53,13 +53,16 @@ final class CommandRegistry {
             problems.add("plugin " + bundle + ": " + className + " has no @Command(name = ...) annotation");
             return;
         }
-        Contribution previous = commands.get(annotation.name());
+        String parent = element.getAttribute("parent");
+        String key = parent == null || parent.isBlank() ? annotation.name() : parent + " " + annotation.name();
+        Contribution previous = commands.get(key);
         if (previous != null) {
-            problems.add("plugin " + bundle + ": command '" + annotation.name() + "' is contributed by " + previous.bundle()
+            problems.add("plugin " + bundle + ": command '" + key + "' is contributed by " + previous.bundle()
                     + " already; " + className + " is ignored");
             return;
         }
-        commands.put(annotation.name(), new Contribution(annotation.name(), bundle, command));
+        commands.put(key, new Contribution(annotation.name(), parent == null || parent.isBlank() ? null : parent.strip(),
+                bundle, command));
     }
 
     private static String rootMessage(Throwable e) {

@@ -42,10 +42,23 @@ public final class QbiCli implements Runnable {
     /** Runs {@code args} against the registry's commands and returns the exit code. */
     static int execute(CommandRegistry registry, String[] args) {
         CommandLine root = new CommandLine(new QbiCli());
+        List<String> problems = new java.util.ArrayList<>(registry.problems());
         for (CommandRegistry.Contribution contribution : registry.commands()) {
-            root.addSubcommand(contribution.name(), contribution.command());
+            if (contribution.parent() == null) {
+                root.addSubcommand(contribution.name(), contribution.command());
+            }
         }
-        List<String> problems = registry.problems();
+        for (CommandRegistry.Contribution contribution : registry.commands()) {
+            if (contribution.parent() != null) {
+                CommandLine parent = root.getSubcommands().get(contribution.parent());
+                if (parent == null) {
+                    problems.add("plugin " + contribution.bundle() + ": command '" + contribution.name()
+                            + "' belongs under '" + contribution.parent() + "', which no plugin contributes");
+                } else {
+                    parent.addSubcommand(contribution.name(), contribution.command());
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println("qbi: warning: " + p));
         }
