@@ -8,7 +8,8 @@ import org.qbi.core.image.PixelType;
 
 /**
  * Bulk conversion between stored values in little-endian segments and float arrays, with one fast loop per
- * pixel type: the inner loops of block-wise operators. Single-sample types only.
+ * pixel type: the inner loops of block-wise operators. Single-sample types only. 32-bit integers beyond 2^24
+ * are refused rather than rounded (float32 cannot hold them exactly); float64 is computed in float32.
  *
  * @since 0.1
  */
@@ -18,6 +19,9 @@ public final class Samples {
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    /** Largest integer magnitude float32 holds exactly. */
+    public static final long EXACT = 1L << 24;
 
     private Samples() {
     }
@@ -48,14 +52,17 @@ public final class Samples {
                     target[offset + i] = source.get(SHORT, (from + i) * 2);
                 }
             }
-            case INT32 -> {
+            case INT32, UINT32, LABEL32 -> {
+                boolean unsigned = type != PixelType.INT32;
                 for (int i = 0; i < count; i++) {
-                    target[offset + i] = source.get(INT, (from + i) * 4);
-                }
-            }
-            case UINT32, LABEL32 -> {
-                for (int i = 0; i < count; i++) {
-                    target[offset + i] = Integer.toUnsignedLong(source.get(INT, (from + i) * 4));
+                    int raw = source.get(INT, (from + i) * 4);
+                    long value = unsigned ? Integer.toUnsignedLong(raw) : raw;
+                    if (value > EXACT || value < -EXACT) {
+                        throw new IllegalArgumentException("A " + type.label() + " value of " + value + " cannot be "
+                                + "processed exactly: this operator computes in float32, exact only up to 2^24 = "
+                                + EXACT);
+                    }
+                    target[offset + i] = value;
                 }
             }
             case FLOAT64 -> {
