@@ -13,7 +13,8 @@ import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.Platform;
 
 /**
- * The operators the installed plugins contribute through {@code org.qbi.operators}, by id. Each is loaded once; a
+ * The operators the installed plugins contribute through {@code org.qbi.operators} (and the measurements through
+ * {@code org.qbi.measurements}), by id. Each is loaded once; a
  * contribution that fails to load (missing class, broken dependency, duplicate id) is reported by
  * {@link #problems()} naming its plugin and why, and every other operator keeps working.
  *
@@ -28,6 +29,12 @@ public final class Operators {
         }
     }
 
+    /**
+     * Operators come from {@code org.qbi.operators}; measurements (org.qbi.measure) are operators with table outputs
+     * contributed through {@code org.qbi.measurements}, and run the same way.
+     */
+    private static final List<String> EXTENSION_POINTS = List.of("org.qbi.operators", "org.qbi.measurements");
+
     private final Map<String, Installed> byId = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -41,8 +48,12 @@ public final class Operators {
 
     static Operators fromRegistry(IExtensionRegistry registry) {
         Operators operators = new Operators();
-        for (IConfigurationElement element : registry.getConfigurationElementsFor("org.qbi.operators")) {
-            if (!element.getName().equals("operator")) {
+        List<IConfigurationElement> elements = new ArrayList<>();
+        for (String point : EXTENSION_POINTS) {
+            elements.addAll(List.of(registry.getConfigurationElementsFor(point)));
+        }
+        for (IConfigurationElement element : elements) {
+            if (!element.getName().equals("operator") && !element.getName().equals("measurement")) {
                 continue;
             }
             String plugin = element.getContributor().getName();

@@ -1,0 +1,403 @@
+package org.qbi.measure;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.qbi.core.image.Axis;
+import org.qbi.core.image.AxisCalibration;
+import org.qbi.core.image.Image;
+import org.qbi.core.image.ImageHeader;
+import org.qbi.core.image.PixelType;
+import org.qbi.core.image.PixelValues;
+import org.qbi.core.image.Rescale;
+import org.qbi.core.table.Table;
+import org.qbi.measure.internal.Int128;
+import org.qbi.measure.internal.LabelRows;
+import org.qbi.measure.internal.RegionMoments;
+import org.qbi.measure.internal.SymmetricEigen;
+import org.qbi.ops.Arguments;
+import org.qbi.ops.Inputs;
+import org.qbi.ops.OperatorContext;
+import org.qbi.ops.OperatorSpec;
+import org.qbi.ops.Outputs;
+import org.qbi.ops.Param;
+import org.qbi.ops.Port;
+
+/**
+ * Region properties of every object of a label image, in physical units: size, position, bounding box, shape from
+ * the second moments (principal axes, elongation, flatness, orientation), border contact, nearest-neighbour
+ * distance and, with an intensity image, intensity statistics. Definitions follow scikit-image's regionprops
+ * (centroid, extent, equivalent diameter, axis lengths, 2D orientation) extended to anisotropic spacing.
+ * <p>
+ * One pass over the labels in runs along x; coordinate moments are summed as exact integers, so the table is the
+ * same whatever the number of threads.
+ */
+public final class RegionProperties implements Measurement {
+
+    public static final Param<Integer> CHANNEL = Param.integer("channel", "Channel",
+            "Channel of the intensity image to measure (0 = first)", 0).range(0, 1_000_000);
+
+    public static final OperatorSpec SPEC = OperatorSpec.builder("measure.regions", "Region properties")
+            .category("Measure")
+            .description("One row per label (1..n; 0 is background): voxel count, volume (area in 2D), centroid, "
+                    + "bounding box, equivalent diameter, extent, principal axis lengths from the covariance of the "
+                    + "voxel centres (ellipsoid of the same second moments: full axis length 2*sqrt(5*lambda) in 3D, "
+                    + "4*sqrt(lambda) in 2D, as skimage), elongation (major/middle in 3D, major/minor in 2D), "
+                    + "flatness (middle/minor, 3D), the major axis direction (3D) or orientation angle (2D, skimage's "
+                    + "convention), border contact, distance to the nearest other object's centroid, and intensity "
+                    + "statistics of an optional image (after its rescale, e.g. in HU). Lengths in the image's unit.")
+            .reference("scikit-image regionprops; Burger W, Burge MJ. Digital Image Processing, ch. 11 (moments)")
+            .outputType("table 'regions'")
+            .parameters(CHANNEL)
+            .input(Port.labels("labels", "Label image (0 = background)"))
+            .input(Port.image("image", "Intensity image of the same size").asOptional())
+            .output(Port.table("regions", "One row per object"))
+            .build();
+
+    @Override
+    public OperatorSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<ColumnSpec> columns() {
+        return List.of(new ColumnSpec("label", "", "object label"),
+                new ColumnSpec("voxel_count", "", "number of voxels (pixels in 2D)"),
+                new ColumnSpec("volume", "L^3", "voxel count times voxel volume (area, L^2, in 2D)"),
+                new ColumnSpec("centroid_x", "L", "mean position of the voxel centres (likewise _y, _z)"),
+                new ColumnSpec("bbox_x_min", "", "first voxel index of the bounding box, inclusive (likewise max, y, z)"),
+                new ColumnSpec("equivalent_diameter", "L", "diameter of the sphere (circle) of the same volume (area)"),
+                new ColumnSpec("extent", "", "voxel count / bounding box voxel count"),
+                new ColumnSpec("axis_major_length", "L", "major axis of the ellipsoid with the same second moments"),
+                new ColumnSpec("axis_middle_length", "L", "middle axis (3D)"),
+                new ColumnSpec("axis_minor_length", "L", "minor axis"),
+                new ColumnSpec("elongation", "", "major / middle (3D), major / minor (2D)"),
+                new ColumnSpec("flatness", "", "middle / minor (3D)"),
+                new ColumnSpec("major_axis_x", "", "unit vector of the major axis (3D; likewise _y, _z)"),
+                new ColumnSpec("orientation", "rad", "2D: angle between the y axis (rows) and the major axis, as skimage"),
+                new ColumnSpec("touches_border", "", "1 when the object touches the image border"),
+                new ColumnSpec("nn_distance", "L", "distance to the nearest other object's centroid"),
+                new ColumnSpec("mean_intensity", "I", "mean of the intensity image over the object (likewise std, min, "
+                        + "max; intensity_sum is the sum)"));
+    }
+
+    @Override
+    public Outputs apply(Inputs inputs, Arguments arguments, OperatorContext context) throws IOException {
+        Image labels = inputs.image("labels");
+        ImageHeader header = labels.header();
+        if (header.size(Axis.C) > 1 || header.size(Axis.T) > 1) {
+            throw new IllegalArgumentException("Region properties measure one label volume; this label image has "
+                    + header.size(Axis.C) + " channels and " + header.size(Axis.T) + " time points: extract one first");
+        }
+        Image intensity = inputs.has("image") ? inputs.image("image") : null;
+        int channel = arguments.get(CHANNEL);
+        if (intensity != null) {
+            long[] a = header.dimensions();
+            long[] b = intensity.header().dimensions();
+            if (a[0] != b[0] || a[1] != b[1] || a[2] != b[2]) {
+                throw new IllegalArgumentException("The intensity image is " + b[0] + " x " + b[1] + " x " + b[2]
+                        + ", the labels " + a[0] + " x " + a[1] + " x " + a[2] + ": they must have the same size");
+            }
+            if (channel >= b[3]) {
+                throw new IllegalArgumentException("Channel " + channel + " does not exist; the intensity image has "
+                        + b[3] + " channel(s)");
+            }
+            if (intensity.header().pixelType().samplesPerPixel() != 1) {
+                throw new IllegalArgumentException("The intensity image is " + intensity.header().pixelType().label()
+                        + "; measure a single-sample image (split RGB into channels first)");
+            }
+        }
+        context.monitor().begin(SPEC.name(), 3);
+        try {
+            int maxLabel = maxLabel(labels, context);
+            context.monitor().worked(1);
+            RegionMoments moments = scan(labels, intensity, channel, maxLabel, context);
+            context.monitor().worked(1);
+            Table table = table(header, moments, intensity == null ? null : intensity.header().rescale());
+            context.monitor().worked(1);
+            return Outputs.ofTable(SPEC, table);
+        } finally {
+            context.monitor().done();
+        }
+    }
+
+    /** Rows (y, z) are split into a fixed number of partitions, independent of the thread count. */
+    private static int partitions(long rows, int maxLabel) {
+        long bytesPerPartition = (maxLabel + 1L) * 200;
+        long fit = Math.max(1, (512L << 20) / bytesPerPartition);
+        return (int) Math.max(1, Math.min(Math.min(8, fit), rows));
+    }
+
+    private static int maxLabel(Image labels, OperatorContext context) throws IOException {
+        long[] dims = labels.header().dimensions();
+        int nx = Math.toIntExact(dims[0]);
+        long rows = dims[1] * dims[2];
+        int parts = (int) Math.min(rows, 64);
+        int[] max = new int[parts];
+        context.forEach(parts, p -> {
+            long first = rows * p / parts;
+            long last = rows * (p + 1) / parts;
+            int[] row = new int[nx];
+            int m = 0;
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment plane = null;
+                long planeZ = -1;
+                for (long r = first; r < last; r++) {
+                    long z = r / dims[1];
+                    if (z != planeZ) {
+                        plane = labels.readPlane(z, 0, 0, arena);
+                        planeZ = z;
+                    }
+                    LabelRows.read(labels.header().pixelType(), plane, (r % dims[1]) * nx, row, nx);
+                    for (int x = 0; x < nx; x++) {
+                        m = Math.max(m, row[x]);
+                    }
+                }
+            }
+            max[p] = m;
+        });
+        int m = 0;
+        for (int v : max) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static RegionMoments scan(Image labels, Image intensity, int channel, int maxLabel,
+            OperatorContext context) throws IOException {
+        long[] dims = labels.header().dimensions();
+        int nx = Math.toIntExact(dims[0]);
+        long rows = dims[1] * dims[2];
+        int parts = partitions(rows, maxLabel);
+        RegionMoments[] partial = new RegionMoments[parts];
+        PixelType labelType = labels.header().pixelType();
+        PixelType valueType = intensity == null ? null : intensity.header().pixelType();
+        context.forEach(parts, p -> {
+            RegionMoments m = new RegionMoments(maxLabel, intensity != null);
+            long first = rows * p / parts;
+            long last = rows * (p + 1) / parts;
+            int[] row = new int[nx];
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment plane = null;
+                MemorySegment values = null;
+                long planeZ = -1;
+                for (long r = first; r < last; r++) {
+                    long z = r / dims[1];
+                    int y = (int) (r % dims[1]);
+                    if (z != planeZ) {
+                        plane = labels.readPlane(z, 0, 0, arena);
+                        values = intensity == null ? null : intensity.readPlane(z, channel, 0, arena);
+                        planeZ = z;
+                    }
+                    LabelRows.read(labelType, plane, (long) y * nx, row, nx);
+                    int x = 0;
+                    while (x < nx) {
+                        int l = row[x];
+                        if (l == 0) {
+                            x++;
+                            continue;
+                        }
+                        int start = x;
+                        while (x < nx && row[x] == l) {
+                            if (values != null) {
+                                m.addIntensity(l, PixelValues.get(valueType, values, (long) y * nx + x));
+                            }
+                            x++;
+                        }
+                        m.addRun(l, start, x, y, (int) z);
+                    }
+                }
+            }
+            partial[p] = m;
+        });
+        RegionMoments total = partial[0];
+        for (int p = 1; p < parts; p++) {
+            total.merge(partial[p]);
+        }
+        return total;
+    }
+
+    private static Table table(ImageHeader header, RegionMoments m, Rescale rescale) {
+        boolean is3d = header.size(Axis.Z) > 1;
+        AxisCalibration ax = header.axis(Axis.X);
+        AxisCalibration ay = header.axis(Axis.Y);
+        AxisCalibration az = header.axis(Axis.Z);
+        double[] spacing = { ax.spacing(), ay.spacing(), az.spacing() };
+        double[] origin = { ax.origin(), ay.origin(), az.origin() };
+        String unit = lengthUnit(header, is3d);
+        long[] dims = header.dimensions();
+        List<Integer> present = new ArrayList<>();
+        for (int l = 1; l <= m.labels; l++) {
+            if (m.count[l] > 0) {
+                present.add(l);
+            }
+        }
+        int n = present.size();
+        double voxel = spacing[0] * spacing[1] * (is3d ? spacing[2] : 1);
+        Columns c = new Columns(n);
+        double[][] centroids = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            int l = present.get(i);
+            double count = m.count[l];
+            double mx = m.sx[l] / count;
+            double my = m.sy[l] / count;
+            double mz = m.sz[l] / count;
+            c.label[i] = l;
+            c.count[i] = count;
+            c.volume[i] = count * voxel;
+            double[] centroid = { origin[0] + spacing[0] * mx, origin[1] + spacing[1] * my, origin[2] + spacing[2] * mz };
+            centroids[i] = is3d ? centroid : new double[] { centroid[0], centroid[1], 0 };
+            c.cx[i] = centroid[0];
+            c.cy[i] = centroid[1];
+            c.cz[i] = centroid[2];
+            c.bx0[i] = m.minX[l];
+            c.by0[i] = m.minY[l];
+            c.bz0[i] = m.minZ[l];
+            c.bx1[i] = m.maxX[l];
+            c.by1[i] = m.maxY[l];
+            c.bz1[i] = m.maxZ[l];
+            double box = (m.maxX[l] - m.minX[l] + 1.0) * (m.maxY[l] - m.minY[l] + 1.0) * (m.maxZ[l] - m.minZ[l] + 1.0);
+            c.extent[i] = count / box;
+            c.diameter[i] = is3d ? Math.cbrt(6 * c.volume[i] / Math.PI) : Math.sqrt(4 * c.volume[i] / Math.PI);
+            // covariance of the voxel centres in physical units (population, as skimage's central moments / mu0)
+            long nl = m.count[l];
+            Int128 cxx = Int128.central(nl, m.sx[l], m.sx[l], m.sxx[l]);
+            Int128 cyy = Int128.central(nl, m.sy[l], m.sy[l], m.syy[l]);
+            double vxx = cxx.toDouble() / count / count * spacing[0] * spacing[0];
+            double vyy = cyy.toDouble() / count / count * spacing[1] * spacing[1];
+            double vzz = Int128.central(nl, m.sz[l], m.sz[l], m.szz[l]).toDouble() / count / count * spacing[2] * spacing[2];
+            double vxy = Int128.central(nl, m.sx[l], m.sy[l], m.sxy[l]).toDouble() / count / count * spacing[0] * spacing[1];
+            double vxz = Int128.central(nl, m.sx[l], m.sz[l], m.sxz[l]).toDouble() / count / count * spacing[0] * spacing[2];
+            double vyz = Int128.central(nl, m.sy[l], m.sz[l], m.syz[l]).toDouble() / count / count * spacing[1] * spacing[2];
+            if (is3d) {
+                SymmetricEigen eigen = new SymmetricEigen(new double[][] { { vxx, vxy, vxz }, { vxy, vyy, vyz },
+                        { vxz, vyz, vzz } });
+                c.major[i] = 2 * Math.sqrt(5 * Math.max(0, eigen.values[0]));
+                c.middle[i] = 2 * Math.sqrt(5 * Math.max(0, eigen.values[1]));
+                c.minor[i] = 2 * Math.sqrt(5 * Math.max(0, eigen.values[2]));
+                c.elongation[i] = c.major[i] / c.middle[i];
+                c.flatness[i] = c.middle[i] / c.minor[i];
+                c.dx[i] = eigen.vectors[0][0];
+                c.dy[i] = eigen.vectors[0][1];
+                c.dz[i] = eigen.vectors[0][2];
+            } else {
+                double mean = (vxx + vyy) / 2;
+                double root = Math.sqrt(Math.max(0, (vxx - vyy) * (vxx - vyy) / 4 + vxy * vxy));
+                c.major[i] = 4 * Math.sqrt(Math.max(0, mean + root));
+                c.minor[i] = 4 * Math.sqrt(Math.max(0, mean - root));
+                c.elongation[i] = c.major[i] / c.minor[i];
+                // skimage: a = var_x (columns), b = -cov, c = var_y (rows)
+                double a = vxx;
+                double b = -vxy;
+                double cc = vyy;
+                // skimage tests a == c exactly; the integer moments tell exactly (at equal x and y spacing)
+                boolean equal = spacing[0] == spacing[1] ? cxx.equals(cyy) : a == cc;
+                c.orientation[i] = equal ? (b < 0 ? -Math.PI / 4 : Math.PI / 4) : 0.5 * Math.atan2(-2 * b, cc - a);
+            }
+            boolean border = m.minX[l] == 0 || m.maxX[l] == dims[0] - 1 || m.minY[l] == 0 || m.maxY[l] == dims[1] - 1
+                    || (is3d && (m.minZ[l] == 0 || m.maxZ[l] == dims[2] - 1));
+            c.border[i] = border ? 1 : 0;
+            if (m.sumI != null) {
+                double slope = rescale.slope();
+                double intercept = rescale.intercept();
+                double mean = m.sumI[l] / count;
+                double variance = Math.max(0, m.sumII[l] / count - mean * mean);
+                c.meanI[i] = slope * mean + intercept;
+                c.stdI[i] = Math.abs(slope) * Math.sqrt(variance);
+                double lo = slope * m.minI[l] + intercept;
+                double hi = slope * m.maxI[l] + intercept;
+                c.minI[i] = Math.min(lo, hi);
+                c.maxI[i] = Math.max(lo, hi);
+                c.sumI[i] = slope * m.sumI[l] + intercept * count;
+            }
+        }
+        double[] nn = org.qbi.measure.internal.NearestNeighbours.distances(centroids);
+        Table.Builder t = Table.builder("regions").numbers("label", "", c.label).numbers("voxel_count", "", c.count)
+                .numbers(is3d ? "volume" : "area", is3d ? unit + "^3" : unit + "^2", c.volume)
+                .numbers("centroid_x", unit, c.cx).numbers("centroid_y", unit, c.cy);
+        if (is3d) {
+            t.numbers("centroid_z", unit, c.cz);
+        }
+        t.numbers("bbox_x_min", "", c.bx0).numbers("bbox_y_min", "", c.by0);
+        if (is3d) {
+            t.numbers("bbox_z_min", "", c.bz0);
+        }
+        t.numbers("bbox_x_max", "", c.bx1).numbers("bbox_y_max", "", c.by1);
+        if (is3d) {
+            t.numbers("bbox_z_max", "", c.bz1);
+        }
+        t.numbers("equivalent_diameter", unit, c.diameter).numbers("extent", "", c.extent)
+                .numbers("axis_major_length", unit, c.major);
+        if (is3d) {
+            t.numbers("axis_middle_length", unit, c.middle);
+        }
+        t.numbers("axis_minor_length", unit, c.minor).numbers("elongation", "", c.elongation);
+        if (is3d) {
+            t.numbers("flatness", "", c.flatness).numbers("major_axis_x", "", c.dx).numbers("major_axis_y", "", c.dy)
+                    .numbers("major_axis_z", "", c.dz);
+        } else {
+            t.numbers("orientation", "rad", c.orientation);
+        }
+        t.numbers("touches_border", "", c.border).numbers("nn_distance", unit, nn);
+        if (m.sumI != null) {
+            String iu = rescale.unit() == null ? "" : rescale.unit();
+            t.numbers("mean_intensity", iu, c.meanI).numbers("std_intensity", iu, c.stdI)
+                    .numbers("min_intensity", iu, c.minI).numbers("max_intensity", iu, c.maxI)
+                    .numbers("intensity_sum", iu, c.sumI);
+        }
+        return t.build();
+    }
+
+    /** The length unit of the spatial axes; "px" when they are uncalibrated, an error when they disagree. */
+    private static String lengthUnit(ImageHeader header, boolean is3d) {
+        String ux = header.axis(Axis.X).unit();
+        String uy = header.axis(Axis.Y).unit();
+        String uz = header.axis(Axis.Z).unit();
+        if (!ux.equals(uy) || (is3d && !ux.equals(uz))) {
+            throw new IllegalArgumentException("The spatial axes have different units (" + ux + ", " + uy
+                    + (is3d ? ", " + uz : "") + "); physical measurements need one length unit");
+        }
+        return ux.equals(AxisCalibration.PIXEL_UNIT) ? "px" : ux;
+    }
+
+    /** The table's columns while they are filled. */
+    private static final class Columns {
+        final double[] label, count, volume, cx, cy, cz, bx0, by0, bz0, bx1, by1, bz1, diameter, extent, major, middle,
+                minor, elongation, flatness, dx, dy, dz, orientation, border, meanI, stdI, minI, maxI, sumI;
+
+        Columns(int n) {
+            label = new double[n];
+            count = new double[n];
+            volume = new double[n];
+            cx = new double[n];
+            cy = new double[n];
+            cz = new double[n];
+            bx0 = new double[n];
+            by0 = new double[n];
+            bz0 = new double[n];
+            bx1 = new double[n];
+            by1 = new double[n];
+            bz1 = new double[n];
+            diameter = new double[n];
+            extent = new double[n];
+            major = new double[n];
+            middle = new double[n];
+            minor = new double[n];
+            elongation = new double[n];
+            flatness = new double[n];
+            dx = new double[n];
+            dy = new double[n];
+            dz = new double[n];
+            orientation = new double[n];
+            border = new double[n];
+            meanI = new double[n];
+            stdI = new double[n];
+            minI = new double[n];
+            maxI = new double[n];
+            sumI = new double[n];
+        }
+    }
+}
