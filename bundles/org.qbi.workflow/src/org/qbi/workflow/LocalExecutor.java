@@ -1,0 +1,304 @@
+package org.qbi.workflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+import org.qbi.core.io.AtomicFiles;
+import org.qbi.core.platform.PlatformInfo;
+import org.qbi.core.progress.CancelledException;
+import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.io.ImageFormats;
+import org.qbi.ops.OperatorContext;
+import org.qbi.ops.Operators;
+import org.qbi.project.ProjectLayout;
+import org.qbi.project.Sample;
+import org.qbi.workflow.internal.ResultFolders;
+import org.qbi.workflow.internal.SampleRun;
+
+/**
+ * Runs a pipeline over samples on this computer: several samples at once on all cores within a memory budget,
+ * each sample's combinations of a sweep in turn (re-using identical steps), skipping samples whose results are up
+ * to date (same inputs' pixel fingerprints, pipeline, parameters and operator versions). One failing sample never
+ * stops the others; its reason is in the summary. Results of each sample replace the previous ones only once
+ * complete, so an interrupted run leaves every sample either finished or untouched, and the next run resumes.
+ *
+ * @since 0.1
+ */
+public final class LocalExecutor {
+
+    /** Receives each sample's results once they are written (e.g. the results store). */
+    @FunctionalInterface
+    public interface ResultSink {
+        void accept(SampleResult result) throws IOException;
+    }
+
+    /**
+     * @param jobs    samples run at once (at least 1); operators share the remaining cores
+     * @param force   run even samples that are up to date
+     * @param sinks   told about every sample written
+     * @param results where result folders go; null for the project's results/NAME/
+     */
+    public record Options(int jobs, boolean force, List<ResultSink> sinks, Path results) {
+        public Options {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+            }
+            sinks = List.copyOf(sinks);
+        }
+
+        public static Options defaults() {
+            return new Options(Runtime.getRuntime().availableProcessors(), false, List.of(), null);
+        }
+
+        public Options withJobs(int value) {
+            return new Options(value, force, sinks, results);
+        }
+
+        public Options withForce(boolean value) {
+            return new Options(jobs, value, sinks, results);
+        }
+
+        public Options withResults(Path value) {
+            return new Options(jobs, force, sinks, value);
+        }
+
+        public Options withSink(ResultSink sink) {
+            List<ResultSink> all = new ArrayList<>(sinks);
+            all.add(sink);
+            return new Options(jobs, force, all, results);
+        }
+    }
+
+    private final Operators operators;
+    private final ImageFormats formats;
+
+    public LocalExecutor(Operators operators, ImageFormats formats) {
+        this.operators = operators;
+        this.formats = formats;
+    }
+
+    /** The running platform's operators and formats. */
+    public static LocalExecutor installed() {
+        return new LocalExecutor(Operators.installed(), ImageFormats.installed());
+    }
+
+    /** Where a pipeline's results go in a project: results/NAME/. */
+    public static Path resultsFolder(ProjectLayout project, Pipeline pipeline) {
+        return project.results().resolve(pipeline.name());
+    }
+
+    /** Every combination of the sweep's values (one empty map without a sweep), in file order. */
+    public static List<Map<String, String>> variants(Pipeline pipeline) {
+        List<Map<String, String>> variants = new ArrayList<>();
+        variants.add(Map.of());
+        for (Map.Entry<String, List<String>> entry : pipeline.sweep().entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : variants) {
+                for (String value : entry.getValue()) {
+                    Map<String, String> combined = new LinkedHashMap<>(partial);
+                    combined.put(entry.getKey(), value);
+                    next.add(combined);
+                }
+            }
+            variants = next;
+        }
+        return variants;
+    }
+
+    /** The result folder of one sample and combination. */
+    public static Path resultFolder(Path pipelineFolder, String sample, Map<String, String> variant) {
+        Path folder = pipelineFolder.resolve(sample);
+        if (variant.isEmpty()) {
+            return folder;
+        }
+        List<String> parts = new ArrayList<>();
+        variant.forEach((k, v) -> parts.add(k.substring(k.indexOf('.') + 1) + "-" + v.replaceAll("[^A-Za-z0-9._-]", "_")));
+        return folder.resolve(String.join("_", parts));
+    }
+
+    /**
+     * Runs {@code pipeline} on {@code samples} of {@code project}.
+     *
+     * @param monitor one unit of work per sample; cancelling stops between steps and leaves finished samples
+     */
+    public RunSummary run(Pipeline pipeline, ProjectLayout project, List<Sample> samples, Options options,
+            ProgressMonitor monitor) throws IOException {
+        Instant started = Instant.now();
+        String hash = PipelineFile.hash(pipeline);
+        String runId = started.toString().replace(":", "").replaceAll("\\.\\d+", "") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        Path folder = options.results() != null ? options.results() : resultsFolder(project, pipeline);
+        Files.createDirectories(folder);
+        ResultFolders.cleanLeftovers(folder);
+        // the exact pipeline each result was made with, by its hash: what qbi verify re-runs
+        Path saved = folder.resolve("pipelines").resolve(hash + ".yaml");
+        if (!Files.exists(saved)) {
+            Files.createDirectories(saved.getParent());
+            AtomicFiles.writeString(saved, PipelineFile.format(pipeline));
+        }
+        List<Map<String, String>> variants = variants(pipeline);
+        int jobs = Math.min(options.jobs(), Math.max(1, samples.size()));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int opThreads = Math.max(1, cores / jobs);
+        List<List<SampleOutcome>> outcomes = new ArrayList<>(Collections.nCopies(samples.size(), null));
+        Semaphore memory = new Semaphore(budgetMegabytes());
+        ProgressMonitor cancelOnly = new CancelOnly(monitor);
+        monitor.begin("Running " + pipeline.name() + " on " + samples.size() + " sample(s)", samples.size());
+        try {
+            OperatorContext outer = new OperatorContext(monitor, jobs, 0);
+            outer.forEach(samples.size(), i -> {
+                Sample sample = samples.get(i);
+                synchronized (monitor) {
+                    monitor.subTask(sample.id());
+                }
+                int megabytes = Math.min(memory.availablePermits() + 1, estimateMegabytes(project, sample));
+                memory.acquireUninterruptibly(Math.max(1, megabytes));
+                try {
+                    outcomes.set(i, runSample(pipeline, hash, runId, project, sample, variants, folder, options,
+                            OperatorContext.of(cancelOnly).withParallelism(opThreads)));
+                } finally {
+                    memory.release(Math.max(1, megabytes));
+                }
+            });
+        } catch (CancelledException e) {
+            // samples not started are reported as cancelled below
+        } finally {
+            monitor.done();
+        }
+        List<SampleOutcome> all = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (outcomes.get(i) == null) {
+                for (Map<String, String> variant : variants) {
+                    all.add(new SampleOutcome(samples.get(i).id(), variant, SampleOutcome.Status.CANCELLED,
+                            "the run was cancelled before this sample", null, 0));
+                }
+            } else {
+                all.addAll(outcomes.get(i));
+            }
+        }
+        combineTables(pipeline, folder, all);
+        return new RunSummary(runId, pipeline.name(), hash, all, started, Instant.now());
+    }
+
+    /**
+     * Writes results/NAME/TABLE.csv: every sample's table of that name (done now or up to date), one after the
+     * other in sample order, for statistics across samples.
+     */
+    private static void combineTables(Pipeline pipeline, Path folder, List<SampleOutcome> outcomes) throws IOException {
+        for (Pipeline.Output output : pipeline.outputs()) {
+            if (!output.isTable()) {
+                continue;
+            }
+            StringBuilder combined = new StringBuilder();
+            String header = null;
+            for (SampleOutcome outcome : outcomes) {
+                if (outcome.resultDir() == null) {
+                    continue;
+                }
+                Path file = outcome.resultDir().resolve(output.table() + ".csv");
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                if (header == null) {
+                    header = lines.getFirst();
+                    combined.append(header).append("\r\n");
+                } else if (!header.equals(lines.getFirst())) {
+                    continue; // made by another version of the pipeline: its own folder tells
+                }
+                for (String line : lines.subList(1, lines.size())) {
+                    combined.append(line).append("\r\n");
+                }
+            }
+            if (header != null) {
+                AtomicFiles.writeString(folder.resolve(output.table() + ".csv"), combined.toString());
+            }
+        }
+    }
+
+    private List<SampleOutcome> runSample(Pipeline pipeline, String hash, String runId, ProjectLayout project,
+            Sample sample, List<Map<String, String>> variants, Path folder, Options options, OperatorContext context) {
+        List<SampleOutcome> outcomes = new ArrayList<>();
+        SampleRun run = new SampleRun(pipeline, hash, runId, project, operators, formats, new HashMap<>());
+        for (Map<String, String> variant : variants) {
+            long start = System.nanoTime();
+            Path directory = resultFolder(folder, sample.id(), variant);
+            try {
+                SampleRun.Result result = run.run(sample, variant, Map.of(), directory, options.force(), context);
+                if (!result.skipped()) {
+                    SampleResult written = new SampleResult(sample, variant, directory, result.tables(),
+                            result.provenance());
+                    for (ResultSink sink : options.sinks()) {
+                        sink.accept(written);
+                    }
+                }
+                outcomes.add(new SampleOutcome(sample.id(), variant, result.skipped() ? SampleOutcome.Status.SKIPPED
+                        : SampleOutcome.Status.DONE, "", directory, seconds(start)));
+            } catch (CancelledException e) {
+                outcomes.add(new SampleOutcome(sample.id(), variant, SampleOutcome.Status.CANCELLED,
+                        "cancelled while running", null, seconds(start)));
+                return outcomes;
+            } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                outcomes.add(new SampleOutcome(sample.id(), variant, SampleOutcome.Status.FAILED, reason, null,
+                        seconds(start)));
+            }
+        }
+        return outcomes;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static int budgetMegabytes() {
+        return (int) Math.max(64, Math.min(Integer.MAX_VALUE, PlatformInfo.offHeapBudgetBytes() >> 20));
+    }
+
+    /** A sample's files' size times 8: decoded images and a few intermediates of the same size. */
+    private static int estimateMegabytes(ProjectLayout project, Sample sample) {
+        long bytes = 0;
+        for (String file : sample.files()) {
+            try {
+                Path path = project.resolve(file);
+                bytes += Files.isRegularFile(path) ? Files.size(path) : 0;
+            } catch (IOException | IllegalArgumentException e) {
+                // a missing file fails the sample later, with a proper message
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (bytes * 8) >> 20));
+    }
+
+    /** Passes cancellation through to operators without their progress (the run reports per sample). */
+    private record CancelOnly(ProgressMonitor outer) implements ProgressMonitor {
+        @Override
+        public void begin(String task, long totalWork) {
+        }
+
+        @Override
+        public void worked(long work) {
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return outer.isCanceled();
+        }
+
+        @Override
+        public void done() {
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.qbi.workflow.internal;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Result folders are replaced whole: the new one is written beside the old under a staging name, the old is moved
+ * aside, the new moved into place (rename within one folder), the old deleted. A crash at any point leaves either
+ * the old folder or the new one under the sample's name, never a mix; leftovers (".staging-*", ".old-*") are
+ * removed by the next run.
+ */
+public final class ResultFolders {
+
+    private ResultFolders() {
+    }
+
+    static void replace(Path staging, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling(".old-" + target.getFileName() + "-" + System.nanoTime());
+            move(target, old);
+        }
+        move(staging, target);
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Removes what interrupted runs left in {@code folder}: staging and old folders. */
+    public static void cleanLeftovers(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> children = Files.walk(folder, 2)) {
+            for (Path child : children.filter(p -> {
+                String name = p.getFileName().toString();
+                return Files.isDirectory(p) && (name.startsWith(".staging-") || name.startsWith(".old-"));
+            }).toList()) {
+                deleteTree(child);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

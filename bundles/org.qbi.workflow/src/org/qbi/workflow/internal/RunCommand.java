@@ -1,0 +1,188 @@
+package org.qbi.workflow.internal;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qbi.core.cli.CommandFailure;
+import org.qbi.core.cli.ConsoleProgress;
+import org.qbi.core.cli.JsonOutput;
+import org.qbi.core.cli.QbiCommand;
+import org.qbi.project.ProjectLayout;
+import org.qbi.project.Sample;
+import org.qbi.project.SampleCatalog;
+import org.qbi.workflow.LocalExecutor;
+import org.qbi.workflow.Pipeline;
+import org.qbi.workflow.PipelineFile;
+import org.qbi.workflow.RunSummary;
+import org.qbi.workflow.SampleOutcome;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code qbi run PIPELINE}: a pipeline over the project's samples, resuming where an earlier run stopped. */
+@Command(name = "run", description = { "Run a pipeline over a project's samples: several at once, skipping those "
+        + "already up to date, one failing sample never stopping the others. Ends with a summary; exit code 1 when "
+        + "a sample failed.",
+        "PIPELINE is a pipeline file or the name of one in the project's pipelines/ folder." })
+public final class RunCommand implements QbiCommand {
+
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "pipeline file (.yaml) or its name in pipelines/")
+    String pipelineName;
+
+    @Option(names = "--project", paramLabel = "DIR", description = "the project (default: the current folder, or the "
+            + "project holding PIPELINE)")
+    Path projectDir;
+
+    @Option(names = "--samples", paramLabel = "FILTER", description = "which samples: ids or globs separated by commas "
+            + "(bone-*,ct-1), or group=NAME")
+    String filter;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where result folders go (default: results/NAME/)")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "samples run at once (default: the number of cores)")
+    Integer jobs;
+
+    @Option(names = "--force", description = "run every sample, even those up to date")
+    boolean force;
+
+    @Option(names = "--json", description = "machine-readable progress on stderr and the summary as JSON on stdout")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Path pipelinePath = locatePipeline();
+        ProjectLayout project = project(pipelinePath);
+        Pipeline pipeline;
+        try {
+            pipeline = PipelineFile.read(pipelinePath);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        List<Sample> samples = select(SampleCatalog.load(project.catalogFile()).samples());
+        if (samples.isEmpty()) {
+            throw new CommandFailure("No sample of " + project.catalogFile() + " matches '" + filter + "'");
+        }
+        LocalExecutor.Options options = LocalExecutor.Options.defaults().withForce(force).withResults(out);
+        if (jobs != null) {
+            if (jobs < 1) {
+                throw new CommandFailure("--jobs must be at least 1");
+            }
+            options = options.withJobs(jobs);
+        }
+        ConsoleProgress progress = ConsoleProgress.onStderr(json);
+        RunSummary summary;
+        try (ConsoleProgress.InterruptHandling ctrlC = progress.cancelOnInterrupt()) {
+            summary = LocalExecutor.installed().run(pipeline, project, samples, options, progress);
+        }
+        Path folder = out != null ? out : LocalExecutor.resultsFolder(project, pipeline);
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("run", summary.runId());
+            document.put("pipeline", summary.pipeline());
+            document.put("pipeline_sha256", summary.pipelineHash());
+            document.put("done", summary.count(SampleOutcome.Status.DONE));
+            document.put("skipped", summary.count(SampleOutcome.Status.SKIPPED));
+            document.put("failed", summary.count(SampleOutcome.Status.FAILED));
+            document.put("cancelled", summary.count(SampleOutcome.Status.CANCELLED));
+            document.put("results", folder.toString());
+            document.put("samples", summary.outcomes().stream().map(o -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("sample", o.sample());
+                m.put("variant", o.variant());
+                m.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("reason", o.reason());
+                m.put("seconds", o.seconds());
+                return m;
+            }).toList());
+            JsonOutput.print(System.out, document);
+        } else {
+            printSummary(summary, pipeline, folder);
+        }
+        if (summary.count(SampleOutcome.Status.CANCELLED) > 0) {
+            throw new CommandFailure("cancelled: " + summary.describe() + "; run again to resume");
+        }
+        return summary.count(SampleOutcome.Status.FAILED) > 0 ? CommandFailure.FAILED : 0;
+    }
+
+    private void printSummary(RunSummary summary, Pipeline pipeline, Path folder) throws IOException {
+        System.out.println(pipeline.name() + ": " + summary.describe() + " (run " + summary.runId() + ")");
+        for (SampleOutcome o : summary.outcomes()) {
+            if (o.status() == SampleOutcome.Status.FAILED) {
+                System.out.println("  FAILED " + o.sample() + (o.variant().isEmpty() ? "" : " " + o.variant()) + ": "
+                        + o.reason());
+            }
+        }
+        for (Pipeline.Output output : pipeline.outputs()) {
+            if (output.isTable()) {
+                Path table = folder.resolve(output.table() + ".csv");
+                if (Files.isRegularFile(table)) {
+                    List<String> lines = Files.readAllLines(table);
+                    System.out.println();
+                    System.out.println("Table " + output.table() + ": " + (lines.size() - 1) + " rows in " + table);
+                    TablePrinter.print(lines, 12, System.out);
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("Results per sample (images, tables, provenance.json): " + folder);
+    }
+
+    private Path locatePipeline() {
+        Path direct = Path.of(pipelineName);
+        if (Files.isRegularFile(direct)) {
+            return direct.toAbsolutePath();
+        }
+        Path base = projectDir != null ? projectDir : Path.of("");
+        for (String candidate : List.of(pipelineName, pipelineName + ".yaml", pipelineName + ".yml")) {
+            Path inProject = base.resolve("pipelines").resolve(candidate);
+            if (Files.isRegularFile(inProject)) {
+                return inProject.toAbsolutePath();
+            }
+        }
+        throw new CommandFailure("No pipeline '" + pipelineName + "': neither a file nor a pipeline in "
+                + base.toAbsolutePath().resolve("pipelines"));
+    }
+
+    private ProjectLayout project(Path pipelinePath) {
+        List<Path> candidates = new ArrayList<>();
+        if (projectDir != null) {
+            candidates.add(projectDir);
+        } else {
+            candidates.add(Path.of("").toAbsolutePath());
+            if (pipelinePath.getParent() != null && pipelinePath.getParent().getParent() != null) {
+                candidates.add(pipelinePath.getParent().getParent());
+            }
+        }
+        for (Path dir : candidates) {
+            if (ProjectLayout.isProject(dir)) {
+                return ProjectLayout.open(dir);
+            }
+        }
+        throw new CommandFailure((projectDir != null ? projectDir + " is not a QBI project"
+                : "No QBI project here or around " + pipelinePath) + " (a folder with samples.csv; --project DIR names it)");
+    }
+
+    private List<Sample> select(List<Sample> all) {
+        if (filter == null || filter.isBlank()) {
+            return all;
+        }
+        if (filter.startsWith("group=")) {
+            String group = filter.substring("group=".length());
+            return all.stream().filter(s -> s.group().equals(group)).toList();
+        }
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String part : filter.split(",")) {
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + part.strip()));
+        }
+        return all.stream().filter(s -> matchers.stream().anyMatch(m -> m.matches(Path.of(s.id())))).toList();
+    }
+}

@@ -1,0 +1,314 @@
+package org.qbi.workflow.internal;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.qbi.core.image.Fingerprint;
+import org.qbi.core.image.Image;
+import org.qbi.core.io.AtomicFiles;
+import org.qbi.core.platform.PlatformInfo;
+import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.core.table.Column;
+import org.qbi.core.table.Table;
+import org.qbi.io.ImageFormats;
+import org.qbi.ops.Arguments;
+import org.qbi.ops.Inputs;
+import org.qbi.ops.OperatorContext;
+import org.qbi.ops.Operators;
+import org.qbi.ops.Outputs;
+import org.qbi.ops.StepRecord;
+import org.qbi.project.ProjectLayout;
+import org.qbi.project.Sample;
+import org.qbi.workflow.Pipeline;
+import org.qbi.workflow.Step;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Runs a pipeline on one sample and one parameter combination: opens its inputs, computes the content key,
+ * runs the steps (re-using results of identical steps from earlier combinations of the same sample), and writes
+ * the outputs and the provenance record into a fresh folder that replaces the sample's result folder only when
+ * everything is written.
+ */
+public final class SampleRun {
+
+    /** File name of the provenance record in each result folder. */
+    public static final String PROVENANCE = "provenance.json";
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Pipeline pipeline;
+    private final String pipelineHash;
+    private final String runId;
+    private final ProjectLayout project;
+    private final Operators operators;
+    private final ImageFormats formats;
+    private final Map<String, Outputs> stepCache;
+
+    /**
+     * @param stepCache results of steps by content key, shared by the combinations of one sample
+     */
+    public SampleRun(Pipeline pipeline, String pipelineHash, String runId, ProjectLayout project, Operators operators,
+            ImageFormats formats, Map<String, Outputs> stepCache) {
+        this.pipeline = pipeline;
+        this.pipelineHash = pipelineHash;
+        this.runId = runId;
+        this.project = project;
+        this.operators = operators;
+        this.formats = formats;
+        this.stepCache = stepCache;
+    }
+
+    /** What the run of one sample produced. */
+    public record Result(boolean skipped, Path directory, Map<String, Table> tables, Map<String, Object> provenance) {
+    }
+
+    /**
+     * Runs the sample unless its result folder holds the same content key; returns where the results are.
+     *
+     * @param variant   swept parameters ("step.param" to text) of this combination
+     * @param overrides further "step.param" values applied after the variant (qbi verify replays recorded values)
+     * @param directory the sample's result folder
+     * @param force     run even when up to date
+     */
+    public Result run(Sample sample, Map<String, String> variant, Map<String, String> overrides, Path directory,
+            boolean force, OperatorContext context) throws IOException {
+        Instant started = Instant.now();
+        Map<String, Image> opened = new LinkedHashMap<>();
+        try {
+            Map<String, Map<String, Object>> inputRecords = new LinkedHashMap<>();
+            List<String> keyParts = new ArrayList<>(List.of(pipelineHash, variant.toString()));
+            for (Pipeline.Input input : pipeline.inputs().values()) {
+                String relative = inputFile(sample, input);
+                Path file = project.resolve(relative);
+                if (!Files.exists(file)) {
+                    throw new IllegalArgumentException("input '" + input.name() + "': " + relative + " does not exist");
+                }
+                Image image = formats.open(file, null);
+                opened.put(input.name(), image);
+                String fingerprint = Fingerprint.of(image, ProgressMonitor.NULL);
+                inputRecords.put(input.name(), Map.of("file", relative, "fingerprint", fingerprint));
+                keyParts.add(input.name() + "=" + fingerprint);
+            }
+            Map<String, Map<String, String>> bound = new LinkedHashMap<>();
+            for (Step step : pipeline.steps()) {
+                Map<String, String> params = new LinkedHashMap<>(step.parameters());
+                for (Map<String, String> values : List.of(variant, overrides)) {
+                    values.forEach((key, value) -> {
+                        if (key.startsWith(step.id() + ".")) {
+                            params.put(key.substring(step.id().length() + 1), value);
+                        }
+                    });
+                }
+                Map<String, String> resolved = Bindings.resolve(step.id(), params, sample);
+                Operators.Installed installed = operator(step);
+                Map<String, String> canonical;
+                try {
+                    canonical = Arguments.parse(installed.spec(), resolved).asText();
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("step '" + step.id() + "': " + e.getMessage(), e);
+                }
+                bound.put(step.id(), canonical);
+                keyParts.add(step.id() + "=" + installed.spec().id() + "@" + installed.version() + canonical);
+            }
+            String key = Hashing.sha256(keyParts.toArray(String[]::new));
+            if (!force && upToDate(directory, key)) {
+                return new Result(true, directory, Map.of(), Map.of());
+            }
+            Map<String, Outputs> results = new LinkedHashMap<>();
+            Map<String, String> stepKeys = new LinkedHashMap<>();
+            List<Map<String, Object>> stepRecords = new ArrayList<>();
+            for (Step step : pipeline.steps()) {
+                context.monitor().checkCanceled("pipeline " + pipeline.name());
+                Operators.Installed installed = operator(step);
+                Map<String, Object> inputs = new LinkedHashMap<>();
+                List<String> stepKeyParts = new ArrayList<>(List.of(installed.spec().id(), installed.version(),
+                        bound.get(step.id()).toString()));
+                Map<String, String> inputSources = new LinkedHashMap<>();
+                for (Map.Entry<String, String> in : step.inputs().entrySet()) {
+                    String reference = in.getValue();
+                    Object value;
+                    String sourceKey;
+                    if (opened.containsKey(reference)) {
+                        value = opened.get(reference);
+                        sourceKey = (String) inputRecords.get(reference).get("fingerprint");
+                    } else {
+                        String[] parts = reference.split("\\.", 2);
+                        Outputs outputs = results.get(parts[0]);
+                        try {
+                            value = parts.length == 1 ? outputs.asMap().values().iterator().next()
+                                    : outputs.asMap().get(parts[1]);
+                        } catch (java.util.NoSuchElementException e) {
+                            value = null;
+                        }
+                        if (value == null) {
+                            throw new IllegalArgumentException("step '" + step.id() + "': step '" + parts[0]
+                                    + "' has no output '" + (parts.length == 1 ? "(any)" : parts[1]) + "'; it has "
+                                    + outputs.asMap().keySet());
+                        }
+                        sourceKey = stepKeys.get(parts[0]) + "/" + reference;
+                    }
+                    inputs.put(in.getKey(), value);
+                    stepKeyParts.add(in.getKey() + "=" + sourceKey);
+                    inputSources.put(in.getKey(), reference);
+                }
+                String stepKey = Hashing.sha256(stepKeyParts.toArray(String[]::new));
+                Outputs outputs = stepCache.get(stepKey);
+                if (outputs == null) {
+                    try {
+                        outputs = installed.operator().apply(Inputs.of(installed.spec(), inputs),
+                                Arguments.parse(installed.spec(), bound.get(step.id())), context);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("step '" + step.id() + "' (" + installed.spec().id() + "): "
+                                + e.getMessage(), e);
+                    }
+                    stepCache.put(stepKey, outputs);
+                }
+                results.put(step.id(), outputs);
+                stepKeys.put(step.id(), stepKey);
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("id", step.id());
+                record.put("operator", installed.spec().id());
+                record.put("plugin", installed.plugin());
+                record.put("version", installed.version());
+                record.put("parameters", bound.get(step.id()));
+                record.put("inputs", inputSources);
+                record.put("key", stepKey);
+                stepRecords.add(record);
+            }
+            return write(sample, variant, directory, key, started, inputRecords, stepRecords, results);
+        } finally {
+            for (Image image : opened.values()) {
+                image.close();
+            }
+        }
+    }
+
+    private Operators.Installed operator(Step step) {
+        try {
+            return operators.get(step.operator());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("step '" + step.id() + "': " + e.getMessage(), e);
+        }
+    }
+
+    static String inputFile(Sample sample, Pipeline.Input input) {
+        if (input.match() != null) {
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + input.match());
+            return sample.files().stream().filter(f -> matcher.matches(Path.of(f).getFileName())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("input '" + input.name() + "': no file of sample "
+                            + sample.id() + " matches '" + input.match() + "' (files: " + sample.files() + ")"));
+        }
+        if (input.file() >= sample.files().size()) {
+            throw new IllegalArgumentException("input '" + input.name() + "' is file " + input.file() + " of the sample, "
+                    + "but sample " + sample.id() + " has " + sample.files().size() + " file(s)");
+        }
+        return sample.files().get(input.file());
+    }
+
+    private static boolean upToDate(Path directory, String key) {
+        Path record = directory.resolve(PROVENANCE);
+        if (!Files.isRegularFile(record)) {
+            return false;
+        }
+        try {
+            return key.equals(JSON.readTree(record.toFile()).path("key").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Result write(Sample sample, Map<String, String> variant, Path directory, String key, Instant started,
+            Map<String, Map<String, Object>> inputRecords, List<Map<String, Object>> stepRecords,
+            Map<String, Outputs> results) throws IOException {
+        Files.createDirectories(directory.getParent());
+        Path staging = Files.createTempDirectory(directory.getParent(), ".staging-" + directory.getFileName() + "-");
+        try {
+            Map<String, Object> outputRecords = new LinkedHashMap<>();
+            Map<String, Table> tables = new LinkedHashMap<>();
+            for (Pipeline.Output output : pipeline.outputs()) {
+                String[] parts = output.reference().split("\\.", 2);
+                Outputs outputs = results.get(parts[0]);
+                Object value = parts.length == 1 ? outputs.asMap().values().iterator().next() : outputs.asMap().get(parts[1]);
+                if (value == null) {
+                    throw new IllegalArgumentException("output '" + output.reference() + "': step '" + parts[0]
+                            + "' has no such output; it has " + outputs.asMap().keySet());
+                }
+                if (output.isTable()) {
+                    if (!(value instanceof Table table)) {
+                        throw new IllegalArgumentException("output '" + output.reference() + "' is an image; keep it "
+                                + "with 'file:', not 'table:'");
+                    }
+                    Table keyed = keyed(output.table(), table, sample, variant);
+                    Path file = staging.resolve(output.table() + ".csv");
+                    AtomicFiles.write(file, stream -> {
+                        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                        keyed.writeCsv(w);
+                        w.flush();
+                    });
+                    tables.put(output.table(), keyed);
+                    outputRecords.put(output.table(), Map.of("file", file.getFileName().toString(), "rows",
+                            keyed.rowCount(), "sha256", Hashing.sha256(Files.readAllBytes(file))));
+                } else {
+                    if (!(value instanceof Image image)) {
+                        throw new IllegalArgumentException("output '" + output.reference() + "' is a table; keep it "
+                                + "with 'table:', not 'file:'");
+                    }
+                    Path file = staging.resolve(output.file());
+                    formats.writerFor(file).write(image, file, ProgressMonitor.NULL);
+                    outputRecords.put(output.file(), Map.of("file", output.file(), "fingerprint",
+                            Fingerprint.of(image, ProgressMonitor.NULL)));
+                }
+            }
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("key", key);
+            provenance.put("run", runId);
+            provenance.put("pipeline", pipeline.name());
+            provenance.put("pipeline_sha256", pipelineHash);
+            provenance.put("sample", sample.id());
+            provenance.put("group", sample.group());
+            provenance.put("variant", variant);
+            provenance.put("inputs", inputRecords);
+            provenance.put("steps", stepRecords);
+            provenance.put("outputs", outputRecords);
+            provenance.put("platform_version", PlatformInfo.platformVersion());
+            provenance.put("java_version", PlatformInfo.javaVersion());
+            provenance.put("started", started.toString());
+            provenance.put("finished", Instant.now().toString());
+            AtomicFiles.writeString(staging.resolve(PROVENANCE), JSON.writeValueAsString(provenance) + "\n");
+            ResultFolders.replace(staging, directory);
+            return new Result(false, directory, tables, provenance);
+        } finally {
+            ResultFolders.deleteTree(staging);
+        }
+    }
+
+    /** The table with the sample's id and group (and swept parameters) as first columns. */
+    private static Table keyed(String name, Table table, Sample sample, Map<String, String> variant) {
+        int rows = table.rowCount();
+        Table.Builder builder = Table.builder(name);
+        builder.add(Column.ofTexts("sample_id", java.util.Collections.nCopies(rows, sample.id())));
+        builder.add(Column.ofTexts("group", java.util.Collections.nCopies(rows, sample.group())));
+        variant.forEach((param, value) -> builder.add(Column.ofTexts(param.replace('.', '_'),
+                java.util.Collections.nCopies(rows, value))));
+        for (Column column : table.columns()) {
+            if (column.name().equals("sample_id") || column.name().equals("group")) {
+                continue;
+            }
+            builder.add(column);
+        }
+        return builder.build();
+    }
+}
