@@ -114,11 +114,18 @@ public final class VerifyCommand implements QbiCommand {
         // the sample as recorded: its files at the positions the pipeline's inputs take them from
         List<String> files = new ArrayList<>();
         for (Pipeline.Input input : pipeline.inputs().values()) {
-            String file = provenance.path("inputs").path(input.name()).path("file").asText();
-            while (files.size() <= input.file()) {
-                files.add(file);
+            if (input.match() == null) {
+                String file = provenance.path("inputs").path(input.name()).path("file").asText();
+                while (files.size() <= input.file()) {
+                    files.add(file);
+                }
+                files.set(input.file(), file);
             }
-            files.set(input.file(), file);
+        }
+        for (Pipeline.Input input : pipeline.inputs().values()) {
+            if (input.match() != null) {
+                files.add(provenance.path("inputs").path(input.name()).path("file").asText());
+            }
         }
         Sample sample = new Sample(provenance.path("sample").asText(), provenance.path("group").asText(), "", files);
         Map<String, String> variant = new LinkedHashMap<>();

@@ -1,0 +1,76 @@
+package org.qbi.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The pipeline file format: reading, canonical writing, and messages for every mistake. */
+class PipelineFileTest {
+
+    static final String CELLS = """
+            qbi-pipeline: 1
+            name: cells
+            description: count cells
+            inputs:
+              image: {file: 0}
+              labels: {match: "*.npy"}
+            steps:
+              - id: regions
+                op: measure.regions
+                in: {labels: labels, image: smooth}
+              - id: smooth
+                op: filter.gaussian
+                in: {image: image}
+                params: {sigma: "${sample.sigma}", mode: nearest}
+            outputs:
+              - {from: smooth, file: smooth.tif}
+              - {from: regions.regions, table: cells}
+            sweep:
+              smooth.truncate: [3, 4]
+            """;
+
+    @Test
+    void readsOrdersAndWritesBackCanonically() {
+        Pipeline pipeline = PipelineFile.parse(CELLS, "cells.yaml");
+        assertEquals("cells", pipeline.name());
+        assertEquals(List.of("smooth", "regions"), pipeline.steps().stream().map(Step::id).toList(),
+                "steps run after the steps they use");
+        assertEquals(Map.of("sigma", "${sample.sigma}", "mode", "nearest"), pipeline.step("smooth").parameters());
+        assertEquals("*.npy", pipeline.inputs().get("labels").match());
+        assertEquals(List.of("3", "4"), pipeline.sweep().get("smooth.truncate"));
+        assertTrue(pipeline.outputs().get(1).isTable());
+        String canonical = PipelineFile.format(pipeline);
+        Pipeline again = PipelineFile.parse(canonical, "again");
+        assertEquals(pipeline, again);
+        assertEquals(canonical, PipelineFile.format(again));
+        assertEquals(PipelineFile.hash(pipeline), PipelineFile.hash(again));
+        assertEquals(2, LocalExecutor.variants(pipeline).size());
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        assertMistake(CELLS.replace("qbi-pipeline: 1", "qbi-pipeline: 7"), "format version 7 is not supported");
+        assertMistake(CELLS.replace("    op: filter.gaussian", "    op: filter.gaussian\n    parms: {}"),
+                "step 'smooth': unknown key 'parms'");
+        assertMistake(CELLS.replace("in: {image: image}", "in: {image: regions}"), "cycle");
+        assertMistake(CELLS.replace("in: {image: image}", "in: {image: imgae}"),
+                "Step 'smooth', input 'image': 'imgae' is neither a pipeline input");
+        assertMistake(CELLS.replace("{from: smooth, file: smooth.tif}", "{from: smoth, file: smooth.tif}"),
+                "Output 'smoth' refers to no step");
+        assertMistake(CELLS.replace("  - id: smooth", "  - id: Smooth"), "Step id 'Smooth'");
+        assertMistake(CELLS.replace("name: cells", "name: cells/../x"), "pipeline name");
+        assertMistake(CELLS.replace("smooth.truncate: [3, 4]", "smooth.truncate: []"), "has no values");
+        assertMistake("qbi-pipeline: 1\nname: x\nsteps:\n  - id: a\n    op: [", "not valid YAML at line");
+    }
+
+    private static void assertMistake(String text, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PipelineFile.parse(text,
+                "p.yaml"));
+        assertTrue(e.getMessage().startsWith("p.yaml: ") && e.getMessage().contains(expected), e.getMessage());
+    }
+}
