@@ -20,10 +20,11 @@ import java.util.Set;
  * @param steps       the steps, in an order where every step comes after the steps it uses
  * @param outputs     what is kept: images written to files, tables to the results
  * @param sweep       "step.parameter" to the values to try (every combination is run)
+ * @param samples     which samples it runs on by default ({@link SampleFilter}); empty for all
  * @since 0.1
  */
 public record Pipeline(String name, String description, Map<String, Input> inputs, List<Step> steps,
-        List<Output> outputs, Map<String, List<String>> sweep) {
+        List<Output> outputs, Map<String, List<String>> sweep, String samples) {
 
     /** Which of a sample's files feeds a pipeline input: the n-th (from 0), or the first matching a glob. */
     public record Input(String name, int file, String match) {
@@ -42,6 +43,7 @@ public record Pipeline(String name, String description, Map<String, Input> input
                     + "results folder); got '" + name + "'");
         }
         description = description == null ? "" : description;
+        samples = samples == null ? "" : samples.strip();
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         outputs = List.copyOf(outputs);
         sweep = Collections.unmodifiableMap(new LinkedHashMap<>(sweep));

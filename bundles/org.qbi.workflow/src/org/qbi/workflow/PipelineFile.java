@@ -31,6 +31,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  * qbi-pipeline: 1
  * name: cell-count
  * description: Count the nuclei of each image and measure their size
+ * samples: group=microscopy         # optional: which samples by default (qbi run --samples overrides)
  * inputs:
  *   image: {file: 0}                # the sample's first file; or {match: "*.tif"}
  * steps:
@@ -101,7 +102,7 @@ public final class PipelineFile {
             throw new IllegalArgumentException("format version " + version.asInt() + " is not supported; this QBI "
                     + "reads version " + VERSION);
         }
-        known(root, "top level", "qbi-pipeline", "name", "description", "inputs", "steps", "outputs", "sweep");
+        known(root, "top level", "qbi-pipeline", "name", "description", "samples", "inputs", "steps", "outputs", "sweep");
         Map<String, Pipeline.Input> inputs = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields(root.get("inputs"), "inputs")) {
             JsonNode spec = entry.getValue();
@@ -164,7 +165,8 @@ public final class PipelineFile {
             sweep.put(e.getKey(), values);
         }
         return new Pipeline(text(root, "name", "the pipeline"),
-                root.has("description") ? root.get("description").asText() : "", inputs, steps, outputs, sweep);
+                root.has("description") ? root.get("description").asText() : "", inputs, steps, outputs, sweep,
+                root.has("samples") ? root.get("samples").asText() : "");
     }
 
     private static String join(JsonNode array) {
@@ -221,6 +223,9 @@ public final class PipelineFile {
         root.put("name", pipeline.name());
         if (!pipeline.description().isEmpty()) {
             root.put("description", pipeline.description());
+        }
+        if (!pipeline.samples().isEmpty()) {
+            root.put("samples", pipeline.samples());
         }
         ObjectNode inputs = root.putObject("inputs");
         for (Pipeline.Input input : pipeline.inputs().values()) {

@@ -16,6 +16,7 @@ class PipelineFileTest {
             qbi-pipeline: 1
             name: cells
             description: count cells
+            samples: group=A
             inputs:
               image: {file: 0}
               labels: {match: "*.npy"}
@@ -50,6 +51,7 @@ class PipelineFileTest {
         assertEquals(canonical, PipelineFile.format(again));
         assertEquals(PipelineFile.hash(pipeline), PipelineFile.hash(again));
         assertEquals(2, LocalExecutor.variants(pipeline).size());
+        assertEquals("group=A", pipeline.samples());
     }
 
     @Test
@@ -66,6 +68,21 @@ class PipelineFileTest {
         assertMistake(CELLS.replace("name: cells", "name: cells/../x"), "pipeline name");
         assertMistake(CELLS.replace("smooth.truncate: [3, 4]", "smooth.truncate: []"), "has no values");
         assertMistake("qbi-pipeline: 1\nname: x\nsteps:\n  - id: a\n    op: [", "not valid YAML at line");
+    }
+
+    @Test
+    void samplesAreSelectedByGroupOrIdGlobs() {
+        List<org.qbi.project.Sample> all = List.of(new org.qbi.project.Sample("bone-1", "A", "", List.of()),
+                new org.qbi.project.Sample("bone-2", "B", "", List.of()),
+                new org.qbi.project.Sample("ct-1", "A", "", List.of()));
+        assertEquals(List.of("bone-1", "ct-1"), ids(SampleFilter.select(all, "group=A")));
+        assertEquals(List.of("bone-1", "bone-2"), ids(SampleFilter.select(all, "bone-*")));
+        assertEquals(List.of("bone-2", "ct-1"), ids(SampleFilter.select(all, "ct-1, bone-2")));
+        assertEquals(3, SampleFilter.select(all, "").size());
+    }
+
+    private static List<String> ids(List<org.qbi.project.Sample> samples) {
+        return samples.stream().map(org.qbi.project.Sample::id).toList();
     }
 
     private static void assertMistake(String text, String expected) {

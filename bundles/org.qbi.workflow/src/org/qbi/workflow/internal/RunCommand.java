@@ -1,10 +1,8 @@
 package org.qbi.workflow.internal;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.qbi.workflow.LocalExecutor;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.PipelineFile;
 import org.qbi.workflow.RunSummary;
+import org.qbi.workflow.SampleFilter;
 import org.qbi.workflow.SampleOutcome;
 
 import picocli.CommandLine.Command;
@@ -42,7 +41,7 @@ public final class RunCommand implements QbiCommand {
     Path projectDir;
 
     @Option(names = "--samples", paramLabel = "FILTER", description = "which samples: ids or globs separated by commas "
-            + "(bone-*,ct-1), or group=NAME")
+            + "(bone-*,ct-1), or group=NAME (default: the pipeline's 'samples:', else all)")
     String filter;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where result folders go (default: results/NAME/)")
@@ -67,9 +66,10 @@ public final class RunCommand implements QbiCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        List<Sample> samples = select(SampleCatalog.load(project.catalogFile()).samples());
+        String selection = filter != null ? filter : pipeline.samples();
+        List<Sample> samples = SampleFilter.select(SampleCatalog.load(project.catalogFile()).samples(), selection);
         if (samples.isEmpty()) {
-            throw new CommandFailure("No sample of " + project.catalogFile() + " matches '" + filter + "'");
+            throw new CommandFailure("No sample of " + project.catalogFile() + " matches '" + selection + "'");
         }
         LocalExecutor.Options options = LocalExecutor.Options.defaults().withForce(force).withResults(out);
         if (jobs != null) {
@@ -169,20 +169,5 @@ public final class RunCommand implements QbiCommand {
         }
         throw new CommandFailure((projectDir != null ? projectDir + " is not a QBI project"
                 : "No QBI project here or around " + pipelinePath) + " (a folder with samples.csv; --project DIR names it)");
-    }
-
-    private List<Sample> select(List<Sample> all) {
-        if (filter == null || filter.isBlank()) {
-            return all;
-        }
-        if (filter.startsWith("group=")) {
-            String group = filter.substring("group=".length());
-            return all.stream().filter(s -> s.group().equals(group)).toList();
-        }
-        List<PathMatcher> matchers = new ArrayList<>();
-        for (String part : filter.split(",")) {
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + part.strip()));
-        }
-        return all.stream().filter(s -> matchers.stream().anyMatch(m -> m.matches(Path.of(s.id())))).toList();
     }
 }
