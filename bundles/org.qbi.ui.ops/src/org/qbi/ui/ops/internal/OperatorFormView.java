@@ -332,9 +332,18 @@ public final class OperatorFormView extends ViewPart {
     private Arguments arguments() {
         Map<String, String> texts = new LinkedHashMap<>();
         boolean valid = true;
+        boolean messagesChanged = false;
         for (ParameterField field : fields) {
-            valid &= field.validate() == null;
+            String before = field.message();
+            String after = field.validate();
+            valid &= after == null;
+            messagesChanged |= !java.util.Objects.equals(before, after);
             texts.put(field.param().name(), field.text());
+        }
+        if (messagesChanged) {
+            // a message takes or frees a row: the whole form and its scrolled size change
+            form.layout(true, true);
+            scroller.setMinSize(form.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         }
         if (!valid) {
             return null;
@@ -438,7 +447,7 @@ public final class OperatorFormView extends ViewPart {
             activeImage.dispose();
         }
         if (previewJob != null) {
-            previewJob.clear();
+            previewJob.dispose();
         }
         super.dispose();
     }

@@ -10,6 +10,7 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -31,7 +32,7 @@ public final class OperatorsView extends ViewPart {
     private Operators operators;
     private Text filter;
     private TreeViewer tree;
-    private Text details;
+    private StyledText details;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -59,7 +60,9 @@ public final class OperatorsView extends ViewPart {
         tree.setLabelProvider(new PaletteLabels());
         tree.setInput(PaletteModel.groups(operators, ""));
         tree.expandAll();
-        details = new Text(sash, SWT.READ_ONLY | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        // StyledText wraps to its own width (a GTK Text here wrapped wider than the view)
+        details = new StyledText(sash, SWT.READ_ONLY | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+        details.setMargins(4, 4, 4, 4);
         sash.setWeights(60, 40);
 
         filter.addModifyListener(e -> applyFilter());
@@ -118,7 +121,7 @@ public final class OperatorsView extends ViewPart {
         return tree;
     }
 
-    Text details() {
+    StyledText details() {
         return details;
     }
 

@@ -116,7 +116,10 @@ final class ParameterField {
         return param.format(param.defaultValue());
     }
 
-    /** Checks the text shown with {@link Param#parse}; shows and returns its message, or null when valid. */
+    /**
+     * Checks the text shown with {@link Param#parse}; shows and returns its message, or null when valid. When the
+     * message appears or goes, the form must be laid out again (it takes a row).
+     */
     String validate() {
         String problem;
         try {
@@ -125,13 +128,9 @@ final class ParameterField {
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
         }
-        boolean changed = !String.valueOf(problem).equals(String.valueOf(message.getVisible() ? message.getText() : null));
         message.setText(problem == null ? "" : problem);
         message.setVisible(problem != null);
         ((GridData) message.getLayoutData()).exclude = problem == null;
-        if (changed) {
-            message.getParent().layout(true, true);
-        }
         return problem;
     }
 

@@ -54,6 +54,10 @@ final class PreviewJob extends Job {
 
     private final Consumer<Result> show;
     private volatile Request pending;
+    private volatile boolean disposed;
+    /** The image shown, kept open between previews (a DICOM series is slow to open); used on the job's thread only. */
+    private Image open;
+    private InputChoice openChoice;
 
     PreviewJob(Consumer<Result> show) {
         super("Operator preview");
@@ -79,15 +83,32 @@ final class PreviewJob extends Job {
         cancel();
     }
 
+    /** Drops what is pending and closes the image kept open (the form is closed). */
+    void dispose() {
+        disposed = true;
+        pending = null;
+        cancel();
+        schedule();
+    }
+
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         Request request = pending;
+        if (disposed) {
+            closeOpen();
+            return Status.OK_STATUS;
+        }
         if (request == null || monitor.isCanceled()) {
             return Status.CANCEL_STATUS;
         }
         Result result;
         try {
-            result = compute(request, monitor);
+            if (!request.shown().equals(openChoice)) {
+                closeOpen();
+                open = ImageFormats.installed().open(request.shown().path(), request.shown().entry());
+                openChoice = request.shown();
+            }
+            result = compute(request, open, monitor);
         } catch (CancelledException e) {
             return Status.CANCEL_STATUS;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -100,14 +121,24 @@ final class PreviewJob extends Job {
         return Status.OK_STATUS;
     }
 
-    /** The preview of {@code request} (on this thread). */
-    static Result compute(Request request, IProgressMonitor monitor) throws IOException {
+    private void closeOpen() {
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // nothing depends on it any more; the reader releases its file with it
+            }
+            open = null;
+            openChoice = null;
+        }
+    }
+
+    /** The preview of {@code request} on {@code image}, the image shown (on this thread). */
+    static Result compute(Request request, Image image, IProgressMonitor monitor) throws IOException {
         long started = System.nanoTime();
         ImageFormats formats = ImageFormats.installed();
         List<Image> opened = new ArrayList<>();
         try {
-            Image image = formats.open(request.shown().path(), request.shown().entry());
-            opened.add(image);
             ImageHeader header = image.header();
             int[] halo = request.operator().operator() instanceof BlockOperator block
                     ? block.halo(header, request.arguments())
@@ -144,8 +175,8 @@ final class PreviewJob extends Job {
             return new Result(request, crop.shownSize()[0], crop.shownSize()[1], before, result, crop, null,
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
-            for (Image image : opened) {
-                image.close();
+            for (Image other : opened) {
+                other.close();
             }
         }
     }

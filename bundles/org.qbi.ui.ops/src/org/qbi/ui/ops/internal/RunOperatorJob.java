@@ -113,7 +113,7 @@ final class RunOperatorJob extends Job {
             Map<String, StepRecord.Source> outputRecords = new LinkedHashMap<>();
             Map<String, Path> files = new LinkedHashMap<>();
             Map<String, Table> tables = new LinkedHashMap<>();
-            SubMonitor writing = progress.split(18).setWorkRemaining(outputs.asMap().size());
+            SubMonitor writing = progress.split(20).setWorkRemaining(outputs.asMap().size());
             for (Map.Entry<String, Object> output : outputs.asMap().entrySet()) {
                 Path target = targets.get(output.getKey());
                 written.add(target);
@@ -133,7 +133,7 @@ final class RunOperatorJob extends Job {
             written.add(StepRecord.sidecar(firstTarget));
             StepRecord record = StepRecord.of(request.operator(), request.arguments(), inputRecords, outputRecords);
             Path sidecar = record.writeSidecar(firstTarget, started);
-            progress.split(2);
+            progress.done();
             result = new Result(Map.copyOf(files), Map.copyOf(tables), sidecar);
             finished = true;
             done.accept(result);

@@ -10,11 +10,15 @@ import static org.qbi.ui.testing.UiTesting.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IEditorReference;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +28,8 @@ import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.PixelType;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.io.testing.SharedData;
+import org.qbi.ops.Arguments;
+import org.qbi.ops.Operators;
 import org.qbi.ops.filters.GaussianFilter;
 import org.qbi.ops.testing.OpTesting;
 import org.qbi.project.workspace.QbiProjects;
@@ -145,6 +151,44 @@ class RunTest {
             assertEquals(List.of(), files.toList(), "nothing left in results/");
         }
         assertEquals(null, job.result());
+    }
+
+    @Test
+    void theOperatorsProgressReachesTheJobsProgressBar() throws Exception {
+        IProject project = OpsUi.project("progress-test");
+        IFile blobs = OpsUi.importRaw(project, SharedData.file("tiff/8bit/blobs.tif"));
+        Operators.Installed operator = Operators.installed().get("test.until_cancelled");
+        RunOperatorJob job = new RunOperatorJob(new RunOperatorJob.Request(operator,
+                Arguments.parse(operator.spec(), Map.of("steps", "40")),
+                Map.of("image", new InputChoice("blobs", blobs.getLocation().toPath(), null)), project), r -> {
+                });
+        // the job's own monitor, as the Progress view's bar gets it (run directly: same package)
+        AtomicReference<Double> worked = new AtomicReference<>(0.0);
+        java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<Integer> total = new AtomicReference<>();
+        IProgressMonitor bar = new NullProgressMonitor() {
+            @Override
+            public void beginTask(String name, int totalWork) {
+                total.set(totalWork);
+            }
+
+            @Override
+            public void internalWorked(double work) {
+                worked.accumulateAndGet(work, Double::sum);
+                steps.incrementAndGet();
+            }
+
+            @Override
+            public void worked(int work) {
+                internalWorked(work);
+            }
+        };
+        IStatus status = job.run(bar);
+        assertEquals(IStatus.OK, status.getSeverity(), status.toString());
+        // (SubMonitor begins its root at its own resolution; what counts is that the bar fills once, in steps)
+        assertTrue(total.get() > 0);
+        assertEquals(total.get(), worked.get(), 1.0, "the whole run reported");
+        assertTrue(steps.get() >= 40, "step by step as the operator works, not at the end: " + steps.get() + " reports");
     }
 
     private static List<Path> openPaths() {
