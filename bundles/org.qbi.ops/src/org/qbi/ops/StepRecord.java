@@ -1,7 +1,14 @@
 package org.qbi.ops;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.qbi.core.cli.JsonOutput;
+import org.qbi.core.io.AtomicFiles;
+import org.qbi.core.platform.PlatformInfo;
 
 /**
  * The provenance of one operator run: which operator (id, contributing plugin and its version) with which
@@ -35,5 +42,28 @@ public record StepRecord(String operator, String plugin, String version, Map<Str
             Map<String, Source> outputs) {
         return new StepRecord(installed.spec().id(), installed.plugin(), installed.version(), arguments.asText(), inputs,
                 outputs);
+    }
+
+    /** The provenance file written beside {@code output}: {@code OUT.provenance.json}. */
+    public static Path sidecar(Path output) {
+        return output.resolveSibling(output.getFileName() + ".provenance.json");
+    }
+
+    /**
+     * Writes this record as JSON into {@link #sidecar(Path) output's sidecar} (atomically), with the platform and
+     * Java versions and when the run started and finished (now): what {@code qbi op} and the workbench write.
+     *
+     * @return the sidecar file
+     */
+    public Path writeSidecar(Path output, Instant started) throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("step", this);
+        document.put("platform_version", PlatformInfo.platformVersion());
+        document.put("java_version", PlatformInfo.javaVersion());
+        document.put("started", started.toString());
+        document.put("finished", Instant.now().toString());
+        Path target = sidecar(output);
+        AtomicFiles.writeString(target, JsonOutput.toJson(document) + "\n");
+        return target;
     }
 }

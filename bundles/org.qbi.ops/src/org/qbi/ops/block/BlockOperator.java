@@ -42,6 +42,18 @@ public abstract class BlockOperator implements Operator {
         return input.withPixelType(outputType(input.pixelType(), arguments));
     }
 
+    /**
+     * How far (x, y, z) around each output pixel this operator reads for an input like {@code input} with these
+     * arguments: a crop grown by this much gives the same values inside the crop as the whole image (what the
+     * workbench's preview on a crop of a slice relies on). Prepares the kernel, so it costs what a run's setup does.
+     *
+     * @throws IllegalArgumentException as {@link #apply} would for these arguments
+     * @since 0.1
+     */
+    public int[] halo(ImageHeader input, Arguments arguments) {
+        return kernel(input, arguments).halo();
+    }
+
     @Override
     public Outputs apply(Inputs inputs, Arguments arguments, OperatorContext context) throws IOException {
         Image input = inputs.image();

@@ -18,7 +18,6 @@ import org.qbi.core.cli.QbiCommand;
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
 import org.qbi.core.io.AtomicFiles;
-import org.qbi.core.platform.PlatformInfo;
 import org.qbi.core.progress.CancelledException;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.core.table.Table;
@@ -212,7 +211,7 @@ public final class OpCommand implements QbiCommand {
         ImageFormats formats = ImageFormats.installed();
         ConsoleProgress progress = ConsoleProgress.onStderr(json);
         List<Image> opened = new ArrayList<>();
-        String started = Instant.now().toString();
+        Instant started = Instant.now();
         try (ConsoleProgress.InterruptHandling ctrlC = progress.cancelOnInterrupt()) {
             Map<String, Object> inputs = new LinkedHashMap<>();
             Map<String, StepRecord.Source> inputRecords = new LinkedHashMap<>();
@@ -231,7 +230,7 @@ public final class OpCommand implements QbiCommand {
             Outputs outputs = installed.operator().apply(Inputs.of(spec, inputs), arguments, context);
             Map<String, StepRecord.Source> outputRecords = write(outputs, out, formats, progress);
             StepRecord record = StepRecord.of(installed, arguments, inputRecords, outputRecords);
-            writeProvenance(out, record, started);
+            record.writeSidecar(out, started);
         } catch (CancelledException e) {
             throw new CommandFailure("cancelled; " + out + " was not written", e);
         } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
@@ -285,14 +284,4 @@ public final class OpCommand implements QbiCommand {
         }
     }
 
-    private static void writeProvenance(Path out, StepRecord record, String started) throws IOException {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("step", record);
-        document.put("platform_version", PlatformInfo.platformVersion());
-        document.put("java_version", PlatformInfo.javaVersion());
-        document.put("started", started);
-        document.put("finished", Instant.now().toString());
-        Path target = out.resolveSibling(out.getFileName() + ".provenance.json");
-        AtomicFiles.writeString(target, JsonOutput.toJson(document) + "\n");
-    }
 }

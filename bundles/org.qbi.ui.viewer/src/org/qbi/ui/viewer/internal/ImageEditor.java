@@ -63,16 +63,16 @@ import org.qbi.ui.viewer.internal.render.ViewTransform;
  * requested slice (the latest request wins), one closes the image. They share a scheduling rule, so a slice
  * is never read from a closed image. A file that cannot be read shows its error in the editor.
  */
-public final class ImageEditor extends EditorPart {
+public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.ShownImage {
 
     /** The editor id from plugin.xml. */
     public static final String ID = ImageViewer.EDITOR_ID;
 
     /** Property fired when the image has been opened or has failed to open (header() or error() changed). */
-    public static final int PROP_IMAGE = 0x301;
+    public static final int PROP_IMAGE = org.qbi.ui.viewer.ShownImage.PROP_IMAGE;
 
     /** Property fired when a decoded slice is shown (slice() changed; the Histogram view follows it). */
-    public static final int PROP_SLICE = 0x302;
+    public static final int PROP_SLICE = org.qbi.ui.viewer.ShownImage.PROP_SLICE;
 
     /** Planes with more pixels are not shown by this viewer (the tiled viewer will). */
     static final long MAX_PLANE_PIXELS = 1L << 28;
@@ -718,6 +718,7 @@ public final class ImageEditor extends EditorPart {
     // What the Metadata view and the tests read.
 
     /** The image's header, or null while it is being read or when it could not be read. */
+    @Override
     public ImageHeader header() {
         return error == null ? header : null;
     }
@@ -728,8 +729,20 @@ public final class ImageEditor extends EditorPart {
     }
 
     /** The file or folder shown. */
+    @Override
     public Path path() {
         return path;
+    }
+
+    @Override
+    public String entry() {
+        return entry;
+    }
+
+    @Override
+    public long[] position() {
+        Slice shown = slice;
+        return shown == null ? null : new long[] { shown.z(), shown.c(), shown.t() };
     }
 
     Slice slice() {
