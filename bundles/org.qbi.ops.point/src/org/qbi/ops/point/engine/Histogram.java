@@ -263,7 +263,7 @@ public final class Histogram {
         double hi = last;
         context.forEach(pieces.size(), p -> {
             PixelStream.Piece piece = pieces.get(p);
-            long[] h = new long[nbins];
+            long[] h = new long[single ? 4 * nbins : nbins];
             long n = piece.pixels(dims[0]);
             Pixels pixels = new Pixels(PixelStream.RUN);
             try (Arena arena = Arena.ofConfined()) {
@@ -285,16 +285,26 @@ public final class Histogram {
                 }
             }
             synchronized (total) {
-                for (int i = 0; i < nbins; i++) {
-                    total[i] += h[i];
+                if (single) {
+                    for (int i = 0; i < nbins; i++) {
+                        total[i] += h[4 * i] + h[4 * i + 1] + h[4 * i + 2] + h[4 * i + 3];
+                    }
+                } else {
+                    for (int i = 0; i < nbins; i++) {
+                        total[i] += h[i];
+                    }
                 }
             }
         });
         return new Histogram(total, centers, false, range.min(), range.max(), range.nonFinite());
     }
 
+    /**
+     * Bins a run into four interleaved count arrays (h[4 * bin + lane]): consecutive pixels of similar value would
+     * otherwise wait on one counter's store-to-load latency.
+     */
     private static void binFloats(float[] v, int n, float first, float last, float norm, float[] edges, long[] h) {
-        int top = h.length - 1;
+        int top = h.length / 4 - 1;
         for (int i = 0; i < n; i++) {
             float x = v[i];
             if (!(x >= first && x <= last)) {
@@ -307,7 +317,7 @@ public final class Histogram {
             } else if (k != top && x >= edges[k + 1]) {
                 k++;
             }
-            h[k]++;
+            h[(k << 2) | (i & 3)]++;
         }
     }
 

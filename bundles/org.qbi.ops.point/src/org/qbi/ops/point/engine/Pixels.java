@@ -152,6 +152,30 @@ final class Pixels {
                 }
                 MemorySegment.copy(doubles, 0, target, DOUBLE, to * 8, n);
             }
+            case UINT8 -> {
+                for (int i = 0; i < n; i++) {
+                    bytes[i] = (byte) integral(source[i], 0f, 255f, cast == Cast.ROUND);
+                }
+                MemorySegment.copy(bytes, 0, target, ValueLayout.JAVA_BYTE, to, n);
+            }
+            case INT8 -> {
+                for (int i = 0; i < n; i++) {
+                    bytes[i] = (byte) integral(source[i], -128f, 127f, cast == Cast.ROUND);
+                }
+                MemorySegment.copy(bytes, 0, target, ValueLayout.JAVA_BYTE, to, n);
+            }
+            case UINT16 -> {
+                for (int i = 0; i < n; i++) {
+                    shorts[i] = (short) integral(source[i], 0f, 65535f, cast == Cast.ROUND);
+                }
+                MemorySegment.copy(shorts, 0, target, SHORT, to * 2, n);
+            }
+            case INT16 -> {
+                for (int i = 0; i < n; i++) {
+                    shorts[i] = (short) integral(source[i], -32768f, 32767f, cast == Cast.ROUND);
+                }
+                MemorySegment.copy(shorts, 0, target, SHORT, to * 2, n);
+            }
             default -> {
                 for (int i = 0; i < n; i++) {
                     doubles[i] = source[i];
@@ -159,6 +183,21 @@ final class Pixels {
                 store(type, doubles, target, to, n, cast);
             }
         }
+    }
+
+    /**
+     * {@code value} clipped to min..max (within the int range, exact in float) and rounded half to even or
+     * truncated toward zero, without leaving float arithmetic; NaN gives 0.
+     */
+    static int integral(float value, float min, float max, boolean round) {
+        float c = Math.min(Math.max(value, min), max);
+        int r = (int) c; // toward zero; NaN gives 0
+        if (round) {
+            float fraction = c - r;
+            r += fraction > 0.5f || fraction == 0.5f && (r & 1) != 0 ? 1 : 0;
+            r -= fraction < -0.5f || fraction == -0.5f && (r & 1) != 0 ? 1 : 0;
+        }
+        return r;
     }
 
     /** As {@link #store(PixelType, float[], MemorySegment, long, int, Cast)} from doubles. */
