@@ -98,7 +98,7 @@ public final class Ssim implements Operator {
         double covNorm = arguments.get(USE_SAMPLE_COVARIANCE) ? np / (np - 1) : 1;
         double c1 = Math.pow(arguments.get(K1) * range, 2);
         double c2 = Math.pow(arguments.get(K2) * range, 2);
-        SsimMean ssim = new SsimMean(window, covNorm, c1, c2);
+        SsimMean ssim = new SsimMean(window, covNorm, c1, c2, !gaussian);
         double[] values = new double[pair.volumes()];
         double[] ranges = new double[pair.volumes()];
         context.monitor().begin(SPEC.name(), (long) pair.volumes() * ssim.slabs(d));

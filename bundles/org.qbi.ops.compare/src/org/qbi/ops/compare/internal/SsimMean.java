@@ -16,8 +16,9 @@ import org.qbi.ops.OperatorContext;
  * @param covNorm   NP / (NP - 1) for the sample covariance, else 1
  * @param c1        (K1 data_range)^2
  * @param c2        (K2 data_range)^2
+ * @param uniform   true when every weight is the same (running sums along x)
  */
-public record SsimMean(double[] window, double covNorm, double c1, double c2) {
+public record SsimMean(double[] window, double covNorm, double c1, double c2, boolean uniform) {
 
     /** Planes (3D) or rows (2D) per task. */
     static final int SLAB = 16;
@@ -62,18 +63,22 @@ public record SsimMean(double[] window, double covNorm, double c1, double c2) {
                 System.arraycopy(five, 0, filtered, k * 5, 5);
             }
             double sum = 0;
-            double[] mean = new double[5];
+            double[][] mean = new double[5][unitSize];
             for (int u = a; u < b; u++) {
                 int k0 = u - a;
-                for (int i = 0; i < unitSize; i++) {
-                    for (int q = 0; q < 5; q++) {
-                        double acc = 0;
-                        for (int k = 0; k < window.length; k++) {
-                            acc += window[k] * filtered[(k0 + k) * 5 + q][i];
+                for (int q = 0; q < 5; q++) {
+                    double[] m = mean[q];
+                    java.util.Arrays.fill(m, 0);
+                    for (int k = 0; k < window.length; k++) {
+                        double w = window[k];
+                        double[] f = filtered[(k0 + k) * 5 + q];
+                        for (int i = 0; i < unitSize; i++) {
+                            m[i] += w * f[i];
                         }
-                        mean[q] = acc;
                     }
-                    sum += similarity(mean[0], mean[1], mean[2], mean[3], mean[4]);
+                }
+                for (int i = 0; i < unitSize; i++) {
+                    sum += similarity(mean[0][i], mean[1][i], mean[2][i], mean[3][i], mean[4][i]);
                 }
             }
             sums[s] = sum;
@@ -98,6 +103,9 @@ public record SsimMean(double[] window, double covNorm, double c1, double c2) {
 
     /** x, y, x^2, y^2, xy of one row, filtered along x (kept outputs only). */
     private double[][] rowFiltered(float[] reference, float[] test, int offset, int nx, int r) {
+        if (uniform) {
+            return rowBoxFiltered(reference, test, offset, nx, r);
+        }
         int mx = nx - 2 * r;
         double[][] out = new double[5][mx];
         for (int i = 0; i < mx; i++) {
@@ -121,6 +129,50 @@ public record SsimMean(double[] window, double covNorm, double c1, double c2) {
             out[2][i] = sxx;
             out[3][i] = syy;
             out[4][i] = sxy;
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #rowFiltered} for a uniform window, by running sums (scipy's uniform_filter1d does the same):
+     * two additions per value instead of one per window voxel.
+     */
+    private double[][] rowBoxFiltered(float[] reference, float[] test, int offset, int nx, int r) {
+        int size = window.length;
+        int mx = nx - 2 * r;
+        double w = window[0];
+        double[][] out = new double[5][mx];
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int k = 0; k < size; k++) {
+            double x = reference[offset + k];
+            double y = test[offset + k];
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+        }
+        for (int i = 0; i < mx; i++) {
+            if (i > 0) {
+                double xo = reference[offset + i - 1];
+                double yo = test[offset + i - 1];
+                double xn = reference[offset + i + size - 1];
+                double yn = test[offset + i + size - 1];
+                sx += xn - xo;
+                sy += yn - yo;
+                sxx += xn * xn - xo * xo;
+                syy += yn * yn - yo * yo;
+                sxy += xn * yn - xo * yo;
+            }
+            out[0][i] = sx * w;
+            out[1][i] = sy * w;
+            out[2][i] = sxx * w;
+            out[3][i] = syy * w;
+            out[4][i] = sxy * w;
         }
         return out;
     }
