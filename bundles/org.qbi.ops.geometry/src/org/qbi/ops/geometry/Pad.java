@@ -54,6 +54,9 @@ public final class Pad implements Operator {
     public static final Param<Double> VALUE = Param.real("value", "Value",
             "The constant for mode constant (rounded and clamped to the pixel type)", 0);
 
+    /** Largest padded image (1 TiB): beyond, a width is surely a typing error, not a wish. */
+    static final double MAX_OUTPUT_BYTES = 0x1p40;
+
     public static final OperatorSpec SPEC = OperatorSpec.builder("geometry.pad", "Pad")
             .category("Geometry")
             .description("Adds a margin around every channel and time point, as numpy.pad(image, width, mode). "
@@ -94,8 +97,14 @@ public final class Pad implements Operator {
             }
         }
         long[] sizes = new long[3];
+        double bytes = header.pixelType().bytesPerPixel() * (double) dims[3] * dims[4];
         for (int a = 0; a < 3; a++) {
             sizes[a] = dims[a] + before[a] + after[a];
+            bytes *= sizes[a];
+        }
+        if (bytes > MAX_OUTPUT_BYTES) {
+            throw new IllegalArgumentException("Padding to " + sizes[0] + " x " + sizes[1] + " x " + sizes[2]
+                    + " voxels would make a " + Math.round(bytes / (1L << 30)) + " GiB image; give a smaller width");
         }
         Mode mode = arguments.get(MODE);
         VoxelCopy copy = new VoxelCopy(new int[] { 0, 1, 2 }, new int[] { 1, 1, 1 },

@@ -72,6 +72,9 @@ class MovingOperatorsTest {
             OpTesting.assertIdentical(OpTesting.fixture(getClass(), "pad_" + name + ".npy", dir), padded,
                     "numpy.pad mode " + name);
         }
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> OpTesting.run(new Pad(), patch, "width=1000000"));
+        assertTrue(huge.getMessage().contains("GiB"), huge.getMessage());
         // wrap with a margin larger than the image stays periodic (numpy 1.24 does not)
         Image wide = OpTesting.run(new Pad(), patch, "width=3,95,2,65", "mode=wrap").image();
         double[] in = OpTesting.values(patch);

@@ -88,6 +88,12 @@ public record VoxelCopy(int[] axisOf, int[] sign, long[] first, long firstC, lon
                 hi[k] = 0;
             }
         }
+        // an image in memory is read in place; others are read region by region (decoding only what is needed)
+        boolean inPlace = input instanceof ArrayImage;
+        if (inPlace) {
+            lo = new long[3];
+            hi = new long[] { inDims[0] - 1, inDims[1] - 1, inDims[2] - 1 };
+        }
         long[] regionSize = { hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1 };
         long[] stride = { 1, regionSize[0], regionSize[0] * regionSize[1] };
         for (int j = 0; j < 3; j++) {
@@ -96,8 +102,8 @@ public record VoxelCopy(int[] axisOf, int[] sign, long[] first, long firstC, lon
                 maps[j][o] = maps[j][o] < 0 ? -1 : (maps[j][o] - lo[k]) * stride[k];
             }
         }
+        long[] runs = runs(maps[0]);
         MemorySegment constantPixel = constantPixel(in.pixelType(), constant);
-        boolean contiguousRows = axisOf[0] == 0 && sign[0] == 1 && boundary == null;
         long nc = outDims[Axis.C.ordinal()];
         long nt = outDims[Axis.T.ordinal()];
         long nzOut = outDims[2];
@@ -109,10 +115,12 @@ public record VoxelCopy(int[] axisOf, int[] sign, long[] first, long firstC, lon
                     context.monitor().checkCanceled(task);
                     long ct = c + nc * t;
                     try (Arena arena = Arena.ofShared()) {
-                        MemorySegment region = anyInside
-                                ? input.readRegion(new long[] { lo[0], lo[1], lo[2], firstC + c, firstT + t },
-                                        new long[] { regionSize[0], regionSize[1], regionSize[2], 1, 1 }, arena)
-                                : MemorySegment.NULL;
+                        long volumeBytes = inDims[0] * inDims[1] * inDims[2] * bpp;
+                        MemorySegment region = !anyInside ? MemorySegment.NULL
+                                : inPlace ? ((ArrayImage) input).values().asSlice(
+                                        volumeBytes * ((firstC + c) + inDims[3] * (firstT + t)), volumeBytes)
+                                : input.readRegion(new long[] { lo[0], lo[1], lo[2], firstC + c, firstT + t },
+                                        new long[] { regionSize[0], regionSize[1], regionSize[2], 1, 1 }, arena);
                         MemorySegment target = output.values();
                         context.forEach(Math.toIntExact(nzOut), z -> {
                             long planeStart = (z + nzOut * ct) * planeBytes;
@@ -122,9 +130,17 @@ public record VoxelCopy(int[] axisOf, int[] sign, long[] first, long firstC, lon
                                 long rowStart = planeStart + (long) y * outDims[0] * bpp;
                                 if (mz < 0 || my < 0) {
                                     fill(target, rowStart, outDims[0], constantPixel, bpp);
-                                } else if (contiguousRows) {
-                                    MemorySegment.copy(region, (my + mz + maps[0][0]) * bpp, target, rowStart,
-                                            outDims[0] * bpp);
+                                } else if (runs != null) {
+                                    // runs of consecutive source voxels: one bulk copy each
+                                    for (int r = 0; r < runs.length; r += 3) {
+                                        long from = runs[r + 1];
+                                        if (from < 0) {
+                                            fill(target, rowStart + runs[r] * bpp, runs[r + 2], constantPixel, bpp);
+                                        } else {
+                                            MemorySegment.copy(region, (my + mz + from) * bpp, target,
+                                                    rowStart + runs[r] * bpp, runs[r + 2] * bpp);
+                                        }
+                                    }
                                 } else {
                                     copyRow(region, my + mz, maps[0], target, rowStart, constantPixel, bpp);
                                 }
@@ -136,6 +152,31 @@ public record VoxelCopy(int[] axisOf, int[] sign, long[] first, long firstC, lon
         } finally {
             context.monitor().done();
         }
+    }
+
+    /**
+     * The x map as runs {output start, source start (-1: constant), length} when there are few (crop, pad,
+     * transposes keeping x), or null when copying voxel by voxel is better (flips and turns of x).
+     */
+    static long[] runs(long[] map) {
+        java.util.List<long[]> runs = new java.util.ArrayList<>();
+        int start = 0;
+        for (int x = 1; x <= map.length; x++) {
+            boolean continues = x < map.length && (map[x] < 0 ? map[start] < 0 : map[start] >= 0
+                    && map[x] == map[x - 1] + 1);
+            if (!continues) {
+                runs.add(new long[] { start, map[start], x - start });
+                start = x;
+            }
+        }
+        if (runs.size() > Math.max(4, map.length / 8)) {
+            return null;
+        }
+        long[] flat = new long[runs.size() * 3];
+        for (int r = 0; r < runs.size(); r++) {
+            System.arraycopy(runs.get(r), 0, flat, 3 * r, 3);
+        }
+        return flat;
     }
 
     private static void copyRow(MemorySegment region, long base, long[] mapX, MemorySegment target, long rowStart,
