@@ -62,7 +62,8 @@ public final class Resample implements Operator {
                     + "True, preserve_range=True) does; unlike resize, cubic overshoot is not clipped. The origin "
                     + "moves to the first output voxel's centre, so the image stays in place. Computed in float "
                     + "(spline prefilter in double); written in the input's type, rounded and clamped for integers "
-                    + "(scipy keeps the type as well). Labels may only be resampled with nearest.")
+                    + "(scipy keeps the type as well); values pass through float32, so 32-bit integers above 2^24 "
+                    + "lose their last digits. Labels may only be resampled with nearest.")
             .reference("Unser M. Splines: a perfect fit for signal and image processing. IEEE Signal Process Mag "
                     + "1999;16(6):22-38; scipy.ndimage.zoom; skimage.transform.resize")
             .outputType("same as input")

@@ -53,7 +53,8 @@ public final class Rotate implements Operator {
                     + "origin follow (output axes turned by the angle in world space), so world positions are kept. "
                     + "The two plane axes must have the same spacing (rotating anisotropic voxels in index space would "
                     + "shear the image): resample first, or use geometry.rotate90. Computed in float (spline "
-                    + "prefilter in double); written in the input's type, rounded and clamped for integers.")
+                    + "prefilter in double); written in the input's type, rounded and clamped for integers; values pass through "
+                    + "float32, so 32-bit integers above 2^24 lose their last digits.")
             .reference("scipy.ndimage.rotate; Unser M. Splines: a perfect fit for signal and image processing. "
                     + "IEEE Signal Process Mag 1999;16(6):22-38")
             .outputType("same as input")
