@@ -64,6 +64,9 @@ def main():
     save("zoom_blobs_nearest_grid.npy", ndi.zoom(blobs, 0.5, order=0, mode="mirror", grid_mode=True))
     save("resize_blobs_aa_linear.npy", resize(blobs.astype(np.float64), (60, 100), order=1, mode="reflect",
                                               anti_aliasing=True, preserve_range=True).astype(np.float32))
+    save("resize_blobs_aa_linear_constant.npy", resize(blobs.astype(np.float64), (60, 100), order=1, mode="constant",
+                                                       cval=20, anti_aliasing=True, preserve_range=True)
+         .astype(np.float32))
     save("resize_head_aa_cubic.npy", resize(headf.astype(np.float64), (12, 16, 20), order=3, mode="reflect",
                                             anti_aliasing=True, preserve_range=True, clip=False).astype(np.float32))
 

@@ -139,15 +139,24 @@ public final class Resample implements Operator {
             for (long t = 0; t < times; t++) {
                 for (long c = 0; c < channels; c++) {
                     FloatVolume volume = FloatVolume.read(input, c, t, SPEC.id());
-                    for (int axis = 0; axis < rank; axis++) {
-                        if (smoothing[axis] != null) {
-                            volume = AxisPass.run(volume, axis,
-                                    Taps.kernel(smoothing[axis], (int) dims[axis], gaussianMode(mode)), false, mode,
-                                    constant, context, SPEC.id());
+                    if (order > 1) {
+                        // the spline prefilter must see the smoothed image: smooth every axis first
+                        for (int axis = 0; axis < rank; axis++) {
+                            if (smoothing[axis] != null) {
+                                volume = AxisPass.run(volume, axis,
+                                        Taps.kernel(smoothing[axis], (int) dims[axis], gaussianMode(mode)), false,
+                                        mode, constant, context, SPEC.id());
+                            }
                         }
                     }
                     for (int axis = 0; axis < rank; axis++) {
-                        Taps taps = Taps.interpolation(coordinates[axis], (int) dims[axis], order, mode);
+                        int n = (int) dims[axis];
+                        Taps taps = Taps.interpolation(coordinates[axis], n, order, mode);
+                        if (order <= 1 && smoothing[axis] != null) {
+                            // smoothing and interpolation along one axis are one linear map: one pass, evaluated
+                            // only where the output samples
+                            taps = Taps.smoothed(taps, smoothing[axis], n, gaussianMode(mode));
+                        }
                         volume = AxisPass.run(volume, axis, taps, order > 1, mode, constant, context, SPEC.id());
                     }
                     volume.write(result, c, t);

@@ -87,6 +87,9 @@ class InterpolationTest {
         Image small = OpTesting.run(new Resample(), blobsFloat, "size=100,60").image();
         OpTesting.assertClose(OpTesting.fixture(getClass(), "resize_blobs_aa_linear.npy", dir), small, 2e-4,
                 "skimage resize (60, 100), order 1, anti_aliasing");
+        Image constant = OpTesting.run(new Resample(), blobsFloat, "size=100,60", "mode=constant", "value=20").image();
+        OpTesting.assertClose(OpTesting.fixture(getClass(), "resize_blobs_aa_linear_constant.npy", dir), constant, 2e-4,
+                "skimage resize (60, 100), order 1, anti_aliasing, mode constant, cval 20");
         Image head = OpTesting.run(new Resample(), headFloat(), "size=20,16,12", "interpolation=cubic").image();
         OpTesting.assertClose(OpTesting.fixture(getClass(), "resize_head_aa_cubic.npy", dir), head, 1e-3,
                 "skimage resize (12, 16, 20), order 3, anti_aliasing, clip off");

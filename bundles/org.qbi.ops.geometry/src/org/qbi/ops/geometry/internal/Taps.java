@@ -74,6 +74,40 @@ public record Taps(int width, int[] index, double[] weight, boolean[] outside) {
         return new Taps(width, index, weight, new boolean[n]);
     }
 
+    /**
+     * Interpolation taps applied to the line correlated with {@code kernel} first, as one set of taps: output j
+     * combines input samples {@code map(i + m - radius)} with weight {@code w_k * kernel[m]} for each of its
+     * interpolation samples i (scipy's zoom after gaussian_filter, composed; the constant where the
+     * interpolation reads past the edge stays the constant, as it does there). For splines without prefilter
+     * (orders 0 and 1) only.
+     */
+    public static Taps smoothed(Taps interpolation, double[] kernel, int n, EdgeMode kernelMode) {
+        int width = interpolation.width * kernel.length;
+        int radius = kernel.length / 2;
+        int m = interpolation.count();
+        int[] index = new int[m * width];
+        double[] weight = new double[m * width];
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < interpolation.width; k++) {
+                int i = interpolation.index[j * interpolation.width + k];
+                double w = interpolation.weight[j * interpolation.width + k];
+                for (int t = 0; t < kernel.length; t++) {
+                    int to = j * width + k * kernel.length + t;
+                    if (i < 0) {
+                        index[to] = -1;
+                        weight[to] = t == 0 ? w : 0;
+                        continue;
+                    }
+                    long source = (long) i + t - radius;
+                    index[to] = kernelMode == EdgeMode.CONSTANT ? (source < 0 || source >= n ? -1 : (int) source)
+                            : map(source, n, kernelMode);
+                    weight[to] = w * kernel[t];
+                }
+            }
+        }
+        return new Taps(width, index, weight, interpolation.outside.clone());
+    }
+
     /** Index {@code i} of a line of {@code n} samples mapped inside by {@code mode}; -1 for the constant. */
     static int map(long i, int n, EdgeMode mode) {
         if (i >= 0 && i < n) {
