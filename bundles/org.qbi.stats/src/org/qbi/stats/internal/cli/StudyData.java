@@ -1,0 +1,119 @@
+package org.qbi.stats.internal.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Median;
+import org.qbi.core.cli.CommandFailure;
+import org.qbi.core.table.Column;
+import org.qbi.core.table.Table;
+import org.qbi.project.results.ResultsStore;
+import org.qbi.project.results.RunRecord;
+
+/**
+ * The rows {@code qbi stats} analyses: one result table of one run, with the sample catalog joined in,
+ * optionally reduced to one value per sample.
+ */
+final class StudyData {
+
+    private StudyData() {
+    }
+
+    /** The run to analyse: {@code runId} when given, else the latest complete run that wrote {@code table}. */
+    static String run(ResultsStore store, String table, String runId) throws IOException {
+        if (!store.tables().contains(table)) {
+            throw new CommandFailure("The results database has no table '" + table + "'; it has " + store.tables()
+                    + " ('qbi results list' shows them)");
+        }
+        Set<String> inTable = new java.util.HashSet<>(List.of(store.query("SELECT DISTINCT run_id FROM main.\""
+                + table.replace("\"", "\"\"") + "\"").column("run_id").texts()));
+        if (runId != null) {
+            if (!inTable.contains(runId)) {
+                throw new CommandFailure("Run '" + runId + "' wrote no rows to table '" + table + "'; runs with rows: "
+                        + inTable.stream().sorted().toList());
+            }
+            return runId;
+        }
+        List<RunRecord> complete = store.runs().stream()
+                .filter(r -> r.status().equals(RunRecord.COMPLETE) && inTable.contains(r.runId())).toList();
+        if (complete.isEmpty()) {
+            throw new CommandFailure("Table '" + table + "' has no rows of a complete run");
+        }
+        return complete.getLast().runId();
+    }
+
+    /** The rows of {@code table} from run {@code runId}, catalog columns joined in, units kept. */
+    static Table rows(ResultsStore store, String table, String runId) throws IOException {
+        Table all = store.readWithSamples(table);
+        Column runs = all.column("run_id");
+        List<Integer> keep = new ArrayList<>();
+        for (int r = 0; r < all.rowCount(); r++) {
+            if (runId.equals(runs.text(r))) {
+                keep.add(r);
+            }
+        }
+        Table.Builder selected = Table.builder(table);
+        for (Column column : all.columns()) {
+            if (column.isNumeric()) {
+                selected.add(Column.of(column.name(), column.unit(),
+                        keep.stream().mapToDouble(column::number).toArray()));
+            } else {
+                selected.add(Column.ofTexts(column.name(), keep.stream().map(column::text).toList()));
+            }
+        }
+        return selected.build();
+    }
+
+    /**
+     * One row per sample: the mean or median of each of {@code values} over the sample's rows, and the sample's
+     * {@code group} (which must be the same in all its rows).
+     */
+    static Table perSample(Table rows, List<String> values, String group, String how) {
+        Column samples = rows.column("sample_id");
+        Column groups = rows.column(group);
+        Map<String, List<Integer>> bySample = new LinkedHashMap<>();
+        for (int r = 0; r < rows.rowCount(); r++) {
+            bySample.computeIfAbsent(samples.text(r), s -> new ArrayList<>()).add(r);
+        }
+        List<String> groupOfSample = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> sample : bySample.entrySet()) {
+            Set<String> distinct = sample.getValue().stream().map(groups::text).collect(Collectors.toSet());
+            if (distinct.size() != 1) {
+                throw new CommandFailure("Sample " + sample.getKey() + " has several values of '" + group + "' "
+                        + distinct + "; --per-sample needs a grouping that is constant within a sample");
+            }
+            groupOfSample.add(distinct.iterator().next());
+        }
+        Table.Builder table = Table.builder(rows.name()).texts("sample_id", List.copyOf(bySample.keySet()));
+        if (!group.equals("sample_id")) {
+            table.texts(group, groupOfSample);
+        }
+        for (String value : values) {
+            Column column = rows.column(value);
+            double[] reduced = new double[bySample.size()];
+            int i = 0;
+            for (List<Integer> sampleRows : bySample.values()) {
+                double[] v = sampleRows.stream().mapToDouble(column::number).filter(x -> !Double.isNaN(x)).toArray();
+                reduced[i++] = v.length == 0 ? Double.NaN
+                        : how.equals("median") ? Median.withDefaults().evaluate(v) : Mean.of(v).getAsDouble();
+            }
+            table.numbers(value, column.unit(), reduced);
+        }
+        return table.build();
+    }
+
+    /** Whether some sample contributes more than one row (objects of one sample are not independent). */
+    static boolean severalRowsPerSample(Table rows) {
+        if (!rows.hasColumn("sample_id")) {
+            return false;
+        }
+        String[] samples = rows.column("sample_id").texts();
+        return java.util.Arrays.stream(samples).distinct().count() < samples.length;
+    }
+}
