@@ -14,6 +14,8 @@ import org.qbi.core.table.Column;
 import org.qbi.core.table.Table;
 import org.qbi.core.table.TableText;
 import org.qbi.project.ProjectLayout;
+import org.qbi.project.Sample;
+import org.qbi.project.SampleCatalog;
 import org.qbi.project.results.ResultsStore;
 import org.qbi.stats.Analyses;
 import org.qbi.stats.Analysis;
@@ -85,7 +87,11 @@ public final class StatsCommand implements QbiCommand {
                 throw new CommandFailure(e.getMessage(), e);
             }
             Table rows;
+            List<String> catalogOrder;
             try (ResultsStore store = ResultsStore.open(layout)) {
+                SampleCatalog catalog = SampleCatalog.load(layout.catalogFile());
+                catalogOrder = group.equals("sample_id") ? catalog.samples().stream().map(Sample::id).toList()
+                        : group.equals("group") ? catalog.groups() : List.of();
                 runId = StudyData.run(store, table, run);
                 rows = StudyData.rows(store, table, runId);
             } catch (IllegalArgumentException e) {
@@ -104,7 +110,7 @@ public final class StatsCommand implements QbiCommand {
                 }
                 List<GroupedValues> data = new ArrayList<>();
                 for (String value : values) {
-                    GroupedValues grouped = GroupedValues.of(rows, value, group);
+                    GroupedValues grouped = StudyData.ordered(GroupedValues.of(rows, value, group), catalogOrder);
                     if (grouped.missing() > 0) {
                         System.err.println("note: " + grouped.missing() + " rows without a value of '" + value
                                 + "' or without a " + group + " are left out");

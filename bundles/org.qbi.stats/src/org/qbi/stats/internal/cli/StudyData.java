@@ -15,6 +15,7 @@ import org.qbi.core.table.Column;
 import org.qbi.core.table.Table;
 import org.qbi.project.results.ResultsStore;
 import org.qbi.project.results.RunRecord;
+import org.qbi.stats.GroupedValues;
 
 /**
  * The rows {@code qbi stats} analyses: one result table of one run, with the sample catalog joined in,
@@ -106,6 +107,20 @@ final class StudyData {
             table.numbers(value, column.unit(), reduced);
         }
         return table.build();
+    }
+
+    /** {@code data} with its groups in catalog order ({@code order}); groups not in it follow in their order. */
+    static GroupedValues ordered(GroupedValues data, List<String> order) {
+        Map<String, double[]> groups = new LinkedHashMap<>();
+        for (String name : order) {
+            if (data.groups().containsKey(name)) {
+                groups.put(name, data.values(name));
+            }
+        }
+        for (String name : data.names()) {
+            groups.putIfAbsent(name, data.values(name));
+        }
+        return new GroupedValues(data.valueName(), data.unit(), data.groupBy(), groups, data.missing());
     }
 
     /** Whether some sample contributes more than one row (objects of one sample are not independent). */
