@@ -19,7 +19,7 @@ public final class TableText {
 
     /**
      * Prints {@code table} as aligned columns, a header with units first ("volume [mm^3]"), numbers right-aligned
-     * with up to 6 significant digits. Prints at most {@code maxRows} rows, then a line saying how many were left
+     * with up to 6 significant digits, missing text empty. Prints at most {@code maxRows} rows, then a line saying how many were left
      * out.
      */
     public static void print(PrintStream out, Table table, int maxRows) {
@@ -31,7 +31,8 @@ public final class TableText {
             Column column = columns.get(c);
             cells[0][c] = column.unit().isEmpty() ? column.name() : column.name() + " [" + column.unit() + "]";
             for (int r = 0; r < shown; r++) {
-                cells[r + 1][c] = column.isNumeric() ? number(column.number(r)) : String.valueOf(column.text(r));
+                cells[r + 1][c] = column.isNumeric() ? number(column.number(r))
+                        : column.text(r) == null ? "" : column.text(r);
             }
             for (String[] row : cells) {
                 widths[c] = Math.max(widths[c], row[c].length());

@@ -14,7 +14,8 @@ import org.qbi.stats.GroupedValues;
  * when there are no ties and both groups have at most {@value #EXACT_LIMIT} values, else the normal approximation
  * with tie and continuity correction (as scipy.stats.mannwhitneyu with those methods). Written here: the
  * rank-biserial correlation r = 2 U / (n_a n_b) - 1 (positive when a tends to be larger; Kerby 2014) with its
- * interval from Fisher's z, se = sqrt((n_a + n_b + 1) / (3 n_a n_b)) (as JASP reports it), and the Hodges-Lehmann
+ * interval from Fisher's z, se = sqrt((n_a + n_b + 1) / (3 n_a n_b)) (as JASP reports it; none when the groups are
+ * completely separated, r = -1 or 1), and the Hodges-Lehmann
  * shift (median of all differences a_i - b_j; no interval).
  */
 public final class MannWhitney implements Analysis<GroupedValues> {
@@ -72,8 +73,9 @@ public final class MannWhitney implements Analysis<GroupedValues> {
         double se = Math.sqrt((nx + ny + 1) / (3 * nx * ny));
         double z = Moments.z(ComparisonTable.CONFIDENCE);
         double zr = atanh(r);
-        double low = Math.abs(r) == 1 ? r : Math.tanh(zr - z * se);
-        double high = Math.abs(r) == 1 ? r : Math.tanh(zr + z * se);
+        // at r = -1 or 1 (complete separation) Fisher's z is infinite: no interval rather than a false [r, r]
+        double low = Math.abs(r) == 1 ? Double.NaN : Math.tanh(zr - z * se);
+        double high = Math.abs(r) == 1 ? Double.NaN : Math.tanh(zr + z * se);
         return ComparisonTable.of(new ComparisonTable.Row(ID, data).groups(a, x.length, b, y.length)
                 .statistic("U", u, Double.NaN, Double.NaN)
                 .p(result.getPValue(), exact ? "exact" : "asymptotic")

@@ -289,8 +289,8 @@ public final class DuckDbResultsStore implements ResultsStore {
         String select = "SELECT * FROM main." + Sql.id(table)
                 + (runId == null ? "" : " WHERE run_id = " + Sql.literal(runId))
                 + " ORDER BY run_id, sample_id, image, object";
-        return new Exporter(this).export(select, Map.of("table", table, "run_id", runId == null ? "" : runId),
-                columnsWithUnits(table), out);
+        return new Exporter(this).export(select, runId == null ? Map.of("table", table)
+                : Map.of("table", table, "run_id", runId), columnsWithUnits(table), out);
     }
 
     @Override

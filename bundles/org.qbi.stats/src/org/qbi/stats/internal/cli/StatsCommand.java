@@ -93,15 +93,13 @@ public final class StatsCommand implements QbiCommand {
                 catalogOrder = group.equals("sample_id") ? catalog.samples().stream().map(Sample::id).toList()
                         : group.equals("group") ? catalog.groups() : List.of();
                 runId = StudyData.run(store, table, run);
-                rows = StudyData.rows(store, table, runId);
+                List<String> wanted = new ArrayList<>(values);
+                wanted.add(group);
+                rows = StudyData.rows(store, table, runId, wanted);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), e);
             }
             try {
-                for (String value : values) {
-                    rows.column(value);
-                }
-                rows.column(group);
                 if (perSample != null) {
                     rows = StudyData.perSample(rows, values, group, perSample);
                 } else if (!group.equals("sample_id") && StudyData.severalRowsPerSample(rows)) {
