@@ -66,7 +66,11 @@ class ResultsCrashTest {
 
         long sizeBefore = Files.size(project.results().resolve(ResultsStore.DATABASE_FILE));
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(javaCommand, "--enable-native-access=ALL-UNNAMED", "-cp", classPath(),
+        // DuckDB unpacks its 71 MB native library into java.io.tmpdir and deletes it at a normal exit only: a
+        // halted child would leave it behind, so it unpacks into this test's folder
+        Path childTmp = Files.createDirectories(tmp.resolve("child-tmp"));
+        Process child = new ProcessBuilder(javaCommand, "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + childTmp, "-cp", classPath(),
                 CrashingRun.class.getName(), project.root().toString(), "2000000").redirectErrorStream(true).start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child finishes");
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

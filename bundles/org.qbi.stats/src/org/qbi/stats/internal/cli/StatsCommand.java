@@ -21,6 +21,7 @@ import org.qbi.stats.Analyses;
 import org.qbi.stats.Analysis;
 import org.qbi.stats.Comparisons;
 import org.qbi.stats.GroupedValues;
+import org.qbi.stats.MatchedValues;
 import org.qbi.stats.internal.Tables;
 
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qbi stats describe|compare|analyses}: statistics over the project's result tables. */
 @Command(name = "stats", description = "Descriptive statistics and group comparisons over a project's result tables.",
-        subcommands = { StatsCommand.Describe.class, StatsCommand.Compare.class, StatsCommand.ListAnalyses.class })
+        subcommands = { StatsCommand.Describe.class, StatsCommand.Compare.class, StatsCommand.Agreement.class,
+                StatsCommand.ListAnalyses.class })
 public final class StatsCommand implements QbiCommand {
 
     @Spec
@@ -209,6 +211,99 @@ public final class StatsCommand implements QbiCommand {
             }
             print(result, List.of("value", "test", "group_a", "group_b", "n_a", "n_b", "statistic_name", "statistic",
                     "p_value", "p_holm", "p_bh", "effect_name", "effect", "effect_ci_low", "effect_ci_high"));
+            return 0;
+        }
+    }
+
+    /** {@code qbi stats agreement}. */
+    @Command(name = "agreement", description = "Reproducibility of repeated measurements of the same samples: CV of "
+            + "repeats, ICC(2,1) and ICC(3,1), and Bland-Altman when there are two repeats. --repeat names what "
+            + "repeats: run_id (the same samples analysed by several runs, e.g. at two thresholds), or a column of "
+            + "samples.csv (e.g. --subject specimen --repeat scan when each scan is a sample of its own).")
+    public static final class Agreement implements QbiCommand {
+
+        @Option(names = "--table", paramLabel = "TABLE", required = true, description = "the result table")
+        String table;
+
+        @Option(names = "--value", paramLabel = "COLUMN", required = true, description = "the measurement column")
+        String value;
+
+        @Option(names = "--repeat", paramLabel = "COLUMN", required = true, description = "the column naming the "
+                + "repeat: run_id or a column of samples.csv")
+        String repeat;
+
+        @Option(names = "--subject", paramLabel = "COLUMN", defaultValue = "sample_id", description = "the column "
+                + "naming what is measured repeatedly (default sample_id)")
+        String subject;
+
+        @Option(names = "--run", paramLabel = "RUN-ID", description = "with --repeat other than run_id: the run "
+                + "(default: the latest complete run that wrote the table)")
+        String run;
+
+        @Option(names = "--analysis", paramLabel = "ID", description = "repeat-cv, icc, bland-altman (repeatable; "
+                + "default: all that apply)")
+        List<String> analyses;
+
+        @Option(names = "--project", paramLabel = "DIR", defaultValue = ".", description = "the project folder "
+                + "(default: the current folder)")
+        Path project;
+
+        @Option(names = "--json", description = "print JSON instead of text")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            ProjectLayout layout;
+            try {
+                layout = ProjectLayout.open(project);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            MatchedValues data;
+            List<String> runs;
+            try (ResultsStore store = ResultsStore.open(layout)) {
+                if (repeat.equals("run_id")) {
+                    if (run != null) {
+                        throw new CommandFailure("--run picks one run, but --repeat run_id compares runs; leave --run out");
+                    }
+                    runs = StudyData.completeRuns(store, table);
+                } else {
+                    runs = List.of(StudyData.run(store, table, run));
+                }
+                Table rows = StudyData.rows(store, table, runs, List.of(value, subject, repeat));
+                data = MatchedValues.of(rows, value, subject, repeat);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            if (data.dropped() > 0) {
+                System.err.println("note: " + data.dropped() + " subjects lack a repeat and are left out");
+            }
+            Analyses installed = Analyses.installed();
+            List<String> ids = analyses != null ? analyses : data.repeats().size() == 2
+                    ? List.of("repeat-cv", "icc", "bland-altman") : List.of("repeat-cv", "icc");
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("table", table);
+            out.put("value", value);
+            out.put("subjects", data.subjects());
+            out.put("repeats", data.repeats());
+            try {
+                for (String id : ids) {
+                    Table result = installed.find(id, MatchedValues.class).run(data);
+                    if (json) {
+                        out.put(id, Map.of("columns", TableText.columns(result), "rows", TableText.rows(result)));
+                    } else {
+                        System.out.println(installed.find(id, MatchedValues.class).label() + " of " + value + " ("
+                                + data.subjects().size() + " subjects x repeats " + data.repeats() + "):");
+                        TableText.print(System.out, result, Integer.MAX_VALUE);
+                        System.out.println();
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            if (json) {
+                JsonOutput.print(System.out, out);
+            }
             return 0;
         }
     }

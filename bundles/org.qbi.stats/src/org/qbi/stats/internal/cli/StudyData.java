@@ -28,25 +28,30 @@ final class StudyData {
 
     /** The run to analyse: {@code runId} when given, else the latest complete run that wrote {@code table}. */
     static String run(ResultsStore store, String table, String runId) throws IOException {
+        List<String> complete = completeRuns(store, table);
+        if (runId != null) {
+            if (!complete.contains(runId)) {
+                throw new CommandFailure("Run '" + runId + "' is not a complete run with rows in table '" + table
+                        + "'; those are " + complete);
+            }
+            return runId;
+        }
+        if (complete.isEmpty()) {
+            throw new CommandFailure("Table '" + table + "' has no rows of a complete run");
+        }
+        return complete.getLast();
+    }
+
+    /** The complete runs that wrote rows to {@code table}, oldest first. */
+    static List<String> completeRuns(ResultsStore store, String table) throws IOException {
         if (!store.tables().contains(table)) {
             throw new CommandFailure("The results database has no table '" + table + "'; it has " + store.tables()
                     + " ('qbi results list' shows them)");
         }
         Set<String> inTable = new java.util.HashSet<>(List.of(store.query("SELECT DISTINCT run_id FROM main.\""
                 + table.replace("\"", "\"\"") + "\"").column("run_id").texts()));
-        if (runId != null) {
-            if (!inTable.contains(runId)) {
-                throw new CommandFailure("Run '" + runId + "' wrote no rows to table '" + table + "'; runs with rows: "
-                        + inTable.stream().sorted().toList());
-            }
-            return runId;
-        }
-        List<RunRecord> complete = store.runs().stream()
-                .filter(r -> r.status().equals(RunRecord.COMPLETE) && inTable.contains(r.runId())).toList();
-        if (complete.isEmpty()) {
-            throw new CommandFailure("Table '" + table + "' has no rows of a complete run");
-        }
-        return complete.getLast().runId();
+        return store.runs().stream().filter(r -> r.status().equals(RunRecord.COMPLETE) && inTable.contains(r.runId()))
+                .map(RunRecord::runId).toList();
     }
 
     /**
@@ -57,6 +62,11 @@ final class StudyData {
      * @throws CommandFailure naming the columns there are when one is missing
      */
     static Table rows(ResultsStore store, String table, String runId, List<String> wanted) throws IOException {
+        return rows(store, table, List.of(runId), wanted);
+    }
+
+    /** Like {@link #rows(ResultsStore, String, String, List)} for the rows of several runs. */
+    static Table rows(ResultsStore store, String table, List<String> runIds, List<String> wanted) throws IOException {
         String view = "grouped.\"" + table.replace("\"", "\"\"") + "\"";
         List<String> available = store.query("SELECT * FROM " + view + " LIMIT 0").columns().stream()
                 .map(Column::name).toList();
@@ -74,8 +84,11 @@ final class StudyData {
         for (int i = 0; i < columns.size(); i++) {
             select.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\"", "\"\"")).append('"');
         }
-        select.append(" FROM ").append(view).append(" WHERE run_id = '").append(runId.replace("'", "''"))
-                .append("' ORDER BY sample_id, image, object");
+        select.append(" FROM ").append(view).append(" WHERE run_id IN (");
+        for (int i = 0; i < runIds.size(); i++) {
+            select.append(i == 0 ? "'" : ", '").append(runIds.get(i).replace("'", "''")).append('\'');
+        }
+        select.append(") ORDER BY sample_id, image, object, run_id");
         Table rows = store.query(select.toString());
         Map<String, String> units = new LinkedHashMap<>();
         store.columns(table).forEach(c -> units.put(c.name(), c.unit()));
