@@ -117,6 +117,12 @@ class ResultsExportTest {
             assertThrows(IllegalArgumentException.class, () -> store.exportQuery("SELECT nope", tmp.resolve("b.csv")));
             assertFalse(Files.exists(tmp.resolve("b.csv")));
             assertFalse(Files.exists(tmp.resolve(".b.csv.part")));
+
+            try (RunWriter run = store.startRun("r3", "")) {
+                run.add("a1", "", StoreFixture.regions(7));
+                assertThrows(IllegalStateException.class, () -> store.exportTable("regions", null,
+                        tmp.resolve("c.csv")), "uncommitted rows are not exported");
+            }
         }
     }
 }

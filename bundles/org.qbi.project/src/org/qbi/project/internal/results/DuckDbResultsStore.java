@@ -286,6 +286,7 @@ public final class DuckDbResultsStore implements ResultsStore {
     @Override
     public synchronized ExportResult exportTable(String table, String runId, Path out) throws IOException {
         checkTable(table);
+        checkNoActiveRun("export");
         String select = "SELECT * FROM main." + Sql.id(table)
                 + (runId == null ? "" : " WHERE run_id = " + Sql.literal(runId))
                 + " ORDER BY run_id, sample_id, image, object";
@@ -296,10 +297,19 @@ public final class DuckDbResultsStore implements ResultsStore {
     @Override
     public synchronized ExportResult exportQuery(String sqlText, Path out) throws IOException {
         checkOpen();
+        checkNoActiveRun("export");
         if (sqlText == null || sqlText.isBlank()) {
             throw new IllegalArgumentException("The SQL query to export is empty");
         }
         return new Exporter(this).export(sqlText, Map.of("query", sqlText), Map.of(), out);
+    }
+
+    /** An export inside a run's transaction would see its uncommitted rows: refuse it. */
+    private void checkNoActiveRun(String what) {
+        if (activeRun != null && !activeRun.finished()) {
+            throw new IllegalStateException("Cannot " + what + " while run " + activeRun.runId() + " is being written: "
+                    + "its rows are not committed yet; commit or close the run first");
+        }
     }
 
     private void checkOpen() {
