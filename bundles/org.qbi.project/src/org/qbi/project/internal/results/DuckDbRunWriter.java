@@ -1,0 +1,318 @@
+package org.qbi.project.internal.results;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.qbi.core.table.Column;
+import org.qbi.core.table.Table;
+import org.qbi.project.Sample;
+import org.qbi.project.SampleCatalog;
+import org.qbi.project.results.ResultsStore;
+import org.qbi.project.results.RunRecord;
+import org.qbi.project.results.RunWriter;
+
+/**
+ * One run written in one transaction of the store's connection. The transaction starts by deleting the run's
+ * earlier rows (a re-run replaces the run), so a rollback restores them.
+ */
+final class DuckDbRunWriter implements RunWriter {
+
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    private final DuckDbResultsStore store;
+    private final DuckDBConnection connection;
+    private final String runId;
+    private final String pipelineHash;
+    private final SampleCatalog catalog;
+    private final Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private final Set<String> written = new HashSet<>();
+    private boolean finished;
+
+    DuckDbRunWriter(DuckDbResultsStore store, String runId, String pipelineHash, SampleCatalog catalog)
+            throws SQLException {
+        if (runId == null || !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("Run id '" + runId + "' is not valid: use letters, digits, '.', '_', "
+                    + "':' and '-' (at most 128), e.g. " + ResultsStore.newRunId());
+        }
+        this.store = store;
+        this.connection = store.connection();
+        this.runId = runId;
+        this.pipelineHash = pipelineHash;
+        this.catalog = catalog;
+        connection.setAutoCommit(false);
+        try {
+            for (String table : store.tablesInTransaction()) {
+                Sql.update(connection, "DELETE FROM " + Sql.id(table) + " WHERE run_id = ?", List.of(runId));
+            }
+            Sql.update(connection, "DELETE FROM runs WHERE run_id = ?", List.of(runId));
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            throw e;
+        }
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    @Override
+    public void add(String sampleId, String image, Table table) throws IOException {
+        synchronized (store) {
+            checkWriting();
+            String imageKey = image == null ? "" : image;
+            check(sampleId, imageKey, table);
+            try {
+                List<String> order = ensureTable(table);
+                append(table, sampleId, imageKey, order);
+            } catch (SQLException e) {
+                throw new IOException(store.file() + ": writing table " + table.name() + " of sample " + sampleId
+                        + " in run " + runId + ": " + e.getMessage(), e);
+            }
+            written.add(writtenKey(sampleId, imageKey, table.name()));
+        }
+    }
+
+    private static String writtenKey(String sampleId, String image, String table) {
+        return table + '\u0000' + sampleId + '\u0000' + image;
+    }
+
+    private void check(String sampleId, String image, Table table) {
+        String problem = Sql.tableNameProblem(table.name());
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (catalog.find(sampleId).isEmpty()) {
+            String known = catalog.samples().stream().map(Sample::id).limit(10).toList().toString();
+            throw new IllegalArgumentException("Sample '" + sampleId + "' is not in the project's catalog (samples.csv: "
+                    + known + (catalog.samples().size() > 10 ? "..." : "") + "); add it with 'qbi samples add' first");
+        }
+        if (written.contains(writtenKey(sampleId, image, table.name()))) {
+            throw new IllegalArgumentException("Run " + runId + " already has table '" + table.name() + "' for sample "
+                    + sampleId + (image.isEmpty() ? "" : ", image " + image) + "; each sample and image is written "
+                    + "once per run");
+        }
+        Set<String> names = new HashSet<>();
+        for (Column column : table.columns()) {
+            String columnProblem = Sql.columnNameProblem(table.name(), column.name());
+            if (columnProblem != null) {
+                throw new IllegalArgumentException(columnProblem);
+            }
+            if (!names.add(column.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Table '" + table.name() + "' has columns whose names differ only "
+                        + "in case ('" + column.name() + "'); SQL does not tell them apart: rename one");
+            }
+        }
+        objects(table);
+    }
+
+    /** The object key of every row: the label column's value, else the row number from 1. */
+    private static long[] objects(Table table) {
+        long[] objects = new long[table.rowCount()];
+        if (!table.hasColumn(ResultsStore.OBJECT_COLUMN)) {
+            for (int r = 0; r < objects.length; r++) {
+                objects[r] = r + 1L;
+            }
+            return objects;
+        }
+        Column labels = table.column(ResultsStore.OBJECT_COLUMN);
+        if (!labels.isNumeric()) {
+            throw new IllegalArgumentException("Table '" + table.name() + "': column '" + ResultsStore.OBJECT_COLUMN
+                    + "' names the objects and must hold whole numbers, it holds text");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (int r = 0; r < objects.length; r++) {
+            double label = labels.number(r);
+            if (label != Math.rint(label) || Math.abs(label) > 1e15) {
+                throw new IllegalArgumentException("Table '" + table.name() + "' row " + (r + 1) + ": label " + label
+                        + " is not a whole number; labels name objects");
+            }
+            objects[r] = (long) label;
+            if (!seen.add(objects[r])) {
+                throw new IllegalArgumentException("Table '" + table.name() + "': label " + objects[r] + " appears in "
+                        + "two rows; each object has one row");
+            }
+        }
+        return objects;
+    }
+
+    /**
+     * Creates the stored table or adds the columns it lacks, checking that no column changes between numbers and
+     * text or changes its unit; returns the stored table's column names in order.
+     */
+    private List<String> ensureTable(Table table) throws SQLException {
+        String name = table.name();
+        List<StoredColumn> stored = StoredColumn.of(connection, name);
+        boolean exists = !StoredColumn.allNames(connection, "main", name).isEmpty();
+        if (!exists) {
+            Sql.execute(connection, "CREATE TABLE " + Sql.id(name) + " (run_id VARCHAR NOT NULL, sample_id VARCHAR NOT "
+                    + "NULL, image VARCHAR NOT NULL, object BIGINT NOT NULL)");
+        }
+        Map<String, StoredColumn> byName = new HashMap<>();
+        stored.forEach(c -> byName.put(c.name().toLowerCase(Locale.ROOT), c));
+        for (Column column : table.columns()) {
+            StoredColumn old = byName.get(column.name().toLowerCase(Locale.ROOT));
+            if (old == null) {
+                Sql.execute(connection, "ALTER TABLE " + Sql.id(name) + " ADD COLUMN " + Sql.id(column.name())
+                        + (column.isNumeric() ? " DOUBLE" : " VARCHAR"));
+                Sql.update(connection, "INSERT INTO result_columns VALUES (?, ?, ?, ?)",
+                        List.of(name, column.name(), column.unit(), column.isNumeric() ? "number" : "text"));
+            } else if (old.numeric() != column.isNumeric()) {
+                throw new IllegalArgumentException("Table '" + name + "': column '" + column.name() + "' holds "
+                        + (column.isNumeric() ? "numbers" : "text") + " but the results store keeps it as "
+                        + (old.numeric() ? "numbers" : "text") + " from earlier runs; rename the column");
+            } else if (!old.unit().equals(column.unit())) {
+                throw new IllegalArgumentException("Table '" + name + "': column '" + column.name() + "' is in '"
+                        + column.unit() + "' but the results store keeps it in '" + old.unit() + "' from earlier "
+                        + "runs; convert the values or rename the column");
+            }
+        }
+        return StoredColumn.allNames(connection, "main", name);
+    }
+
+    private void append(Table table, String sampleId, String image, List<String> order) throws SQLException {
+        long[] objects = objects(table);
+        Column[] columns = new Column[order.size()];
+        for (int i = ResultsStore.KEY_COLUMNS.size(); i < order.size(); i++) {
+            for (Column column : table.columns()) {
+                if (column.name().equalsIgnoreCase(order.get(i))) {
+                    columns[i] = column;
+                }
+            }
+        }
+        try (DuckDBAppender appender = connection.createAppender("main", table.name())) {
+            for (int r = 0; r < table.rowCount(); r++) {
+                appender.beginRow().append(runId).append(sampleId).append(image).append(objects[r]);
+                for (int i = ResultsStore.KEY_COLUMNS.size(); i < columns.length; i++) {
+                    Column column = columns[i];
+                    if (column == null) {
+                        appender.appendNull();
+                    } else if (column.isNumeric()) {
+                        double value = column.number(r);
+                        if (Double.isNaN(value)) {
+                            appender.appendNull();
+                        } else {
+                            appender.append(value);
+                        }
+                    } else {
+                        String value = column.text(r);
+                        if (value == null) {
+                            appender.appendNull();
+                        } else {
+                            appender.append(value);
+                        }
+                    }
+                }
+                appender.endRow();
+            }
+        }
+    }
+
+    @Override
+    public RunRecord commit() throws IOException {
+        synchronized (store) {
+            checkWriting();
+            Instant ended = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            RunRecord record = new RunRecord(runId, pipelineHash, started, ended, RunRecord.COMPLETE, "");
+            try {
+                insertRun(record);
+                store.refreshSamples(store.loadCatalog());
+                connection.commit();
+            } catch (SQLException e) {
+                rollbackQuietly("commit failed: " + e.getMessage(), e);
+                throw new IOException(store.file() + ": committing run " + runId + ": " + e.getMessage(), e);
+            } catch (IOException | RuntimeException e) {
+                rollbackQuietly("commit failed: " + e.getMessage(), e);
+                throw e;
+            }
+            finish();
+            return record;
+        }
+    }
+
+    private void insertRun(RunRecord record) throws SQLException {
+        Sql.update(connection, "INSERT INTO runs VALUES (?, ?, make_timestamp(?::BIGINT), make_timestamp(?::BIGINT), "
+                + "?, ?)", List.of(record.runId(), record.pipelineHash(), micros(record.started()),
+                        micros(record.ended()), record.status(), record.message()));
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000L);
+    }
+
+    @Override
+    public void abort(String reason) throws IOException {
+        synchronized (store) {
+            if (finished) {
+                return;
+            }
+            try {
+                rollback(reason == null || reason.isBlank() ? "aborted" : reason);
+            } catch (SQLException e) {
+                throw new IOException(store.file() + ": rolling back run " + runId + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void rollbackQuietly(String reason, Exception cause) {
+        try {
+            rollback(reason);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Rolls back and, when the run id has no stored run, records the attempt as failed. */
+    private void rollback(String reason) throws SQLException {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            if (!store.hasRun(runId)) {
+                insertRun(new RunRecord(runId, pipelineHash, started, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                        RunRecord.FAILED, reason));
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    private void finish() {
+        finished = true;
+        try {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            // The connection is gone (store closed): nothing left to reset.
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!finished) {
+            abort("not committed");
+        }
+    }
+
+    private void checkWriting() {
+        if (finished) {
+            throw new IllegalStateException("Run " + runId + " has already been committed or rolled back");
+        }
+    }
+}
