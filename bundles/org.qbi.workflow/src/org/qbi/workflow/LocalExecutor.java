@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 import org.qbi.core.io.AtomicFiles;
@@ -22,8 +21,10 @@ import org.qbi.ops.OperatorContext;
 import org.qbi.ops.Operators;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
+import org.qbi.project.results.ResultsStore;
 import org.qbi.workflow.internal.ResultFolders;
 import org.qbi.workflow.internal.SampleRun;
+import org.qbi.workflow.internal.StoreWriter;
 
 /**
  * Runs a pipeline over samples on this computer: several samples at once on all cores within a memory budget,
@@ -47,8 +48,9 @@ public final class LocalExecutor {
      * @param force   run even samples that are up to date
      * @param sinks   told about every sample written
      * @param results where result folders go; null for the project's results/NAME/
+     * @param store   write the run's tables into the project's results store (one transaction per run)
      */
-    public record Options(int jobs, boolean force, List<ResultSink> sinks, Path results) {
+    public record Options(int jobs, boolean force, List<ResultSink> sinks, Path results, boolean store) {
         public Options {
             if (jobs < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
@@ -57,25 +59,29 @@ public final class LocalExecutor {
         }
 
         public static Options defaults() {
-            return new Options(Runtime.getRuntime().availableProcessors(), false, List.of(), null);
+            return new Options(Runtime.getRuntime().availableProcessors(), false, List.of(), null, true);
         }
 
         public Options withJobs(int value) {
-            return new Options(value, force, sinks, results);
+            return new Options(value, force, sinks, results, store);
         }
 
         public Options withForce(boolean value) {
-            return new Options(jobs, value, sinks, results);
+            return new Options(jobs, value, sinks, results, store);
         }
 
         public Options withResults(Path value) {
-            return new Options(jobs, force, sinks, value);
+            return new Options(jobs, force, sinks, value, store);
+        }
+
+        public Options withStore(boolean value) {
+            return new Options(jobs, force, sinks, results, value);
         }
 
         public Options withSink(ResultSink sink) {
             List<ResultSink> all = new ArrayList<>(sinks);
             all.add(sink);
-            return new Options(jobs, force, all, results);
+            return new Options(jobs, force, all, results, store);
         }
     }
 
@@ -135,8 +141,7 @@ public final class LocalExecutor {
             ProgressMonitor monitor) throws IOException {
         Instant started = Instant.now();
         String hash = PipelineFile.hash(pipeline);
-        String runId = started.toString().replace(":", "").replaceAll("\\.\\d+", "") + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        String runId = ResultsStore.newRunId();
         Path folder = options.results() != null ? options.results() : resultsFolder(project, pipeline);
         Files.createDirectories(folder);
         ResultFolders.cleanLeftovers(folder);
@@ -187,7 +192,11 @@ public final class LocalExecutor {
             }
         }
         combineTables(pipeline, folder, all);
-        return new RunSummary(runId, pipeline.name(), hash, all, started, Instant.now());
+        RunSummary summary = new RunSummary(runId, pipeline.name(), hash, all, started, Instant.now());
+        if (options.store()) {
+            StoreWriter.write(project, pipeline, summary);
+        }
+        return summary;
     }
 
     /**

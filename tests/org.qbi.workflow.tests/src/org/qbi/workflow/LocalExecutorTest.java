@@ -223,6 +223,20 @@ class LocalExecutorTest {
         assertEquals("2 done, 1 skipped as up to date, 0 failed", resumed.describe());
         assertFalse(Files.exists(leftover));
         assertEquals(List.of("blobs", "membranes", "shale"), written, "each sample written exactly once");
+        // the results store: the interrupted run stored nothing, the resumed one every sample once
+        try (org.qbi.project.results.ResultsStore store = org.qbi.project.results.ResultsStore.open(project)) {
+            org.qbi.core.table.Table counts = store.query("SELECT run_id, sample_id, count(*) AS n FROM cells "
+                    + "GROUP BY ALL ORDER BY sample_id");
+            assertEquals(3, counts.rowCount(), org.qbi.core.table.TableText.rows(counts).toString());
+            for (int r = 0; r < 3; r++) {
+                assertEquals(resumed.runId(), counts.column("run_id").text(r));
+                assertEquals(Integer.parseInt(SAMPLES.get(r)[4]), counts.column("n").number(r));
+            }
+            org.qbi.core.table.Table grouped = store.query("SELECT \"group\", count(*) AS n FROM grouped.cells "
+                    + "GROUP BY ALL ORDER BY 1");
+            assertEquals(List.of("A", "B"), List.of(grouped.column("group").text(0), grouped.column("group").text(1)));
+            assertEquals(3 + 5, grouped.column("n").number(0));
+        }
         try (Stream<Path> folders = Files.list(project.results().resolve("cells"))) {
             assertEquals(List.of("blobs", "cells.csv", "membranes", "pipelines", "shale"),
                     folders.map(p -> p.getFileName().toString()).sorted().toList());

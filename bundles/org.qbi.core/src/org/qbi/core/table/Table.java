@@ -76,6 +76,59 @@ public final class Table {
         return byName.containsKey(columnName);
     }
 
+    /**
+     * Reads a table that {@link #writeCsv} wrote (or any RFC 4180 CSV with a header row): a header "name [unit]"
+     * gives the unit; a column whose every cell is a number (or empty: NaN) is numeric, any other is text.
+     *
+     * @throws IllegalArgumentException naming {@code source} and the line when rows have different lengths
+     */
+    public static Table readCsv(java.io.Reader in, String tableName, String source) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(in)) {
+            for (org.apache.commons.csv.CSVRecord record : parser) {
+                List<String> cells = new ArrayList<>(record.size());
+                record.forEach(cells::add);
+                rows.add(cells);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(source + " is empty: a table needs at least a header row");
+        }
+        List<String> header = rows.getFirst();
+        Builder builder = builder(tableName);
+        for (int c = 0; c < header.size(); c++) {
+            String title = header.get(c).strip();
+            String unit = "";
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*?)\\s*\\[(.*)]").matcher(title);
+            if (m.matches()) {
+                title = m.group(1);
+                unit = m.group(2);
+            }
+            double[] numbers = new double[rows.size() - 1];
+            List<String> texts = new ArrayList<>();
+            boolean numeric = true;
+            for (int r = 1; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                if (row.size() != header.size()) {
+                    throw new IllegalArgumentException(source + ", line " + (r + 1) + ": " + row.size() + " cells, the "
+                            + "header has " + header.size());
+                }
+                String cell = row.get(c);
+                texts.add(cell);
+                if (numeric) {
+                    try {
+                        numbers[r - 1] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                    } catch (NumberFormatException e) {
+                        numeric = false;
+                    }
+                }
+            }
+            builder.add(numeric ? Column.of(title, unit, numbers) : new Column(title, unit, null,
+                    texts.toArray(String[]::new)));
+        }
+        return builder.build();
+    }
+
     /** Writes the table as CSV (RFC 4180, header row with "name [unit]"). */
     public void writeCsv(Writer out) throws IOException {
         List<String> header = new ArrayList<>();

@@ -12,6 +12,8 @@ import org.qbi.core.cli.CommandFailure;
 import org.qbi.core.cli.ConsoleProgress;
 import org.qbi.core.cli.JsonOutput;
 import org.qbi.core.cli.QbiCommand;
+import org.qbi.core.table.Table;
+import org.qbi.core.table.TableText;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
 import org.qbi.project.SampleCatalog;
@@ -125,10 +127,15 @@ public final class RunCommand implements QbiCommand {
             if (output.isTable()) {
                 Path table = folder.resolve(output.table() + ".csv");
                 if (Files.isRegularFile(table)) {
-                    List<String> lines = Files.readAllLines(table);
+                    Table rows;
+                    try (java.io.Reader reader = Files.newBufferedReader(table)) {
+                        rows = Table.readCsv(reader, output.table(), table.toString());
+                    }
                     System.out.println();
-                    System.out.println("Table " + output.table() + ": " + (lines.size() - 1) + " rows in " + table);
-                    TablePrinter.print(lines, 12, System.out);
+                    System.out.println("Table " + output.table() + ": " + rows.rowCount() + " rows in " + table);
+                    // the first columns only: a terminal is narrower than a measurement table
+                    TableText.print(System.out, Table.of(rows.name(), rows.columns().subList(0,
+                            Math.min(8, rows.columns().size()))), 12);
                 }
             }
         }
