@@ -26,6 +26,18 @@ public final class BlockIO {
      */
     public static FloatBlock read(Image image, long c, long t, long[] origin, long[] size, int[] halo, Boundary boundary,
             float constant) throws IOException {
+        return read(image, c, t, origin, size, halo, boundary, constant, null);
+    }
+
+    /**
+     * As {@link #read(Image, long, long, long[], long[], int[], Boundary, float)}, filling {@code buffer} (every
+     * value is overwritten) when it has exactly the block's length, so a caller can reuse blocks without the cost
+     * of allocating and zeroing them.
+     *
+     * @since 0.1
+     */
+    public static FloatBlock read(Image image, long c, long t, long[] origin, long[] size, int[] halo, Boundary boundary,
+            float constant, float[] buffer) throws IOException {
         long[] dims = image.header().dimensions();
         PixelType type = image.header().pixelType();
         if (type.samplesPerPixel() != 1) {
@@ -34,7 +46,8 @@ public final class BlockIO {
         int nx = Math.toIntExact(size[0] + 2L * halo[0]);
         int ny = Math.toIntExact(size[1] + 2L * halo[1]);
         int nz = Math.toIntExact(size[2] + 2L * halo[2]);
-        float[] data = new float[Math.multiplyExact(Math.multiplyExact(nx, ny), nz)];
+        int length = Math.multiplyExact(Math.multiplyExact(nx, ny), nz);
+        float[] data = buffer != null && buffer.length == length ? buffer : new float[length];
         // source index of each padded coordinate (-1: constant)
         long[][] maps = new long[3][];
         long[] lo = new long[3];

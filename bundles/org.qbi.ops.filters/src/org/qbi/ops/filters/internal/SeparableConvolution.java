@@ -99,9 +99,14 @@ public final class SeparableConvolution {
 
     /** {@code dst[i] = sum_k w_k src[from + i + k * stride]}, i in 0..len-1 (accumulated in float). */
     private static void yLine(double[] src, int from, int stride, float[] w, boolean odd, float[] dst, int len) {
+        yLine(src, from, stride, w, odd, dst, 0, len);
+    }
+
+    private static void yLine(double[] src, int from, int stride, float[] w, boolean odd, float[] dst, int to,
+            int len) {
         double w0 = w[0];
         for (int i = 0; i < len; i++) {
-            dst[i] = (float) (w0 * src[from + i]);
+            dst[to + i] = (float) (w0 * src[from + i]);
         }
         for (int k = 1; k < w.length; k++) {
             double wk = w[k];
@@ -109,11 +114,11 @@ public final class SeparableConvolution {
             int hi = from + k * stride;
             if (odd) {
                 for (int i = 0; i < len; i++) {
-                    dst[i] += (float) (wk * (src[hi + i] - src[lo + i]));
+                    dst[to + i] += (float) (wk * (src[hi + i] - src[lo + i]));
                 }
             } else {
                 for (int i = 0; i < len; i++) {
-                    dst[i] += (float) (wk * (src[lo + i] + src[hi + i]));
+                    dst[to + i] += (float) (wk * (src[lo + i] + src[hi + i]));
                 }
             }
         }
