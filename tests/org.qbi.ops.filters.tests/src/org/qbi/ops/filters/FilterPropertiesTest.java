@@ -59,6 +59,20 @@ class FilterPropertiesTest {
     }
 
     @Test
+    void fileBackedAndInMemoryImagesGiveTheSameResult() throws IOException {
+        // in-memory images are read row by row straight from their segment; others through Image.readRegion
+        try (Image onDisk = org.qbi.io.ImageFormats.installed()
+                .open(org.qbi.io.testing.SharedData.file("tiff/3d/mini-t1-head.tif"), null)) {
+            ArrayImage inMemory = ArrayImage.copyOf(onDisk);
+            for (String mode : new String[] { "reflect", "mirror", "nearest", "wrap", "constant" }) {
+                OpTesting.assertIdentical(OpTesting.run(new GaussianFilter(), onDisk, "sigma=1.5", "mode=" + mode)
+                        .image(), OpTesting.run(new GaussianFilter(), inMemory, "sigma=1.5", "mode=" + mode).image(),
+                        "gaussian, mode " + mode + ": file-backed vs in memory");
+            }
+        }
+    }
+
+    @Test
     void medianNetworksEqualSorting() {
         SplittableRandom random = new SplittableRandom(3);
         for (int n : new int[] { 3, 9 }) {
