@@ -115,8 +115,9 @@ class FilterReferencesTest {
 
     @Test
     void nonLocalMeansMatchesScikitImageSlowMode() throws IOException {
-        // skimage uses an approximate exp (_fast_exp); exact exp here: stated tolerance 0.5 % of the range
-        check(new NonLocalMeans(), data("nlm_blobs_input.npy"), "nlm_blobs_crop.npy", 1.25, "patch_radius=2",
+        // skimage uses an approximate exp (_fast_exp), exact exp here: measured 0.25 grey levels of 255 (0.1 %);
+        // stated tolerance 0.2 % of the range
+        check(new NonLocalMeans(), data("nlm_blobs_input.npy"), "nlm_blobs_crop.npy", 0.5, "patch_radius=2",
                 "search_radius=4", "h=25");
         check(new NonLocalMeans(), data("nlm_head_input.npy"), "nlm_head_crop.npy", 5.0, "patch_radius=1",
                 "search_radius=2", "h=60", "sigma=10");
