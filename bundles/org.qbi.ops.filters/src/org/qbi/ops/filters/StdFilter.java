@@ -9,15 +9,18 @@ import org.qbi.ops.filters.internal.Footprint;
 import org.qbi.ops.filters.internal.FootprintFilters;
 
 /**
- * Standard deviation filter: Replaces each voxel by the population standard deviation (ddof=0) of its neighbourhood, the square root of filter.variance; equals scipy.ndimage.generic_filter(image, np.std, footprint).
+ * Standard deviation filter: see {@link #SPEC} for what it computes.
  *
  * @since 0.1
  */
 public final class StdFilter extends NeighbourhoodFilter {
 
     public static final OperatorSpec SPEC = spec("filter.std", "Standard deviation filter",
-            "Replaces each voxel by the population standard deviation (ddof=0) of its neighbourhood, the square root of filter.variance; equals scipy.ndimage.generic_filter(image, np.std, footprint).", "float32")
-            .reference("Gonzalez RC, Woods RE. Digital Image Processing, 4th ed., 3.3 (local statistics); numpy.std")
+            "Replaces each voxel by the population standard deviation (ddof=0) of its neighbourhood, "
+                    + "the square root of filter.variance; equals scipy.ndimage.generic_filter(image, np.std, "
+                    + "footprint).", "float32")
+            .reference("Gonzalez RC, Woods RE. Digital Image Processing, 4th ed., 3.3 (local statistics); "
+                    + "numpy.std")
             .build();
 
     @Override

@@ -9,15 +9,19 @@ import org.qbi.ops.filters.internal.Footprint;
 import org.qbi.ops.filters.internal.FootprintFilters;
 
 /**
- * Variance filter: Replaces each voxel by the population variance (divided by n, numpy's ddof=0) of its neighbourhood: mean of squares minus squared mean, computed in double about the centre value so large intensities do not cancel; equals scipy.ndimage.generic_filter(image, np.var, footprint).
+ * Variance filter: see {@link #SPEC} for what it computes.
  *
  * @since 0.1
  */
 public final class VarianceFilter extends NeighbourhoodFilter {
 
     public static final OperatorSpec SPEC = spec("filter.variance", "Variance filter",
-            "Replaces each voxel by the population variance (divided by n, numpy's ddof=0) of its neighbourhood: mean of squares minus squared mean, computed in double about the centre value so large intensities do not cancel; equals scipy.ndimage.generic_filter(image, np.var, footprint).", "float32")
-            .reference("Gonzalez RC, Woods RE. Digital Image Processing, 4th ed., 3.3 (local statistics); numpy.var")
+            "Replaces each voxel by the population variance (divided by n, numpy's ddof=0) of its "
+                    + "neighbourhood: mean of squares minus squared mean, computed in double about the centre "
+                    + "value so large intensities do not cancel; equals scipy.ndimage.generic_filter(image, "
+                    + "np.var, footprint).", "float32")
+            .reference("Gonzalez RC, Woods RE. Digital Image Processing, 4th ed., 3.3 (local statistics); "
+                    + "numpy.var")
             .build();
 
     @Override

@@ -44,6 +44,7 @@ class FilterPropertiesTest {
         Object[][] cases = { { new MedianFilter(), new String[] { "radius=1" } },
                 { new MedianFilter(), new String[] { "radius=2", "shape=ball" } },
                 { new MeanFilter(), new String[] { "radius=2" } },
+                { new MinimumFilter(), new String[] { "radius=3" } },
                 { new VarianceFilter(), new String[] { "radius=1" } },
                 { new SobelFilter(), new String[0] },
                 { new LaplacianOfGaussian(), new String[] { "sigma=1.2" } },

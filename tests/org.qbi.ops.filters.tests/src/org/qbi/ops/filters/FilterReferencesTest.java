@@ -65,6 +65,7 @@ class FilterReferencesTest {
     void minimumAndMaximumMatchScipyExactly() throws IOException {
         check(new MinimumFilter(), head(), "minimum_head_ball1.npy", 0, "radius=1", "shape=ball");
         check(new MaximumFilter(), blobs(), "maximum_blobs_r2.npy", 0, "radius=2");
+        check(new MinimumFilter(), head(), "minimum_head_r2_nearest.npy", 0, "radius=2", "mode=nearest");
     }
 
     @Test
