@@ -65,6 +65,9 @@ def neighbourhood(head_u16, blobs_u8):
     save("maximum_blobs_r2.npy", ndi.maximum_filter(blobs_u8, size=5))
     save("minimum_head_r2_nearest.npy", ndi.minimum_filter(head_u16, size=5, mode="nearest"))
     save("variance_head_r1.npy", ndi.generic_filter(h64, np.var, size=3).astype(np.float32))
+    save("std_head_r2.npy", ndi.generic_filter(h64, np.std, size=5).astype(np.float32))
+    save("variance_blobs_ball1.npy", ndi.generic_filter(b64, np.var, footprint=morphology.disk(1).astype(bool)).astype(
+        np.float32))
     save("std_blobs_disk2.npy", ndi.generic_filter(b64, np.std, footprint=disk2).astype(np.float32))
 
 

@@ -31,6 +31,9 @@ public final class StdFilter extends NeighbourhoodFilter {
     @Override
     protected BlockKernel kernel(ImageHeader input, Arguments arguments) {
         Footprint footprint = footprint(input, arguments);
+        if (footprint.isBox()) {
+            return kernel(footprint, (in, out) -> FootprintFilters.boxVariance(in, out, true));
+        }
         return kernel(footprint, (in, out) -> FootprintFilters.apply(in, out, footprint,
                 FootprintFilters.Statistic.STD));
     }

@@ -73,6 +73,8 @@ class FilterReferencesTest {
         // variances up to ~1e5 written as float32: relative 1e-7
         check(new VarianceFilter(), head(), "variance_head_r1.npy", 0.05, "radius=1");
         check(new StdFilter(), blobs(), "std_blobs_disk2.npy", 1e-4, "radius=2", "shape=ball");
+        check(new StdFilter(), head(), "std_head_r2.npy", 1e-3, "radius=2");
+        check(new VarianceFilter(), blobs(), "variance_blobs_ball1.npy", 1e-2, "radius=1", "shape=ball");
     }
 
     @Test

@@ -96,6 +96,64 @@ public final class FootprintFilters {
     }
 
     /**
+     * Variance (or standard deviation) over the box of the block's halo, separably: sums of x and x^2 along z, y
+     * and x in double (2r+1 terms per axis instead of (2r+1)^3 per voxel), then mean of squares minus squared mean.
+     * Double sums of float values keep the cancellation error far below float32 resolution for any pixel type.
+     */
+    public static void boxVariance(FloatBlock in, FloatBlock out, boolean std) {
+        int nx = in.nx();
+        int ny = in.ny();
+        int rx = in.halo(0);
+        int ry = in.halo(1);
+        int rz = in.halo(2);
+        int sx = out.nx();
+        int sy = out.ny();
+        int plane = nx * ny;
+        float[] src = in.data();
+        float[] o = out.data();
+        double[] s1 = new double[plane];
+        double[] s2 = new double[plane];
+        double[] t1 = new double[nx];
+        double[] t2 = new double[nx];
+        double inv = 1.0 / ((2 * rx + 1) * (2 * ry + 1) * (2 * rz + 1));
+        for (int z = 0; z < out.nz(); z++) {
+            java.util.Arrays.fill(s1, 0);
+            java.util.Arrays.fill(s2, 0);
+            for (int k = -rz; k <= rz; k++) {
+                int from = (z + rz + k) * plane;
+                for (int i = 0; i < plane; i++) {
+                    double v = src[from + i];
+                    s1[i] += v;
+                    s2[i] += v * v;
+                }
+            }
+            for (int y = 0; y < sy; y++) {
+                java.util.Arrays.fill(t1, 0);
+                java.util.Arrays.fill(t2, 0);
+                for (int k = -ry; k <= ry; k++) {
+                    int from = (y + ry + k) * nx;
+                    for (int i = 0; i < nx; i++) {
+                        t1[i] += s1[from + i];
+                        t2[i] += s2[from + i];
+                    }
+                }
+                int d = sx * (y + sy * z);
+                for (int x = 0; x < sx; x++) {
+                    double a = 0;
+                    double b = 0;
+                    for (int k = 0; k <= 2 * rx; k++) {
+                        a += t1[x + k];
+                        b += t2[x + k];
+                    }
+                    double mean = a * inv;
+                    double variance = Math.max(0, b * inv - mean * mean);
+                    o[d + x] = (float) (std ? Math.sqrt(variance) : variance);
+                }
+            }
+        }
+    }
+
+    /**
      * {@code out} = the median of {@code in} over {@code footprint} (the value of rank n / 2, as
      * scipy.ndimage.median_filter; footprints are symmetric, so n is odd). Selection per voxel (quickselect), for
      * the footprints the comparator networks of {@link Median3} do not cover.
