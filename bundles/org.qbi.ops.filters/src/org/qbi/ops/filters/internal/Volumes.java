@@ -6,6 +6,7 @@ import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
+import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.ops.OperatorContext;
 import org.qbi.ops.block.BlockIO;
 import org.qbi.ops.block.Boundary;
@@ -39,12 +40,38 @@ public final class Volumes {
         long times = input.header().size(Axis.T);
         long[] origin = { 0, 0, 0 };
         long[] size = { dims[0], dims[1], dims[2] };
-        for (long t = 0; t < times; t++) {
-            for (long c = 0; c < channels; c++) {
-                context.monitor().checkCanceled("filter");
-                FloatBlock volume = BlockIO.read(input, c, t, origin, size, halo, boundary, 0f);
-                BlockIO.write(result, c, t, origin, filter.apply(volume, context));
+        ProgressMonitor monitor = context.monitor();
+        // progress counts volumes; the parallel steps inside a volume only check cancellation
+        OperatorContext inner = context.withMonitor(new ProgressMonitor() {
+            @Override
+            public void begin(String task, long totalWork) {
             }
+
+            @Override
+            public void worked(long work) {
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return monitor.isCanceled();
+            }
+
+            @Override
+            public void done() {
+            }
+        });
+        monitor.begin("Filtering", channels * times);
+        try {
+            for (long t = 0; t < times; t++) {
+                for (long c = 0; c < channels; c++) {
+                    monitor.checkCanceled("filter");
+                    FloatBlock volume = BlockIO.read(input, c, t, origin, size, halo, boundary, 0f);
+                    BlockIO.write(result, c, t, origin, filter.apply(volume, inner));
+                    monitor.worked(1);
+                }
+            }
+        } finally {
+            monitor.done();
         }
         return result;
     }
