@@ -29,8 +29,10 @@ public final class GaussianFilter extends BlockOperator {
             .category("Filters")
             .description("Smooths with a Gaussian kernel of standard deviation sigma along each spatial axis "
                     + "(z only for 3D images; channels and time points separately). Kernel radius "
-                    + "int(truncate * sigma + 0.5) voxels, weights normalised to sum 1, as scipy.ndimage.gaussian_filter; "
-                    + "computed in float32 (scipy accumulates in float64: differences below 1e-5 relative).")
+                    + "int(truncate * sigma + 0.5) voxels, weights normalised to sum 1, as "
+                    + "scipy.ndimage.gaussian_filter; float32 weights, sums accumulated in double along z and x and "
+                    + "in float along y (scipy: float64 throughout; differences below 1e-5 relative). Output "
+                    + "float32.")
             .reference("Lindeberg T. Scale-Space Theory in Computer Vision. Kluwer, 1994; "
                     + "scipy.ndimage.gaussian_filter")
             .outputType("float32")

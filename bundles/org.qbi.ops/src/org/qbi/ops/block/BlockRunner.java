@@ -1,7 +1,10 @@
 package org.qbi.ops.block;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Axis;
@@ -48,6 +51,7 @@ public final class BlockRunner {
         if (total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("Too many blocks: " + total);
         }
+        Buffers buffers = new Buffers();
         context.monitor().begin(task, total);
         try {
             context.forEach((int) total, n -> {
@@ -57,14 +61,43 @@ public final class BlockRunner {
                 long t = volume / channels;
                 long[] origin = { block[0], block[1], block[2] };
                 long[] size = { block[3], block[4], block[5] };
-                FloatBlock in = BlockIO.read(input, c, t, origin, size, halo, boundary, constant);
-                FloatBlock out = FloatBlock.zeros((int) size[0], (int) size[1], (int) size[2]);
+                int inLength = Math.toIntExact((size[0] + 2L * halo[0]) * (size[1] + 2L * halo[1])
+                        * (size[2] + 2L * halo[2]));
+                int outLength = Math.toIntExact(size[0] * size[1] * size[2]);
+                FloatBlock in = BlockIO.read(input, c, t, origin, size, halo, boundary, constant,
+                        buffers.take(inLength));
+                float[] outValues = buffers.take(outLength);
+                if (outValues == null) {
+                    outValues = new float[outLength];
+                } else {
+                    Arrays.fill(outValues, 0);
+                }
+                FloatBlock out = new FloatBlock(outValues, (int) size[0], (int) size[1], (int) size[2], new int[3]);
                 kernel.compute(in, out);
                 BlockIO.write(result, c, t, origin, out);
+                buffers.give(in.data());
+                buffers.give(out.data());
             });
         } finally {
             context.monitor().done();
         }
         return result;
+    }
+
+    /**
+     * Float arrays of finished blocks, handed to the next blocks of the same size: allocating and zeroing a
+     * block's arrays (megabytes each) costs as much as a light kernel's computation. Lives for one run.
+     */
+    private static final class Buffers {
+        private final ConcurrentHashMap<Integer, ConcurrentLinkedQueue<float[]>> free = new ConcurrentHashMap<>();
+
+        float[] take(int length) {
+            ConcurrentLinkedQueue<float[]> queue = free.get(length);
+            return queue == null ? null : queue.poll();
+        }
+
+        void give(float[] array) {
+            free.computeIfAbsent(array.length, k -> new ConcurrentLinkedQueue<>()).add(array);
+        }
     }
 }
