@@ -1,7 +1,6 @@
 package org.qbi.ui.viewer.internal;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
@@ -27,8 +26,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
@@ -62,7 +59,6 @@ import org.qbi.ui.viewer.internal.render.Luts;
 import org.qbi.ui.viewer.internal.render.RenderedSlice;
 import org.qbi.ui.viewer.internal.render.SliceRenderer;
 import org.qbi.ui.viewer.internal.render.SliceRenderer.Contrast;
-import org.qbi.ui.viewer.internal.render.ViewTransform;
 
 /**
  * The Image editor: one image (a file, or a folder such as a DICOM series or a Zarr store) opened through the
@@ -166,16 +162,10 @@ public final class ImageEditor extends EditorPart {
     private Combo entryCombo;
     private ImageCanvas canvas;
     private ColourBar colourBar;
-    private final Map<CtPresets.Preset, MenuItem> presetItems = new java.util.LinkedHashMap<>();
-    private final Map<String, MenuItem> lutItems = new java.util.LinkedHashMap<>();
-    private MenuItem logItem;
     private Composite sliderRow;
     private final Map<Axis, Scale> scales = new EnumMap<>(Axis.class);
     private final Map<Axis, Label> sliderLabels = new EnumMap<>(Axis.class);
     private Label status;
-    private MenuItem fileWindowItem;
-    private MenuItem autoItem;
-    private MenuItem minMaxItem;
     private volatile FileWindow.Recommended fileWindow;
     /** A window the user set in the Display controls view (stored values), or null. */
     private volatile DisplayWindow customWindow;
@@ -310,7 +300,7 @@ public final class ImageEditor extends EditorPart {
         canvas.addDecoration(annotations);
         rois = new RoiTool(this, canvas);
         colourBar = new ColourBar(middle);
-        canvas.control().setMenu(contextMenu(canvas.control()));
+        canvas.control().setMenu(new EditorMenu(this).create(canvas.control()));
 
         sliderRow = new Composite(page, SWT.NONE);
         sliderRow.setLayout(new GridLayout(3, false));
@@ -378,203 +368,6 @@ public final class ImageEditor extends EditorPart {
         }
     }
 
-    private Menu contextMenu(Control control) {
-        Menu menu = new Menu(control);
-        menu.addListener(SWT.Show, e -> {
-            fileWindowItem.setEnabled(fileWindow != null);
-            fileWindowItem.setText(fileWindow == null ? "Window from the File (none given)"
-                    : "Window from the File (center " + ImageTexts.number(fileWindow.center()) + ", width "
-                            + ImageTexts.number(fileWindow.width())
-                            + (header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit()) + ")");
-            boolean hu = header != null && CtPresets.applies(header.rescale());
-            presetItems.values().forEach(item -> item.setEnabled(hu));
-            // the state may have been set without the menu (tests, a later editor link): show it
-            autoItem.setSelection(contrast == Contrast.AUTO);
-            minMaxItem.setSelection(contrast == Contrast.MIN_MAX);
-            fileWindowItem.setSelection(contrast == Contrast.FIXED && preset == null);
-            presetItems.forEach((p, item) -> item.setSelection(contrast == Contrast.FIXED && preset == p));
-            lutItems.forEach((id, item) -> item.setSelection(lut != null && id.equals(lut.id())));
-            logItem.setSelection(logScale);
-        });
-        MenuItem fit = new MenuItem(menu, SWT.PUSH);
-        fit.setText("Zoom to Fit\tdouble-click");
-        fit.addListener(SWT.Selection, e -> canvas.fit());
-        MenuItem oneToOne = new MenuItem(menu, SWT.PUSH);
-        oneToOne.setText("Zoom 1:1\t1");
-        oneToOne.addListener(SWT.Selection, e -> canvas.oneToOne());
-        MenuItem smooth = new MenuItem(menu, SWT.CHECK);
-        smooth.setText("Smooth Interpolation");
-        smooth.addListener(SWT.Selection, e -> canvas.setSmooth(smooth.getSelection()));
-        MenuItem scaleBar = new MenuItem(menu, SWT.CHECK);
-        scaleBar.setText("Scale Bar");
-        scaleBar.setSelection(true);
-        scaleBar.addListener(SWT.Selection, e -> {
-            annotations.setScaleBar(scaleBar.getSelection());
-            canvas.redraw();
-        });
-        new MenuItem(menu, SWT.SEPARATOR);
-        viewMenu(menu);
-        new MenuItem(menu, SWT.SEPARATOR);
-        MenuItem auto = new MenuItem(menu, SWT.RADIO);
-        autoItem = auto;
-        auto.setText("Auto Contrast (0.35 % saturated)");
-        auto.setSelection(true);
-        auto.addListener(SWT.Selection, e -> {
-            if (auto.getSelection()) {
-                setContrast(Contrast.AUTO);
-            }
-        });
-        MenuItem minMax = new MenuItem(menu, SWT.RADIO);
-        minMaxItem = minMax;
-        minMax.setText("Min-Max Contrast");
-        minMax.addListener(SWT.Selection, e -> {
-            if (minMax.getSelection()) {
-                setContrast(Contrast.MIN_MAX);
-            }
-        });
-        fileWindowItem = new MenuItem(menu, SWT.RADIO);
-        fileWindowItem.setText("Window from the File");
-        fileWindowItem.setEnabled(false);
-        fileWindowItem.addListener(SWT.Selection, e -> {
-            if (fileWindowItem.getSelection()) {
-                setContrast(Contrast.FIXED);
-            }
-        });
-        for (CtPresets.Preset p : CtPresets.ALL) {
-            MenuItem item = new MenuItem(menu, SWT.RADIO);
-            item.setText("CT " + p.label());
-            item.setEnabled(false);
-            item.addListener(SWT.Selection, e -> {
-                if (item.getSelection()) {
-                    setPreset(p);
-                }
-            });
-            presetItems.put(p, item);
-        }
-        new MenuItem(menu, SWT.SEPARATOR);
-        MenuItem lutCascade = new MenuItem(menu, SWT.CASCADE);
-        lutCascade.setText("LUT");
-        Menu lutMenu = new Menu(lutCascade);
-        lutCascade.setMenu(lutMenu);
-        for (LutRegistry.Entry entry : LutRegistry.installed()) {
-            MenuItem item = new MenuItem(lutMenu, SWT.RADIO);
-            item.setText(entry.name());
-            item.setSelection(lut != null && entry.id().equals(lut.id()));
-            item.addListener(SWT.Selection, e -> {
-                if (item.getSelection()) {
-                    setLut(entry.id());
-                }
-            });
-            lutItems.put(entry.id(), item);
-        }
-        logItem = new MenuItem(menu, SWT.CHECK);
-        logItem.setText("Log Scale");
-        logItem.addListener(SWT.Selection, e -> setLogScale(logItem.getSelection()));
-        new MenuItem(menu, SWT.SEPARATOR);
-        overlayMenu(menu);
-        rois.menu(menu);
-        new MenuItem(menu, SWT.SEPARATOR);
-        ViewExport.menu(menu, this);
-        return menu;
-    }
-
-    /** Planes, projections, montage, orthogonal views and the channel composite. */
-    private void viewMenu(Menu menu) {
-        for (SlicePlane p : SlicePlane.values()) {
-            MenuItem item = new MenuItem(menu, SWT.RADIO);
-            item.setText(p.label());
-            item.addListener(SWT.Selection, e -> {
-                if (item.getSelection()) {
-                    setPlane(p);
-                }
-            });
-            menu.addListener(SWT.Show, e -> item.setSelection(mode == ViewRequest.Mode.PLANE && plane == p));
-        }
-        MenuItem cascade = new MenuItem(menu, SWT.CASCADE);
-        cascade.setText("Projection");
-        Menu projections = new Menu(cascade);
-        cascade.setMenu(projections);
-        for (Axis axis : new Axis[] { Axis.Z, Axis.Y, Axis.X }) {
-            for (Projection.Kind kind : Projection.Kind.values()) {
-                MenuItem item = new MenuItem(projections, SWT.RADIO);
-                item.setText(kind.label() + " along " + axis.label());
-                item.addListener(SWT.Selection, e -> {
-                    if (item.getSelection()) {
-                        setProjection(kind, axis);
-                    }
-                });
-                menu.addListener(SWT.Show, e -> {
-                    item.setSelection(mode == ViewRequest.Mode.PROJECTION && projection == kind
-                            && plane.normal() == axis);
-                    item.setEnabled(header != null && header.size(axis) > 1);
-                });
-            }
-        }
-        MenuItem montage = new MenuItem(menu, SWT.RADIO);
-        montage.setText("Montage of Slices");
-        montage.addListener(SWT.Selection, e -> {
-            if (montage.getSelection()) {
-                setMontage();
-            }
-        });
-        MenuItem ortho = new MenuItem(menu, SWT.PUSH);
-        ortho.setText("Orthogonal Views");
-        ortho.addListener(SWT.Selection, e -> showRenderer(OrthogonalViews.ID));
-        MenuItem compositeItem = new MenuItem(menu, SWT.CHECK);
-        compositeItem.setText("Composite (All Channels)");
-        compositeItem.addListener(SWT.Selection, e -> setComposite(compositeItem.getSelection()));
-        menu.addListener(SWT.Show, e -> {
-            montage.setSelection(mode == ViewRequest.Mode.MONTAGE);
-            montage.setEnabled(header != null && header.size(Axis.Z) > 1);
-            ortho.setEnabled(header != null && header.size(Axis.Z) > 1);
-            compositeItem.setEnabled(header != null && header.size(Axis.C) > 1);
-            compositeItem.setSelection(composite);
-        });
-    }
-
-    /** Open a mask or label image over the image, its style, remove it. */
-    private void overlayMenu(Menu menu) {
-        MenuItem cascade = new MenuItem(menu, SWT.CASCADE);
-        cascade.setText("Overlay");
-        Menu sub = new Menu(cascade);
-        cascade.setMenu(sub);
-        MenuItem openItem = new MenuItem(sub, SWT.PUSH);
-        openItem.setText("Open Mask or Labels...");
-        openItem.addListener(SWT.Selection, e -> {
-            org.eclipse.swt.widgets.FileDialog dialog = new org.eclipse.swt.widgets.FileDialog(
-                    canvas.control().getShell(), SWT.OPEN);
-            dialog.setText("Overlay: a mask or label image of the same size");
-            dialog.setFilterPath(path.getParent() == null ? null : path.getParent().toString());
-            String chosen = dialog.open();
-            if (chosen != null) {
-                openOverlay(Path.of(chosen));
-            }
-        });
-        MenuItem outlines = new MenuItem(sub, SWT.CHECK);
-        outlines.setText("Outlines Only");
-        outlines.addListener(SWT.Selection, e -> setOverlayStyle(overlayOpacity, outlines.getSelection()));
-        new MenuItem(sub, SWT.SEPARATOR);
-        for (int percent : new int[] { 25, 50, 75, 100 }) {
-            MenuItem item = new MenuItem(sub, SWT.RADIO);
-            item.setText("Opacity " + percent + " %");
-            item.addListener(SWT.Selection, e -> {
-                if (item.getSelection()) {
-                    setOverlayStyle(percent / 100.0, overlayOutlines);
-                }
-            });
-            sub.addListener(SWT.Show, e -> item.setSelection(Math.round(overlayOpacity * 100) == percent));
-        }
-        new MenuItem(sub, SWT.SEPARATOR);
-        MenuItem remove = new MenuItem(sub, SWT.PUSH);
-        remove.setText("Remove Overlay");
-        remove.addListener(SWT.Selection, e -> removeOverlay());
-        sub.addListener(SWT.Show, e -> {
-            outlines.setSelection(overlayOutlines);
-            remove.setEnabled(overlay != null);
-            openItem.setEnabled(image != null);
-        });
-    }
-
     /** Chooses how the gray window is computed and redraws the slice. */
     void setContrast(Contrast newContrast) {
         preset = null;
@@ -598,7 +391,6 @@ public final class ImageEditor extends EditorPart {
             throw new IllegalArgumentException("No LUT '" + id + "' is installed");
         }
         lut = entry;
-        lutItems.forEach((key, item) -> item.setSelection(key.equals(id)));
         ViewerMemory.rememberLut(path, id);
         requestSlice();
     }
@@ -606,9 +398,6 @@ public final class ImageEditor extends EditorPart {
     /** Turns log scaling within the window on or off and redraws. */
     void setLogScale(boolean on) {
         logScale = on;
-        if (logItem != null) {
-            logItem.setSelection(on);
-        }
         requestSlice();
     }
 
@@ -675,7 +464,6 @@ public final class ImageEditor extends EditorPart {
         String remembered = ViewerMemory.lut(path);
         if (remembered != null && LutRegistry.find(remembered) != null) {
             lut = LutRegistry.find(remembered);
-            lutItems.forEach((key, item) -> item.setSelection(key.equals(remembered)));
         }
         long[] centre = new long[5];
         for (int i = 0; i < 3; i++) {
@@ -686,8 +474,6 @@ public final class ImageEditor extends EditorPart {
         fileWindow = FileWindow.of(header.metadata(), header.rescale()).orElse(null);
         if (fileWindow == null && contrast == Contrast.FIXED && preset == null) {
             contrast = Contrast.AUTO;
-            fileWindowItem.setSelection(false);
-            autoItem.setSelection(true);
         }
         if (header.size(Axis.X) * header.size(Axis.Y) > MAX_PLANE_PIXELS) {
             showError("Cannot show " + path + "\n\nIts x-y planes have " + header.size(Axis.X) + " x "
@@ -752,8 +538,8 @@ public final class ImageEditor extends EditorPart {
         sliderLabels.clear();
         for (Axis axis : sliderAxes()) {
             AxisCalibration calibration = header.axis(axis);
-            if (calibration.size() < 2) {
-                continue;
+            if (calibration.size() < 2 || (axis == plane.normal() && mode != ViewRequest.Mode.PLANE)) {
+                continue; // projections and montages show every plane along the normal: no slider for it
             }
             Label name = new Label(sliderRow, SWT.NONE);
             name.setText(axis.label());
@@ -990,6 +776,10 @@ public final class ImageEditor extends EditorPart {
         projection = kind;
         plane = SlicePlane.across(axis);
         mode = ViewRequest.Mode.PROJECTION;
+        if (status != null && header != null) {
+            status.setText("Computing the " + kind.label().toLowerCase(java.util.Locale.ROOT)
+                    + " intensity projection along " + axis.label() + " \u2026 (progress below)");
+        }
         if (header != null) {
             buildSliders();
             viewerPage.layout(true, true);
@@ -1001,6 +791,10 @@ public final class ImageEditor extends EditorPart {
     void setMontage() {
         plane = SlicePlane.AXIAL;
         mode = ViewRequest.Mode.MONTAGE;
+        if (header != null) {
+            buildSliders();
+            viewerPage.layout(true, true);
+        }
         requestSlice();
     }
 
@@ -1144,6 +938,40 @@ public final class ImageEditor extends EditorPart {
 
     Contrast contrast() {
         return contrast;
+    }
+
+    /** The CT preset shown, or null. */
+    CtPresets.Preset preset() {
+        return preset;
+    }
+
+    boolean logScale() {
+        return logScale;
+    }
+
+    /** The window the file recommends, or null. */
+    FileWindow.Recommended fileWindow() {
+        return fileWindow;
+    }
+
+    Projection.Kind projection() {
+        return projection;
+    }
+
+    double overlayOpacity() {
+        return overlayOpacity;
+    }
+
+    boolean overlayOutlines() {
+        return overlayOutlines;
+    }
+
+    boolean hasOverlay() {
+        return overlay != null;
+    }
+
+    Annotations annotations() {
+        return annotations;
     }
 
     /** The editor's side of the renderers it hosts. */

@@ -55,6 +55,19 @@ public final class RenderBenchmark {
             System.out.printf(Locale.ROOT, "%-14s %-16s %6d slices in %5.2f s  %8.1f slices/s%n", m.chunking(),
                     m.plane().label(), m.slices(), m.seconds(), m.slicesPerSecond());
         }
+        long[] dims = { size, size, size, 1, 1 };
+        ChunkGrid blocks = new ChunkGrid(dims, new long[] { 64, 64, 64, 1, 1 });
+        try (Image image = new CachedImage(new Synthetic(dims, blocks), new ChunkCache(4L * size * size * size))) {
+            for (long n = 0; n < blocks.chunkCount(); n++) {
+                image.chunk(blocks.index(n));
+            }
+            for (Axis axis : new Axis[] { Axis.Z, Axis.Y, Axis.X }) {
+                long start = System.nanoTime();
+                Projection.project(image, axis, Projection.Kind.MAX, 0, 0, org.qbi.core.progress.ProgressMonitor.NULL);
+                System.out.printf(Locale.ROOT, "64^3 blocks    maximum projection along %s: %.2f s%n", axis.label(),
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
     }
 
     /** Measures every chunking and plane for about {@code seconds} each. */

@@ -3,8 +3,10 @@ package org.qbi.ui.viewer.internal.render;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import org.qbi.core.image.Axis;
+import org.qbi.core.image.ChunkGrid;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 
@@ -101,11 +103,57 @@ public enum SlicePlane {
             throw new IndexOutOfBoundsException(label + " plane " + index + " is outside 0 .. "
                     + (dims[normal.ordinal()] - 1));
         }
+        if (this == SAGITTAL) {
+            return readAcrossRows(image, index, c, t, arena);
+        }
         long[] origin = { 0, 0, 0, c, t };
         long[] size = { dims[0], dims[1], dims[2], 1, 1 };
         origin[normal.ordinal()] = index;
         size[normal.ordinal()] = 1;
         // a region one voxel thick along the normal is laid out h fastest, then v: x before y before z
         return image.readRegion(origin, size, arena);
+    }
+
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
+
+    /**
+     * The sagittal plane x = {@code index}: one voxel from every row, so a region read would copy one voxel at a
+     * time; this copies them straight from each chunk the plane crosses, by value (bytes kept as they are).
+     */
+    private static MemorySegment readAcrossRows(Image image, long index, long c, long t, Arena arena)
+            throws IOException {
+        ImageHeader header = image.header();
+        long width = header.size(Axis.Y);
+        long height = header.size(Axis.Z);
+        int bpp = header.pixelType().bytesPerPixel();
+        MemorySegment target = arena.allocate(width * height * bpp, 8);
+        ChunkGrid grid = image.grid();
+        long[] counts = grid.chunkCounts();
+        long[] chunkSize = grid.chunkSize();
+        for (long cz = 0; cz < counts[2]; cz++) {
+            for (long cy = 0; cy < counts[1]; cy++) {
+                long[] chunkIndex = { index / chunkSize[0], cy, cz, c / chunkSize[3], t / chunkSize[4] };
+                MemorySegment chunk = image.chunk(chunkIndex);
+                long[] o = grid.origin(chunkIndex);
+                long[] n = grid.size(chunkIndex);
+                long base = (index - o[0]) + n[0] * n[1] * n[2] * ((c - o[3]) + n[3] * (t - o[4]));
+                for (long z = 0; z < n[2]; z++) {
+                    long src = base + n[0] * n[1] * z;
+                    long dst = o[1] + width * (o[2] + z);
+                    for (long y = 0; y < n[1]; y++, src += n[0], dst++) {
+                        switch (bpp) {
+                            case 1 -> target.set(ValueLayout.JAVA_BYTE, dst, chunk.get(ValueLayout.JAVA_BYTE, src));
+                            case 2 -> target.set(SHORT, 2 * dst, chunk.get(SHORT, 2 * src));
+                            case 4 -> target.set(INT, 4 * dst, chunk.get(INT, 4 * src));
+                            case 8 -> target.set(LONG, 8 * dst, chunk.get(LONG, 8 * src));
+                            default -> MemorySegment.copy(chunk, src * bpp, target, dst * bpp, bpp);
+                        }
+                    }
+                }
+            }
+        }
+        return target;
     }
 }
