@@ -68,3 +68,20 @@ with open("fmri-roi-stats.txt", "w") as f:
                 f"{v.size * spacing[0] * spacing[1]!r}\n")
     # the profile along row y = 64 (pixel centres 64.5) from x = 10.5 to x = 110.5: 101 samples, nearest pixel
     f.write("profile " + " ".join(repr(float(v)) for v in plane[64, 10:111]) + "\n")
+
+# The mean projection along y of the binarised bone micro-CT stack (600 pages of 250 x 350 uint8; 127 bone):
+# "x z value" at 30 fixed points of the (z, x) plane, and the mean of the whole projection.
+bone = tifffile.imread(f"{data}/tiff/3d/bone_7H3A_B1.tif")  # (z, y, x)
+mean_y = bone.astype(np.float64).mean(axis=1)  # rows z, columns x
+rng = np.random.default_rng(7)
+with open("bone-mean-y.txt", "w") as f:
+    f.write(f"mean {mean_y.mean()!r}\n")
+    for x, z in zip(rng.integers(0, mean_y.shape[1], 30), rng.integers(0, mean_y.shape[0], 30)):
+        f.write(f"{x} {z} {mean_y[z, x]!r}\n")
+
+# Curves along t of the small diffusion volume (10 x 10 x 10 x 65 int16, nibabel): at voxel (6, 4, 5), and the
+# mean over the rectangle x 2..7, y 3..8 (pixel centres inside [2, 8) x [3, 9)) of plane z 5.
+dwi = np.asarray(nibabel.load(f"{data}/nifti/dipy_small_64D.nii").dataobj, dtype=np.float64)  # [x, y, z, t]
+with open("dwi-curves.txt", "w") as f:
+    f.write(" ".join(repr(float(v)) for v in dwi[6, 4, 5, :]) + "\n")
+    f.write(" ".join(repr(float(v)) for v in dwi[2:8, 3:9, 5, :].mean(axis=(0, 1))) + "\n")

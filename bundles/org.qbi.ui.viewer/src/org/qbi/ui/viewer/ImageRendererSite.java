@@ -28,9 +28,10 @@ public interface ImageRendererSite {
 
     /**
      * Colours {@code width * height} stored values of the image's pixel type (x or the plane's horizontal axis
-     * fastest, as {@link Image#readRegion} returns them) with the editor's current LUT, log scaling, window or
-     * channel composite settings. Any thread (no display needed); the window is the editor's fixed window, or the
-     * auto window of the editor's current slice so that several planes share one contrast.
+     * fastest, as {@link Image#readRegion} returns them) with the editor's current LUT and log scaling, through
+     * the editor's window: its fixed window (the file's, a CT preset, or one set in the Display view) when it has
+     * one, else the window its contrast mode (auto or min-max) finds in these values. Any thread (no display
+     * needed).
      */
     ImageData render(MemorySegment values, int width, int height);
 

@@ -33,6 +33,8 @@ public final class ImageViewer {
     public static final String DISPLAY_CONTROLS_VIEW_ID = "org.qbi.ui.views.display";
     /** The Line profile view (values along the line ROI of the active Image editor). */
     public static final String LINE_PROFILE_VIEW_ID = "org.qbi.ui.views.lineProfile";
+    /** The Curve view (the spectrum along c or the time curve along t under the mouse or over a ROI). */
+    public static final String CURVE_VIEW_ID = "org.qbi.ui.views.curve";
     /** The extension point through which renderers of the Image editor are contributed ({@link ImageRenderer}). */
     public static final String VIEWERS_EXTENSION_POINT = "org.qbi.viewers";
     /** The command Open as Image (files and folders in the Project Explorer). */

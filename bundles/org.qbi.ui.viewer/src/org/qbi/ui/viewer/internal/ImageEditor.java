@@ -86,6 +86,9 @@ public final class ImageEditor extends EditorPart {
     /** Property fired when the ROI or its measurements changed (the Line profile view follows it). */
     public static final int PROP_ROI = 0x303;
 
+    /** Property fired when the mouse moves to another voxel of the image (the Curve view follows it). */
+    public static final int PROP_CURSOR = 0x304;
+
     /**
      * A decoded picture: its position ({@code z} is the index along the plane's normal, c and t the channel and
      * time point), its values (for the readout), display pixels and look, the whole picture made and the display
@@ -133,6 +136,8 @@ public final class ImageEditor extends EditorPart {
     private Path overlayPath;
     private volatile double overlayOpacity = 0.5;
     private volatile boolean overlayOutlines;
+    /** The voxel last under the mouse in the slice viewer, or null. */
+    private long[] hovered;
     /** The shared cursor of the renderers: x, y, z, c, t. */
     private volatile long[] position = new long[5];
 
@@ -340,6 +345,9 @@ public final class ImageEditor extends EditorPart {
             Control control = renderer.createControl(rendererArea, site);
             shown = new Shown(renderer, control);
             renderers.put(chosen.id(), shown);
+        }
+        if (!chosen.id().equals(renderer) && status != null) {
+            status.setText(""); // the status of the renderer left behind no longer applies
         }
         renderer = chosen.id();
         rendererStack.topControl = shown.control();
@@ -691,7 +699,15 @@ public final class ImageEditor extends EditorPart {
             return header.pixelType() == org.qbi.core.image.PixelType.LABEL32 ? "labels in colour (0 black)"
                     : "colour as stored";
         }
-        StringBuilder text = new StringBuilder("gray window ").append(ImageTexts.number(window.low())).append(" .. ")
+        StringBuilder text = new StringBuilder();
+        ViewRequest shown = slice.picture().request();
+        if (shown.mode() == ViewRequest.Mode.PROJECTION) {
+            text.append(shown.kind().label()).append(" intensity projection along ")
+                    .append(shown.plane().normal().label()).append("  \u00b7  ");
+        } else if (shown.mode() == ViewRequest.Mode.MONTAGE) {
+            text.append("Montage of ").append(slice.picture().montage().slices().length).append(" slices  \u00b7  ");
+        }
+        text.append("gray window ").append(ImageTexts.number(window.low())).append(" .. ")
                 .append(ImageTexts.number(window.high()));
         if (!header.rescale().isIdentity()) {
             double a = header.rescale().apply(window.low());
@@ -721,6 +737,33 @@ public final class ImageEditor extends EditorPart {
             return;
         }
         status.setText(readout(slice.picture(), pixel[0], pixel[1]));
+        long[] voxel = voxel(slice.picture(), pixel[0], pixel[1]);
+        if (voxel != null && !java.util.Arrays.equals(voxel, hovered)) {
+            hovered = voxel;
+            firePropertyChange(PROP_CURSOR);
+        }
+    }
+
+    /** The voxel (x, y, z, c, t) shown at pixel (h, v) of a picture; null in projections and between tiles. */
+    static long[] voxel(Picture picture, int h, int v) {
+        ViewRequest r = picture.request();
+        return switch (r.mode()) {
+            case PLANE -> {
+                long[] xyz = r.plane().voxel(h, v, r.index());
+                yield new long[] { xyz[0], xyz[1], xyz[2], r.c(), r.t() };
+            }
+            case MONTAGE -> {
+                Montage.Result m = picture.montage();
+                long z = m.sliceAt(h, v);
+                yield z < 0 ? null : new long[] { h % m.tileWidth(), v % m.tileHeight(), z, r.c(), r.t() };
+            }
+            case PROJECTION -> null;
+        };
+    }
+
+    /** The voxel last under the mouse (x, y, z, c, t), or null. */
+    long[] hovered() {
+        return hovered;
     }
 
     /** The status line for pixel (h, v) of a picture: voxel, physical position, value, overlay label. */
@@ -1000,12 +1043,8 @@ public final class ImageEditor extends EditorPart {
         public org.eclipse.swt.graphics.ImageData render(MemorySegment values, int width, int height) {
             ImageHeader h = image == null ? header : image.header();
             Picture.Display settings = displaySettings(h);
-            Slice shown = slice;
-            DisplayWindow window = settings.fixed() != null && settings.contrast() == Contrast.FIXED ? settings.fixed()
-                    : shown != null && shown.rendered().window() != null ? shown.rendered().window() : null;
-            Contrast how = window != null ? Contrast.FIXED : settings.contrast();
-            RenderedSlice rendered = SliceRenderer.render(h.pixelType(), values, width, height, h.rescale(), how,
-                    window, settings.look());
+            RenderedSlice rendered = SliceRenderer.render(h.pixelType(), values, width, height, h.rescale(),
+                    settings.contrast(), settings.fixed(), settings.look());
             return SwtImages.imageData(rendered);
         }
 
@@ -1177,6 +1216,11 @@ public final class ImageEditor extends EditorPart {
 
     Combo entryCombo() {
         return entryCombo;
+    }
+
+    /** The View box: the installed renderers. */
+    Combo viewCombo() {
+        return viewCombo;
     }
 
     Text errorText() {

@@ -44,10 +44,15 @@ public final class LineProfileView extends ViewPart {
 
     /** Opens (or shows) the view in the active page. */
     static void open() {
+        open(ID);
+    }
+
+    /** Opens (or shows) the view {@code id} (this one, the Curve view) in the active page. */
+    static void open(String id) {
         try {
-            PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(ID);
+            PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(id);
         } catch (PartInitException e) {
-            org.eclipse.core.runtime.ILog.of(LineProfileView.class).error("Cannot open the Line profile view", e);
+            org.eclipse.core.runtime.ILog.of(LineProfileView.class).error("Cannot open the view " + id, e);
         }
     }
 

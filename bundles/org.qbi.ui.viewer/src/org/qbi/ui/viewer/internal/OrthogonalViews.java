@@ -20,6 +20,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.ui.viewer.ImageRenderer;
@@ -94,11 +96,27 @@ public final class OrthogonalViews implements ImageRenderer {
             Listener mouse = new Listener(plane, canvas);
             canvas.control().addListener(SWT.MouseDown, mouse);
             canvas.control().addListener(SWT.MouseMove, mouse);
+            canvas.control().setMenu(menu(canvas));
             canvases.put(plane, canvas);
         }
         caption = new Label(grid, SWT.WRAP);
         caption.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         return grid;
+    }
+
+    /** Zoom and interpolation of one plane; LUT and contrast come from the slice viewer's menu. */
+    private static Menu menu(ImageCanvas canvas) {
+        Menu menu = new Menu(canvas.control());
+        MenuItem fit = new MenuItem(menu, SWT.PUSH);
+        fit.setText("Zoom to Fit\t0");
+        fit.addListener(SWT.Selection, e -> canvas.fit());
+        MenuItem oneToOne = new MenuItem(menu, SWT.PUSH);
+        oneToOne.setText("Zoom 1:1\t1");
+        oneToOne.addListener(SWT.Selection, e -> canvas.oneToOne());
+        MenuItem smooth = new MenuItem(menu, SWT.CHECK);
+        smooth.setText("Smooth Interpolation");
+        smooth.addListener(SWT.Selection, e -> canvas.setSmooth(smooth.getSelection()));
+        return menu;
     }
 
     /** Moves the cursor to the clicked pixel of {@code plane} (left button down or dragging). */

@@ -88,10 +88,15 @@ final class RoiTool implements ImageCanvas.Decoration {
         MenuItem profileView = new MenuItem(sub, SWT.PUSH);
         profileView.setText("Show Line Profile");
         profileView.addListener(SWT.Selection, e -> LineProfileView.open());
+        MenuItem curveView = new MenuItem(sub, SWT.PUSH);
+        curveView.setText("Show Spectrum / Time Curve");
+        curveView.addListener(SWT.Selection, e -> LineProfileView.open(CurveView.ID));
         sub.addListener(SWT.Show, e -> {
             clear.setEnabled(roi != null);
             export.setEnabled(roi != null && !(roi instanceof Roi.Line) && planeShown());
             profileView.setEnabled(roi instanceof Roi.Line);
+            curveView.setEnabled(editor.header() != null
+                    && org.qbi.ui.viewer.internal.render.Curves.axisOf(editor.header()) != null);
         });
     }
 

@@ -1,5 +1,6 @@
 package org.qbi.ui.viewer.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -49,6 +50,7 @@ import org.qbi.ui.viewer.internal.render.RoiMeasure;
 import org.qbi.ui.viewer.internal.render.SliceRenderer;
 import org.qbi.ui.viewer.internal.render.SlicePlane;
 import org.qbi.ui.viewer.internal.render.ViewRequest;
+import org.qbi.ui.viewer.testformat.MiddlePlaneRenderer;
 
 /**
  * The Image editor's views of real files from ../shared/data (skipped where it is absent): orthogonal planes with
@@ -102,10 +104,53 @@ class ViewerViewsTest {
         sagittal.control().notifyListeners(SWT.MouseDown, click);
         waitFor("the cursor at x 10, y 7, z 12", () -> ortho.showsCursor(10, 7, 12));
         assertEquals(12, editor.scale(Axis.Z).getSelection(), "the slice viewer's z slider follows the cursor");
-        screenshot("screenshot-viewer-orthogonal.png");
 
         editor.showRenderer(RendererRegistry.SLICES);
         waitForPicture(editor, p -> p.request().index() == 12);
+    }
+
+    @Test
+    void aBrainInOrthogonalViewsWithOrientationLettersFromItsHeader() throws Exception {
+        ImageEditor editor = open(SharedData.file("nifti/ch2bet.nii.gz"));
+        waitForPicture(editor, p -> true);
+        assertTrue(editor.header().orientation().isPresent(), "NIfTI gives the orientation");
+        // stored RAS (nibabel: aff2axcodes R, A, S); in LPS +x points right, +y anterior, +z superior
+        assertEquals(new org.qbi.ui.viewer.internal.render.OrientationLabels("L", "R", "P", "A"),
+                org.qbi.ui.viewer.internal.render.OrientationLabels.of(editor.header().orientation().get(),
+                        SlicePlane.AXIAL));
+        editor.showRenderer(OrthogonalViews.ID);
+        OrthogonalViews ortho = assertInstanceOf(OrthogonalViews.class, editor.renderer(OrthogonalViews.ID));
+        ortho.moveCursor(SlicePlane.AXIAL, 90, 108);
+        ortho.moveCursor(SlicePlane.CORONAL, 90, 80);
+        waitFor("the planes through the centre", () -> ortho.showsCursor(90, 108, 80));
+        assertEquals(181, ortho.canvas(SlicePlane.SAGITTAL).data().height, "z runs down the sagittal plane");
+        assertEquals(217, ortho.canvas(SlicePlane.SAGITTAL).data().width);
+        screenshot("screenshot-viewer-orthogonal.png");
+    }
+
+    @Test
+    void theMeanProjectionOfTheBoneStackAlongYMatchesNumpy() throws Exception {
+        ImageEditor editor = open(SharedData.file("tiff/3d/bone_7H3A_B1.tif"));
+        waitForPicture(editor, p -> true);
+        editor.setContrast(SliceRenderer.Contrast.MIN_MAX);
+        editor.setProjection(Projection.Kind.MEAN, Axis.Y);
+        Picture mean = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.PROJECTION);
+        assertEquals(350, mean.width());
+        assertEquals(600, mean.height());
+        String[] lines = text("bone-mean-y.txt").split("\n"); // "mean v", then "x z v" per point
+        double[][] rows = Arrays.stream(lines).skip(1).map(l -> Arrays.stream(l.trim().split(" "))
+                .mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
+        double sum = 0;
+        for (int i = 0; i < mean.width() * mean.height(); i++) {
+            sum += mean.planeValues().get(i);
+        }
+        assertEquals(Double.parseDouble(lines[0].split(" ")[1]), sum / (mean.width() * mean.height()), 1e-9,
+                "mean of the projection (numpy)");
+        for (double[] row : rows) {
+            assertEquals(row[2], mean.planeValues().get((int) row[1] * 350 + (int) row[0]), 1e-9,
+                    "mean along y at x " + row[0] + ", z " + row[1]);
+        }
+        screenshot("screenshot-viewer-projection.png");
     }
 
     @Test
@@ -135,7 +180,6 @@ class ViewerViewsTest {
         DisplayWindow window = new DisplayWindow(0, 421);
         editor.setWindow(window);
         check(editor, Projection.Kind.MAX, Axis.Z, "head-max-z.txt", window);
-        screenshot("screenshot-viewer-mip.png");
         check(editor, Projection.Kind.MEAN, Axis.Y, "head-mean-y.txt", window);
         check(editor, Projection.Kind.MIN, Axis.X, "head-min-x.txt", window);
         Picture mip = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.PROJECTION);
@@ -340,6 +384,34 @@ class ViewerViewsTest {
         return editor;
     }
 
+    @Test
+    void theTimeCurveUnderTheMouseAndOverARoiMatchNibabel() throws Exception {
+        ImageEditor editor = open(SharedData.file("nifti/dipy_small_64D.nii"));
+        waitForPicture(editor, p -> true);
+        editor.scale(Axis.Z).setSelection(5);
+        editor.scale(Axis.Z).notifyListeners(SWT.Selection, new Event());
+        waitForPicture(editor, p -> p.request().index() == 5);
+        CurveView view = assertInstanceOf(CurveView.class, page().showView(ImageViewer.CURVE_VIEW_ID));
+        page().activate(editor);
+        processEvents();
+        double[][] expected = read("dwi-curves.txt");
+        Event move = new Event();
+        move.x = (int) Math.round(editor.canvas().transform().screenX(6.5));
+        move.y = (int) Math.round(editor.canvas().transform().screenY(4.5));
+        editor.canvas().control().notifyListeners(SWT.MouseMove, move);
+        assertArrayEquals(new long[] { 6, 4, 5, 0, 0 }, editor.hovered());
+        waitFor("the curve at the voxel", () -> view.curve() != null && view.curve().values().length == 65
+                && view.curve().values()[0] == expected[0][0] && view.summary().getText().contains("x 6  y 4  z 5"));
+        assertArrayEquals(expected[0], view.curve().values(), 1e-9);
+        assertEquals(Axis.T, view.curve().along());
+        assertEquals(64, view.curve().positions()[64], 1e-12, "t spacing 1 (pixdim[4])");
+        editor.rois().setRoi(new Roi.Rectangle(2, 3, 8, 9));
+        waitFor("the mean over the ROI", () -> view.summary().getText().contains("mean over the rectangle"));
+        assertArrayEquals(expected[1], view.curve().values(), 1e-9);
+        assertNotNull(view.chart());
+        screenshot("screenshot-viewer-curve.png");
+    }
+
     private static void assertStatistics(RoiMeasure.Statistics s, String line) {
         String[] f = line.split(" ");
         assertEquals(Long.parseLong(f[1]), s.count(), f[0] + " count");
@@ -407,6 +479,15 @@ class ViewerViewsTest {
         assertEquals(0xFFFFFF, figureRgb(figure, 14, 82));
         assertEquals(0xFFFFFF, figureRgb(figure, 36, 80));
         ViewExport.copy(editor);
+        org.eclipse.swt.dnd.Clipboard clipboard = new org.eclipse.swt.dnd.Clipboard(Display.getCurrent());
+        try {
+            ImageData copied = (ImageData) clipboard.getContents(org.eclipse.swt.dnd.ImageTransfer.getInstance());
+            assertNotNull(copied, "an image on the clipboard");
+            assertEquals(128, copied.width);
+            assertEquals(96, copied.height);
+        } finally {
+            clipboard.dispose();
+        }
     }
 
     @Test
@@ -433,7 +514,7 @@ class ViewerViewsTest {
     }
 
     @Test
-    void everyContributedRendererOpensAndRefreshesAndTheViewBoxListsThem() throws Exception {
+    void everyContributedRendererOpensAndABrokenOneFallsBackToTheSliceViewer() throws Exception {
         List<RendererRegistry.Entry> installed = RendererRegistry.installed();
         assertEquals(RendererRegistry.SLICES, installed.get(0).id(), "the slice viewer first");
         assertTrue(installed.stream().anyMatch(e -> e.id().equals(OrthogonalViews.ID)), installed.toString());
@@ -442,11 +523,82 @@ class ViewerViewsTest {
         for (RendererRegistry.Entry entry : installed) {
             editor.showRenderer(entry.id());
             processEvents();
-            assertEquals(entry.id(), editor.rendererId());
-            assertNotNull(editor.renderer(entry.id()), entry.id());
+            if (entry.id().equals(BROKEN)) {
+                assertEquals(RendererRegistry.SLICES, editor.rendererId(), "a renderer that cannot load: slices");
+                assertNull(editor.renderer(BROKEN));
+            } else {
+                assertEquals(entry.id(), editor.rendererId());
+                assertNotNull(editor.renderer(entry.id()), entry.id());
+            }
         }
         Job.getJobManager().join(editor.renderer(OrthogonalViews.ID), null);
         processEvents();
+    }
+
+    private static final String BROKEN = "org.qbi.ui.viewer.tests.broken";
+
+    @Test
+    void aRendererContributedFromAnotherBundleReadsThroughTheSiteAndIsColouredLikeTheEditor() throws Exception {
+        ImageEditor editor = open(SharedData.file(HEAD));
+        waitForPicture(editor, p -> true);
+        DisplayWindow window = new DisplayWindow(0, 421);
+        editor.setWindow(window);
+        waitForPicture(editor, p -> editor.slice().rendered().window().equals(window));
+        MiddlePlaneRenderer.last = null;
+        editor.showRenderer("org.qbi.ui.viewer.tests.middle");
+        assertTrue(Arrays.asList(editor.viewCombo().getItems()).contains("Middle Plane (test)"));
+        assertEquals("Middle Plane (test)", editor.viewCombo().getText());
+        waitFor("the middle plane", () -> MiddlePlaneRenderer.last != null && MiddlePlaneRenderer.last.rendered != null);
+        ImageData data = MiddlePlaneRenderer.last.rendered;
+        double[][] coronal = read("head-coronal-y20.txt"); // row z 16 of it is row y 20 of plane z 16
+        for (int x = 0; x < 32; x++) {
+            assertEquals(window.gray(coronal[16][x]), gray(data, x, 20), "middle plane x " + x + ", y 20");
+        }
+        int refreshes = MiddlePlaneRenderer.last.refreshes;
+        editor.setLut("org.qbi.ui.viewer.luts.viridis");
+        assertTrue(MiddlePlaneRenderer.last.refreshes > refreshes, "display changes refresh the renderer in front");
+    }
+
+    @Test
+    void roisAreDrawnWithTheMouse() throws Exception {
+        ImageEditor editor = open(SharedData.file(FMRI));
+        waitForPicture(editor, p -> true);
+        ImageCanvas canvas = editor.canvas();
+        editor.rois().setTool(RoiTool.Tool.RECTANGLE);
+        mouse(canvas, SWT.MouseDown, 30, 40, 1);
+        mouse(canvas, SWT.MouseMove, 50, 60, 0);
+        mouse(canvas, SWT.MouseUp, 70, 80, 1);
+        // mouse positions are whole screen pixels: the corners land within one screen pixel of where they were aimed
+        double tolerance = 1 / canvas.transform().scale();
+        assertTrue(tolerance < 0.5, "zoomed in enough for the test: " + canvas.transform().scale());
+        Roi.Rectangle rect = assertInstanceOf(Roi.Rectangle.class, editor.rois().roi());
+        assertEquals(30, rect.x0(), tolerance);
+        assertEquals(80, rect.y1(), tolerance);
+        assertEquals(1600, editor.rois().statistics().count(), "40 x 40 pixel centres whatever the rounding");
+        editor.rois().setTool(RoiTool.Tool.POLYGON);
+        mouse(canvas, SWT.MouseDown, 10, 10, 1);
+        mouse(canvas, SWT.MouseDown, 50, 10, 1);
+        mouse(canvas, SWT.MouseDown, 10, 50, 1);
+        mouse(canvas, SWT.MouseDoubleClick, 10, 50, 1);
+        Roi.Polygon polygon = assertInstanceOf(Roi.Polygon.class, editor.rois().roi());
+        assertEquals(3, polygon.points().size());
+        // centres strictly inside the right triangle of legs 40 with exact vertices: 39 + 38 + ... + 1 = 780; the
+        // rounded vertices move the hypotenuse by under a pixel, which adds or drops at most its 40 edge centres
+        long count = editor.rois().statistics().count();
+        assertTrue(count >= 740 && count <= 820, "pixels in the polygon: " + count);
+        assertEquals(RoiMeasure.pixels(polygon, 128, 96).size(), count);
+        assertTrue(editor.canvas().transform().scale() > 0);
+        editor.rois().setTool(RoiTool.Tool.NONE);
+    }
+
+    /** A mouse event at image coordinates (x, y) of the canvas. */
+    private static void mouse(ImageCanvas canvas, int type, double x, double y, int button) {
+        Event e = new Event();
+        e.x = (int) Math.round(canvas.transform().screenX(x));
+        e.y = (int) Math.round(canvas.transform().screenY(y));
+        e.button = button;
+        e.stateMask = type == SWT.MouseMove ? SWT.BUTTON1 : 0;
+        canvas.control().notifyListeners(type, e);
     }
 
     @Test

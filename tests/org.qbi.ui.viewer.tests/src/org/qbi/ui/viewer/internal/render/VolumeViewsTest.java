@@ -202,6 +202,22 @@ class VolumeViewsTest {
     }
 
     @Test
+    void curvesAlongTheChannelsAtAVoxelAndOverARoi() throws IOException {
+        Image image = volume();
+        assertEquals(Axis.C, Curves.axisOf(image.header()));
+        Curves.Curve at = Curves.atVoxel(image, Axis.C, 5, 7, 3, 0, 0);
+        assertArrayEquals(new double[] { value(5, 7, 3, 0), value(5, 7, 3, 1) }, at.values());
+        assertArrayEquals(new double[] { 0, 1 }, at.positions(), "uncalibrated channels: their index");
+        // the rectangle's pixel centres (1.5 .. 2.5, 2.5): x 1, 2 at y 2, on the sagittal plane x = 4 (y right, z down)
+        Curves.Curve mean = Curves.overRoi(image, Axis.C, SlicePlane.SAGITTAL, 4, new Roi.Rectangle(1, 2, 3, 3), 0, 0);
+        for (int c = 0; c < 2; c++) {
+            double expected = (value(4, 1, 2, c) + value(4, 2, 2, c)) / 2;
+            assertEquals(expected, mean.values()[c], 1e-12, "channel " + c);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Curves.atVoxel(image, Axis.Z, 0, 0, 0, 0, 0));
+    }
+
+    @Test
     void aMontageTilesTheSlicesInOrderWithZerosAfterTheLast() throws IOException {
         Image image = volume();
         Montage.Result m = Montage.assemble(image, 0, 0, 2, 3, ProgressMonitor.NULL);
