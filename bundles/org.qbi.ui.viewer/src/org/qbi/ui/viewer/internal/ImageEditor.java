@@ -43,7 +43,6 @@ import org.qbi.io.ImageFormats;
 import org.qbi.core.progress.CancelledException;
 import org.qbi.project.workspace.EclipseProgress;
 import org.qbi.ui.viewer.ImageRenderer;
-import org.qbi.ui.viewer.ImageRendererSite;
 import org.qbi.ui.viewer.ImageViewer;
 import org.qbi.ui.viewer.internal.render.ChannelComposite;
 import org.qbi.ui.viewer.internal.render.Montage;
@@ -117,7 +116,7 @@ public final class ImageEditor extends EditorPart {
         }
     };
     private final SliceJob sliceJob = new SliceJob();
-    private final Site site = new Site();
+    private final EditorSite site = new EditorSite(this);
     private final Map<String, Shown> renderers = new java.util.HashMap<>();
     private String renderer = RendererRegistry.SLICES;
     private Combo viewCombo;
@@ -1017,62 +1016,38 @@ public final class ImageEditor extends EditorPart {
         return annotations;
     }
 
-    /** The editor's side of the renderers it hosts. */
-    final class Site implements ImageRendererSite {
-
-        ImageEditor editor() {
-            return ImageEditor.this;
+    /**
+     * Moves the shared cursor of the renderers to (x, y, z, c, t): the slice viewer's slider across its plane
+     * follows, and the renderer in front is refreshed.
+     */
+    void moveCursor(long[] xyzct) {
+        if (xyzct.length != 5) {
+            throw new IllegalArgumentException("A position has x, y, z, c, t; got " + xyzct.length + " values");
         }
-
-        @Override
-        public Image image() {
-            return ImageEditor.this.image();
+        position = xyzct.clone();
+        Scale scale = scales.get(plane.normal());
+        if (scale != null && mode == ViewRequest.Mode.PLANE) {
+            scale.setSelection((int) xyzct[plane.normal().ordinal()]);
+            Label label = sliderLabels.get(plane.normal());
+            label.setText(ImageTexts.sliderLabel(header.axis(plane.normal()), scale.getSelection()));
         }
-
-        @Override
-        public Path path() {
-            return path;
-        }
-
-        @Override
-        public ISchedulingRule readRule() {
-            return rule;
-        }
-
-        @Override
-        public org.eclipse.swt.graphics.ImageData render(MemorySegment values, int width, int height) {
-            ImageHeader h = image == null ? header : image.header();
-            Picture.Display settings = displaySettings(h);
-            RenderedSlice rendered = SliceRenderer.render(h.pixelType(), values, width, height, h.rescale(),
-                    settings.contrast(), settings.fixed(), settings.look());
-            return SwtImages.imageData(rendered);
-        }
-
-        @Override
-        public long[] position() {
-            return position.clone();
-        }
-
-        @Override
-        public void setPosition(long[] xyzct) {
-            if (xyzct.length != 5) {
-                throw new IllegalArgumentException("A position has x, y, z, c, t; got " + xyzct.length + " values");
-            }
-            position = xyzct.clone();
-            Scale scale = scales.get(plane.normal());
-            if (scale != null && mode == ViewRequest.Mode.PLANE) {
-                scale.setSelection((int) xyzct[plane.normal().ordinal()]);
-                Label label = sliderLabels.get(plane.normal());
-                label.setText(ImageTexts.sliderLabel(header.axis(plane.normal()), scale.getSelection()));
-            }
-            refreshRenderers();
-        }
-
-        @Override
-        public void setStatus(String text) {
-            status.setText(text == null ? "" : text);
-        }
+        refreshRenderers();
     }
+
+    /** The shared cursor (x, y, z, c, t). */
+    long[] position() {
+        return position.clone();
+    }
+
+    /** Colours stored values of this image with the current display settings (any thread). */
+    org.eclipse.swt.graphics.ImageData render(MemorySegment values, int width, int height) {
+        ImageHeader h = image == null ? header : image.header();
+        Picture.Display settings = displaySettings(h);
+        RenderedSlice rendered = SliceRenderer.render(h.pixelType(), values, width, height, h.rescale(),
+                settings.contrast(), settings.fixed(), settings.look());
+        return SwtImages.imageData(rendered);
+    }
+
 
     /** Decodes the requested slice; scheduling it again while it runs makes it run once more afterwards. */
     private final class SliceJob extends Job {

@@ -17,7 +17,7 @@ public final class SlicesRenderer implements ImageRenderer {
 
     @Override
     public Control createControl(Composite parent, ImageRendererSite site) {
-        if (!(site instanceof ImageEditor.Site editorSite)) {
+        if (!(site instanceof EditorSite editorSite)) {
             throw new IllegalArgumentException("The slice viewer runs inside the Image editor only");
         }
         editor = editorSite.editor();

@@ -3,6 +3,7 @@ package org.qbi.ui.viewer.internal;
 import java.nio.file.Path;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
@@ -32,11 +33,16 @@ final class ViewerMemory {
         } else {
             node.put(key(image), lutId);
         }
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            ILog.of(ViewerMemory.class).warn("Cannot save the LUT chosen for " + image + ": " + e.getMessage());
-        }
+        // writing the preferences file is I/O: not on the UI thread
+        Job save = Job.create("Saving the LUT chosen for " + image.getFileName(), monitor -> {
+            try {
+                node.flush();
+            } catch (BackingStoreException e) {
+                ILog.of(ViewerMemory.class).warn("Cannot save the LUT chosen for " + image + ": " + e.getMessage());
+            }
+        });
+        save.setSystem(true);
+        save.schedule();
     }
 
     /** Forgets every image's LUT (tests start from gray). */
