@@ -36,8 +36,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
+import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Axis;
+import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
+import org.qbi.core.image.PixelValues;
+import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.io.ImageFormats;
 import org.qbi.io.testing.SharedData;
 import org.qbi.project.ProjectLayout;
 import org.qbi.ui.testing.UiTesting;
@@ -320,6 +325,47 @@ class ViewerViewsTest {
         waitFor("the refusal", () -> editor.status().getText().startsWith("Cannot use membranes.tif as an overlay"));
         assertTrue(editor.status().getText().contains("256 x 256 x 1 pixels, the image 580 x 420 x 1"),
                 editor.status().getText());
+    }
+
+    @Test
+    void aLabelOverlayColoursEachLabelledPixelInItsLabelsColour(@TempDir Path dir) throws Exception {
+        // three labels (1, 2 and 1000) in rectangles, written as a uint16 TIFF the size of the lung slice
+        ArrayImage labels = ArrayImage.allocate(ImageHeader.uncalibrated(PixelType.UINT16, 580, 420));
+        int[][] boxes = { { 1, 10, 10, 100, 60 }, { 2, 200, 100, 300, 200 }, { 1000, 400, 300, 450, 400 } };
+        for (int[] b : boxes) {
+            for (int y = b[2]; y < b[4]; y++) {
+                for (int x = b[1]; x < b[3]; x++) {
+                    PixelValues.set(PixelType.UINT16, labels.values(), (long) y * 580 + x, b[0]);
+                }
+            }
+        }
+        Path file = dir.resolve("labels.tif");
+        ImageFormats.installed().writerFor(file).write(labels, file, ProgressMonitor.NULL);
+
+        ImageEditor editor = open(SharedData.file(LUNG));
+        waitForPicture(editor, p -> true);
+        ImageData before = editor.canvas().data();
+        editor.setOverlayStyle(1, false);
+        editor.openOverlay(file);
+        Picture overlaid = waitForPicture(editor, p -> p.labels() != null);
+        ImageData after = editor.canvas().data();
+        int coloured = 0;
+        for (int y = 0; y < 420; y++) {
+            for (int x = 0; x < 580; x++) {
+                int label = 0;
+                for (int[] b : boxes) {
+                    if (x >= b[1] && x < b[3] && y >= b[2] && y < b[4]) {
+                        label = b[0];
+                    }
+                }
+                int expected = label == 0 ? rgb(before, x, y) : SliceRenderer.labelColour(label);
+                assertEquals(expected, rgb(after, x, y), "pixel " + x + ", " + y + " of label " + label);
+                coloured += rgb(after, x, y) != rgb(before, x, y) ? 1 : 0;
+            }
+        }
+        assertTrue(coloured <= 90 * 50 + 100 * 100 + 50 * 100, "only labelled pixels change: " + coloured);
+        assertNotEquals(SliceRenderer.labelColour(1), SliceRenderer.labelColour(2), "neighbouring labels differ");
+        assertTrue(editor.readout(overlaid, 420, 350).endsWith("label 1000"), editor.readout(overlaid, 420, 350));
     }
 
     private static int[] firstMasked(Picture picture) {
