@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
@@ -54,8 +55,13 @@ public final class DisplayControlsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        root = new Composite(parent, SWT.NONE);
+        ScrolledComposite scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        root = new Composite(scroll, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
+        scroll.setContent(root);
+        root.addListener(SWT.Resize, e -> scroll.setMinSize(root.computeSize(SWT.DEFAULT, SWT.DEFAULT)));
         title = new Label(root, SWT.NONE);
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
@@ -225,6 +231,9 @@ public final class DisplayControlsView extends ViewPart {
         }
         showState();
         root.layout(true, true);
+        if (root.getParent() instanceof ScrolledComposite scroll) {
+            scroll.setMinSize(root.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        }
     }
 
     private static void paintColour(Button button, int rgb) {

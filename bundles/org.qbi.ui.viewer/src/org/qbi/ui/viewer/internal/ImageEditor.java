@@ -545,8 +545,9 @@ public final class ImageEditor extends EditorPart {
         sliderLabels.clear();
         for (Axis axis : sliderAxes()) {
             AxisCalibration calibration = header.axis(axis);
-            if (calibration.size() < 2 || (axis == plane.normal() && mode != ViewRequest.Mode.PLANE)) {
-                continue; // projections and montages show every plane along the normal: no slider for it
+            if (calibration.size() < 2 || (axis == plane.normal() && mode != ViewRequest.Mode.PLANE)
+                    || (axis == Axis.C && composite)) {
+                continue; // projections and montages show every plane along the normal, composites every channel
             }
             Label name = new Label(sliderRow, SWT.NONE);
             name.setText(axis.label());
@@ -847,6 +848,10 @@ public final class ImageEditor extends EditorPart {
     /** Shows all channels together, each in its colour with its own window (images with channels). */
     void setComposite(boolean on) {
         composite = on;
+        if (header != null) {
+            buildSliders();
+            viewerPage.layout(true, true);
+        }
         requestSlice();
     }
 
