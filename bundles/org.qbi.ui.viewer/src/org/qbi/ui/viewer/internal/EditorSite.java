@@ -44,7 +44,7 @@ final class EditorSite implements ImageRendererSite {
 
     @Override
     public long[] position() {
-        return editor.position();
+        return editor.cursor();
     }
 
     @Override

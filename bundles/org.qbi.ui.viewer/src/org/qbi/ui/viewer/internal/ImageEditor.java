@@ -1039,8 +1039,8 @@ public final class ImageEditor extends EditorPart {
         refreshRenderers();
     }
 
-    /** The shared cursor (x, y, z, c, t). */
-    long[] position() {
+    /** The shared cursor of the renderers (x, y, z, c, t). */
+    long[] cursor() {
         return position.clone();
     }
 
