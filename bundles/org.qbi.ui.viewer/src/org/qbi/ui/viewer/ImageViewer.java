@@ -29,6 +29,14 @@ public final class ImageViewer {
     public static final String METADATA_VIEW_ID = "org.qbi.ui.views.metadata";
     /** The Histogram view (counts of the active Image editor's slice or whole image, with the CDF). */
     public static final String HISTOGRAM_VIEW_ID = "org.qbi.ui.views.histogram";
+    /** The Display controls view (LUT, window, channels of the active Image editor). */
+    public static final String DISPLAY_CONTROLS_VIEW_ID = "org.qbi.ui.views.display";
+    /** The Line profile view (values along the line ROI of the active Image editor). */
+    public static final String LINE_PROFILE_VIEW_ID = "org.qbi.ui.views.lineProfile";
+    /** The Curve view (the spectrum along c or the time curve along t under the mouse or over a ROI). */
+    public static final String CURVE_VIEW_ID = "org.qbi.ui.views.curve";
+    /** The extension point through which renderers of the Image editor are contributed ({@link ImageRenderer}). */
+    public static final String VIEWERS_EXTENSION_POINT = "org.qbi.viewers";
     /** The command Open as Image (files and folders in the Project Explorer). */
     public static final String OPEN_AS_IMAGE_COMMAND = "org.qbi.ui.commands.openAsImage";
     /** The content type of the file names the Image editor opens by default; readers' plugins may add names to it. */

@@ -33,6 +33,14 @@ final class ImageCanvas {
     private String message;
     private Point dragFrom;
     private Point lastMouse;
+    private boolean smooth;
+    private boolean leftDragPans = true;
+    private final java.util.List<Decoration> decorations = new java.util.ArrayList<>();
+
+    /** Something drawn over the picture (scale bar, cursor lines, ROIs) in screen coordinates. */
+    interface Decoration {
+        void paint(GC gc, ViewTransform transform, Rectangle area);
+    }
 
     ImageCanvas(Composite parent, Consumer<int[]> hover, Runnable previous, Runnable next) {
         this.hover = hover;
@@ -47,12 +55,16 @@ final class ImageCanvas {
         canvas.addListener(SWT.MouseVerticalWheel, this::wheel);
         canvas.addListener(SWT.MouseDown, e -> {
             canvas.setFocus();
-            if (e.button == 1 || e.button == 2) {
+            if ((e.button == 1 && leftDragPans) || e.button == 2) {
                 dragFrom = new Point(e.x, e.y);
             }
         });
         canvas.addListener(SWT.MouseUp, e -> dragFrom = null);
-        canvas.addListener(SWT.MouseDoubleClick, e -> fit());
+        canvas.addListener(SWT.MouseDoubleClick, e -> {
+            if (leftDragPans) {
+                fit();
+            }
+        });
         canvas.addListener(SWT.MouseMove, this::move);
         canvas.addListener(SWT.MouseExit, e -> {
             lastMouse = null;
@@ -65,6 +77,8 @@ final class ImageCanvas {
                 default -> {
                     if (e.character == '0' || e.character == 'f') {
                         fit();
+                    } else if (e.character == '1') {
+                        oneToOne();
                     }
                 }
             }
@@ -137,6 +151,43 @@ final class ImageCanvas {
         }
     }
 
+    /**
+     * Shows one image pixel per screen pixel along x (y follows the aspect), keeping the centre of the canvas on
+     * the same point of the image.
+     */
+    void oneToOne() {
+        if (transform != null) {
+            Rectangle area = canvas.getClientArea();
+            transform.scaleAt(area.width / 2.0, area.height / 2.0, 1);
+            canvas.redraw();
+        }
+    }
+
+    /** Smooth (bilinear) or nearest-neighbour drawing when zoomed in; nearest by default, as pixels are data. */
+    void setSmooth(boolean on) {
+        smooth = on;
+        canvas.redraw();
+    }
+
+    boolean smooth() {
+        return smooth;
+    }
+
+    /** Whether a left drag pans (true) or is left to a ROI tool (middle drag always pans). */
+    void setLeftDragPans(boolean pans) {
+        leftDragPans = pans;
+    }
+
+    /** Adds something drawn over the picture, in the order added. */
+    void addDecoration(Decoration decoration) {
+        decorations.add(decoration);
+    }
+
+    /** Redraws the canvas (after a decoration changed). */
+    void redraw() {
+        canvas.redraw();
+    }
+
     private void wheel(Event e) {
         if (transform == null || e.count == 0) {
             return;
@@ -153,7 +204,7 @@ final class ImageCanvas {
         if (transform == null) {
             return;
         }
-        if (dragFrom != null && (e.stateMask & (SWT.BUTTON1 | SWT.BUTTON2)) != 0) {
+        if (dragFrom != null && (e.stateMask & ((leftDragPans ? SWT.BUTTON1 : 0) | SWT.BUTTON2)) != 0) {
             transform.pan(e.x - dragFrom.x, e.y - dragFrom.y);
             dragFrom = new Point(e.x, e.y);
             canvas.redraw();
@@ -171,8 +222,13 @@ final class ImageCanvas {
             if (visible != null) {
                 int[] src = visible[0];
                 int[] dst = visible[1];
-                gc.setInterpolation(transform.scale() >= 1 ? SWT.NONE : SWT.DEFAULT);
+                gc.setInterpolation(smooth ? SWT.HIGH : transform.scale() >= 1 ? SWT.NONE : SWT.DEFAULT);
                 gc.drawImage(picture, src[0], src[1], src[2], src[3], dst[0], dst[1], dst[2], dst[3]);
+            }
+        }
+        if (picture != null && transform != null) {
+            for (Decoration decoration : decorations) {
+                decoration.paint(gc, transform, area);
             }
         }
         if (message != null && !message.isEmpty()) {

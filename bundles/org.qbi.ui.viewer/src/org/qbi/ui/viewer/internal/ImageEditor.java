@@ -1,7 +1,6 @@
 package org.qbi.ui.viewer.internal;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
@@ -27,8 +26,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
@@ -43,7 +40,16 @@ import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.io.FormatException;
 import org.qbi.io.ImageFormats;
+import org.qbi.core.progress.CancelledException;
+import org.qbi.project.workspace.EclipseProgress;
+import org.qbi.ui.viewer.ImageRenderer;
 import org.qbi.ui.viewer.ImageViewer;
+import org.qbi.ui.viewer.internal.render.ChannelComposite;
+import org.qbi.ui.viewer.internal.render.Montage;
+import org.qbi.ui.viewer.internal.render.Picture;
+import org.qbi.ui.viewer.internal.render.Projection;
+import org.qbi.ui.viewer.internal.render.SlicePlane;
+import org.qbi.ui.viewer.internal.render.ViewRequest;
 import org.qbi.ui.viewer.internal.render.CtPresets;
 import org.qbi.ui.viewer.internal.render.DisplayWindow;
 import org.qbi.ui.viewer.internal.render.FileWindow;
@@ -52,7 +58,6 @@ import org.qbi.ui.viewer.internal.render.Luts;
 import org.qbi.ui.viewer.internal.render.RenderedSlice;
 import org.qbi.ui.viewer.internal.render.SliceRenderer;
 import org.qbi.ui.viewer.internal.render.SliceRenderer.Contrast;
-import org.qbi.ui.viewer.internal.render.ViewTransform;
 
 /**
  * The Image editor: one image (a file, or a folder such as a DICOM series or a Zarr store) opened through the
@@ -77,10 +82,23 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     /** Planes with more pixels are not shown by this viewer (the tiled viewer will). */
     static final long MAX_PLANE_PIXELS = 1L << 28;
 
-    private static final Axis[] SLIDER_AXES = { Axis.Z, Axis.C, Axis.T };
+    /** Property fired when the ROI or its measurements changed (the Line profile view follows it). */
+    public static final int PROP_ROI = 0x303;
 
-    /** A decoded slice: its position, its stored values (for the readout), its display pixels and their look. */
-    record Slice(long z, long c, long t, MemorySegment plane, RenderedSlice rendered, SliceRenderer.Look look) {
+    /** Property fired when the mouse moves to another voxel of the image (the Curve view follows it). */
+    public static final int PROP_CURSOR = 0x304;
+
+    /**
+     * A decoded picture: its position ({@code z} is the index along the plane's normal, c and t the channel and
+     * time point), its values (for the readout), display pixels and look, the whole picture made and the display
+     * settings it was made with.
+     */
+    record Slice(long z, long c, long t, MemorySegment plane, RenderedSlice rendered, SliceRenderer.Look look,
+            Picture picture, Picture.Display display) {
+    }
+
+    /** A created renderer and its control. */
+    private record Shown(ImageRenderer renderer, Control control) {
     }
 
     /** The LUT shown when the user has not chosen one. */
@@ -98,13 +116,36 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
     };
     private final SliceJob sliceJob = new SliceJob();
+    private final EditorSite site = new EditorSite(this);
+    private final Map<String, Shown> renderers = new java.util.HashMap<>();
+    private String renderer = RendererRegistry.SLICES;
+    private Combo viewCombo;
+    private Composite rendererArea;
+    private StackLayout rendererStack;
+    private Annotations annotations;
+    private RoiTool rois;
+    /** The plane, mode and projection the slice page shows. */
+    private volatile SlicePlane plane = SlicePlane.AXIAL;
+    private volatile ViewRequest.Mode mode = ViewRequest.Mode.PLANE;
+    private volatile Projection.Kind projection = Projection.Kind.MAX;
+    private volatile boolean composite;
+    private volatile List<Picture.ChannelSetting> channelSettings = List.of();
+    /** The overlay (mask or labels) and where it came from; null: none. */
+    private volatile Image overlay;
+    private Path overlayPath;
+    private volatile double overlayOpacity = 0.5;
+    private volatile boolean overlayOutlines;
+    /** The voxel last under the mouse in the slice viewer, or null. */
+    private long[] hovered;
+    /** The shared cursor of the renderers: x, y, z, c, t. */
+    private volatile long[] position = new long[5];
 
     private Path path;
     private String entry;
     private List<String> entries = List.of();
     private volatile Image image;
     private volatile int generation;
-    private volatile long[] requested = { 0, 0, 0 };
+    private volatile ViewRequest requested = ViewRequest.axial(0, 0, 0);
     private volatile Contrast contrast = Contrast.AUTO;
     /** The CT preset chosen (FIXED contrast with this window), or null for the file's window. */
     private volatile CtPresets.Preset preset;
@@ -125,17 +166,13 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private Combo entryCombo;
     private ImageCanvas canvas;
     private ColourBar colourBar;
-    private final Map<CtPresets.Preset, MenuItem> presetItems = new java.util.LinkedHashMap<>();
-    private final Map<String, MenuItem> lutItems = new java.util.LinkedHashMap<>();
-    private MenuItem logItem;
     private Composite sliderRow;
     private final Map<Axis, Scale> scales = new EnumMap<>(Axis.class);
     private final Map<Axis, Label> sliderLabels = new EnumMap<>(Axis.class);
     private Label status;
-    private MenuItem fileWindowItem;
-    private MenuItem autoItem;
-    private MenuItem minMaxItem;
     private volatile FileWindow.Recommended fileWindow;
+    /** A window the user set in the Display controls view (stored values), or null. */
+    private volatile DisplayWindow customWindow;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -182,7 +219,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         viewerPage.setLayout(layout);
 
         Composite top = new Composite(viewerPage, SWT.NONE);
-        GridLayout topLayout = new GridLayout(2, false);
+        GridLayout topLayout = new GridLayout(3, false);
         topLayout.marginHeight = 2;
         top.setLayout(topLayout);
         top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -202,26 +239,24 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
                 open();
             }
         });
+        viewCombo = new Combo(top, SWT.READ_ONLY | SWT.DROP_DOWN);
+        viewCombo.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
+        viewCombo.setToolTipText("How to show the image (viewers contributed through org.qbi.viewers)");
+        for (RendererRegistry.Entry renderer : RendererRegistry.installed()) {
+            viewCombo.add(renderer.name());
+        }
+        viewCombo.addListener(SWT.Selection, e -> {
+            int index = viewCombo.getSelectionIndex();
+            if (index >= 0) {
+                showRenderer(RendererRegistry.installed().get(index).id());
+            }
+        });
 
-        Composite middle = new Composite(viewerPage, SWT.NONE);
-        GridLayout middleLayout = new GridLayout(2, false);
-        middleLayout.marginWidth = 0;
-        middleLayout.marginHeight = 0;
-        middleLayout.horizontalSpacing = 0;
-        middle.setLayout(middleLayout);
-        middle.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        canvas = new ImageCanvas(middle, this::hover, () -> step(-1), () -> step(1));
-        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        colourBar = new ColourBar(middle);
+        rendererArea = new Composite(viewerPage, SWT.NONE);
+        rendererStack = new StackLayout();
+        rendererArea.setLayout(rendererStack);
+        rendererArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         lut = LutRegistry.find(DEFAULT_LUT);
-        canvas.control().setMenu(contextMenu(canvas.control()));
-
-        sliderRow = new Composite(viewerPage, SWT.NONE);
-        sliderRow.setLayout(new GridLayout(3, false));
-        GridData sliderData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        sliderData.exclude = true;
-        sliderRow.setLayoutData(sliderData);
-        sliderRow.setVisible(false);
 
         status = new Label(viewerPage, SWT.NONE);
         GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false);
@@ -237,98 +272,120 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         errorText.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 
         stack.topControl = viewerPage;
+        showRenderer(RendererRegistry.SLICES);
         open();
     }
 
-    private Menu contextMenu(Control control) {
-        Menu menu = new Menu(control);
-        menu.addListener(SWT.Show, e -> {
-            fileWindowItem.setEnabled(fileWindow != null);
-            fileWindowItem.setText(fileWindow == null ? "Window from the File (none given)"
-                    : "Window from the File (center " + ImageTexts.number(fileWindow.center()) + ", width "
-                            + ImageTexts.number(fileWindow.width())
-                            + (header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit()) + ")");
-            boolean hu = header != null && CtPresets.applies(header.rescale());
-            presetItems.values().forEach(item -> item.setEnabled(hu));
-            // the state may have been set without the menu (tests, a later editor link): show it
-            autoItem.setSelection(contrast == Contrast.AUTO);
-            minMaxItem.setSelection(contrast == Contrast.MIN_MAX);
-            fileWindowItem.setSelection(contrast == Contrast.FIXED && preset == null);
-            presetItems.forEach((p, item) -> item.setSelection(contrast == Contrast.FIXED && preset == p));
-            lutItems.forEach((id, item) -> item.setSelection(lut != null && id.equals(lut.id())));
-            logItem.setSelection(logScale);
+    /**
+     * Builds the slice page (called by the built-in slice renderer): the canvas with the colour bar beside it
+     * and the sliders below.
+     */
+    Control createSlicePage(Composite parent) {
+        Composite page = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 2;
+        page.setLayout(layout);
+        Composite middle = new Composite(page, SWT.NONE);
+        GridLayout middleLayout = new GridLayout(2, false);
+        middleLayout.marginWidth = 0;
+        middleLayout.marginHeight = 0;
+        middleLayout.horizontalSpacing = 0;
+        middle.setLayout(middleLayout);
+        middle.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        canvas = new ImageCanvas(middle, this::hover, () -> step(-1), () -> step(1));
+        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        annotations = new Annotations(() -> {
+            Slice shown = slice;
+            return shown == null || header == null || shown.picture().montage() != null ? null
+                    : new Annotations.Shown(header, shown.picture().request().plane());
         });
-        MenuItem fit = new MenuItem(menu, SWT.PUSH);
-        fit.setText("Zoom to Fit\tdouble-click");
-        fit.addListener(SWT.Selection, e -> canvas.fit());
-        new MenuItem(menu, SWT.SEPARATOR);
-        MenuItem auto = new MenuItem(menu, SWT.RADIO);
-        autoItem = auto;
-        auto.setText("Auto Contrast (0.35 % saturated)");
-        auto.setSelection(true);
-        auto.addListener(SWT.Selection, e -> {
-            if (auto.getSelection()) {
-                setContrast(Contrast.AUTO);
+        canvas.addDecoration(annotations);
+        rois = new RoiTool(this, canvas);
+        colourBar = new ColourBar(middle);
+        canvas.control().setMenu(new EditorMenu(this).create(canvas.control()));
+
+        sliderRow = new Composite(page, SWT.NONE);
+        sliderRow.setLayout(new GridLayout(3, false));
+        GridData sliderData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        sliderData.exclude = true;
+        sliderRow.setLayoutData(sliderData);
+        sliderRow.setVisible(false);
+        return page;
+    }
+
+    /** Brings the renderer {@code id} to the front, creating it the first time (falls back to the slice viewer). */
+    void showRenderer(String id) {
+        List<RendererRegistry.Entry> installed = RendererRegistry.installed();
+        int index = 0;
+        for (int i = 0; i < installed.size(); i++) {
+            if (installed.get(i).id().equals(id)) {
+                index = i;
             }
-        });
-        MenuItem minMax = new MenuItem(menu, SWT.RADIO);
-        minMaxItem = minMax;
-        minMax.setText("Min-Max Contrast");
-        minMax.addListener(SWT.Selection, e -> {
-            if (minMax.getSelection()) {
-                setContrast(Contrast.MIN_MAX);
-            }
-        });
-        fileWindowItem = new MenuItem(menu, SWT.RADIO);
-        fileWindowItem.setText("Window from the File");
-        fileWindowItem.setEnabled(false);
-        fileWindowItem.addListener(SWT.Selection, e -> {
-            if (fileWindowItem.getSelection()) {
-                setContrast(Contrast.FIXED);
-            }
-        });
-        for (CtPresets.Preset p : CtPresets.ALL) {
-            MenuItem item = new MenuItem(menu, SWT.RADIO);
-            item.setText("CT " + p.label());
-            item.setEnabled(false);
-            item.addListener(SWT.Selection, e -> {
-                if (item.getSelection()) {
-                    setPreset(p);
-                }
-            });
-            presetItems.put(p, item);
         }
-        new MenuItem(menu, SWT.SEPARATOR);
-        MenuItem lutCascade = new MenuItem(menu, SWT.CASCADE);
-        lutCascade.setText("LUT");
-        Menu lutMenu = new Menu(lutCascade);
-        lutCascade.setMenu(lutMenu);
-        for (LutRegistry.Entry entry : LutRegistry.installed()) {
-            MenuItem item = new MenuItem(lutMenu, SWT.RADIO);
-            item.setText(entry.name());
-            item.setSelection(lut != null && entry.id().equals(lut.id()));
-            item.addListener(SWT.Selection, e -> {
-                if (item.getSelection()) {
-                    setLut(entry.id());
-                }
-            });
-            lutItems.put(entry.id(), item);
+        if (installed.isEmpty()) {
+            if (canvas == null) {
+                rendererStack.topControl = createSlicePage(rendererArea);
+            }
+            return;
         }
-        logItem = new MenuItem(menu, SWT.CHECK);
-        logItem.setText("Log Scale");
-        logItem.addListener(SWT.Selection, e -> setLogScale(logItem.getSelection()));
-        return menu;
+        RendererRegistry.Entry chosen = installed.get(index);
+        Shown shown = renderers.get(chosen.id());
+        if (shown == null) {
+            ImageRenderer renderer = chosen.create();
+            if (renderer == null) {
+                if (!RendererRegistry.SLICES.equals(chosen.id()) && canvas != null) {
+                    showRenderer(RendererRegistry.SLICES);
+                    return;
+                }
+                renderer = new SlicesRenderer();
+            }
+            Control control = renderer.createControl(rendererArea, site);
+            shown = new Shown(renderer, control);
+            renderers.put(chosen.id(), shown);
+        }
+        if (!chosen.id().equals(renderer) && status != null) {
+            status.setText(""); // the status of the renderer left behind no longer applies
+        }
+        renderer = chosen.id();
+        rendererStack.topControl = shown.control();
+        viewCombo.select(index);
+        rendererArea.layout(true, true);
+        if (image != null) {
+            shown.renderer().refresh();
+        }
+    }
+
+    /** The id of the renderer in front. */
+    String rendererId() {
+        return renderer;
+    }
+
+    /** The renderer {@code id} if it has been created. */
+    ImageRenderer renderer(String id) {
+        Shown shown = renderers.get(id);
+        return shown == null ? null : shown.renderer();
+    }
+
+    private void refreshRenderers() {
+        Shown front = renderers.get(renderer);
+        if (front != null && image != null) {
+            front.renderer().refresh();
+        }
     }
 
     /** Chooses how the gray window is computed and redraws the slice. */
     void setContrast(Contrast newContrast) {
         preset = null;
+        customWindow = null;
         contrast = newContrast;
         requestSlice();
     }
 
     /** Shows the CT window {@code p} (HU images; in stored values through the rescale) and redraws. */
     void setPreset(CtPresets.Preset p) {
+        customWindow = null;
         preset = p;
         contrast = Contrast.FIXED;
         requestSlice();
@@ -341,17 +398,24 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             throw new IllegalArgumentException("No LUT '" + id + "' is installed");
         }
         lut = entry;
-        lutItems.forEach((key, item) -> item.setSelection(key.equals(id)));
+        ViewerMemory.rememberLut(path, id);
         requestSlice();
     }
 
     /** Turns log scaling within the window on or off and redraws. */
     void setLogScale(boolean on) {
         logScale = on;
-        if (logItem != null) {
-            logItem.setSelection(on);
-        }
         requestSlice();
+    }
+
+    /** The display settings the next picture is made with (any thread). */
+    Picture.Display displaySettings(ImageHeader h) {
+        FileWindow.Recommended recommended = fileWindow;
+        CtPresets.Preset chosen = preset;
+        DisplayWindow custom = customWindow;
+        DisplayWindow fixed = chosen != null && CtPresets.applies(h.rescale()) ? chosen.stored(h.rescale())
+                : custom != null ? custom : recommended == null ? null : recommended.stored();
+        return new Picture.Display(contrast, fixed, look(), channelSettings, overlay, overlayOpacity, overlayOutlines);
     }
 
     /** The look the next slice is rendered with. */
@@ -404,11 +468,19 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
         header = opened.header();
         error = null;
+        String remembered = ViewerMemory.lut(path);
+        if (remembered != null && LutRegistry.find(remembered) != null) {
+            lut = LutRegistry.find(remembered);
+        }
+        long[] centre = new long[5];
+        for (int i = 0; i < 3; i++) {
+            centre[i] = header.dimensions()[i] / 2;
+        }
+        centre[2] = 0;
+        position = centre;
         fileWindow = FileWindow.of(header.metadata(), header.rescale()).orElse(null);
         if (fileWindow == null && contrast == Contrast.FIXED && preset == null) {
             contrast = Contrast.AUTO;
-            fileWindowItem.setSelection(false);
-            autoItem.setSelection(true);
         }
         if (header.size(Axis.X) * header.size(Axis.Y) > MAX_PLANE_PIXELS) {
             showError("Cannot show " + path + "\n\nIts x-y planes have " + header.size(Axis.X) + " x "
@@ -471,10 +543,11 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
         scales.clear();
         sliderLabels.clear();
-        for (Axis axis : SLIDER_AXES) {
+        for (Axis axis : sliderAxes()) {
             AxisCalibration calibration = header.axis(axis);
-            if (calibration.size() < 2) {
-                continue;
+            if (calibration.size() < 2 || (axis == plane.normal() && mode != ViewRequest.Mode.PLANE)
+                    || (axis == Axis.C && composite)) {
+                continue; // projections and montages show every plane along the normal, composites every channel
             }
             Label name = new Label(sliderRow, SWT.NONE);
             name.setText(axis.label());
@@ -485,9 +558,11 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             scale.setMaximum(max);
             scale.setIncrement(1);
             scale.setPageIncrement(Math.max(1, max / 10));
-            scale.setSelection(0);
+            int start = axis == plane.normal() ? (int) Math.min(max, position[axis.ordinal()])
+                    : axis.ordinal() >= 3 ? (int) Math.min(max, position[axis.ordinal()]) : 0;
+            scale.setSelection(start);
             scale.setToolTipText(switch (axis) {
-                case Z -> "Slice (z)";
+                case X, Y, Z -> plane.label() + " plane (" + axis.label() + ")";
                 case C -> "Channel (c)";
                 default -> "Time point (t)";
             });
@@ -496,9 +571,12 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             value.setText(ImageTexts.sliderLabel(calibration, calibration.size() - 1) + "  ");
             valueData.widthHint = value.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
             value.setLayoutData(valueData);
-            value.setText(ImageTexts.sliderLabel(calibration, 0));
+            value.setText(ImageTexts.sliderLabel(calibration, start));
             scale.addListener(SWT.Selection, e -> {
                 value.setText(ImageTexts.sliderLabel(calibration, scale.getSelection()));
+                long[] at = position.clone();
+                at[axis.ordinal()] = scale.getSelection();
+                position = at;
                 requestSlice();
             });
             scales.put(axis, scale);
@@ -509,9 +587,14 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         sliderRow.setVisible(!scales.isEmpty());
     }
 
-    /** Moves the first slider (z, else c, else t) by {@code delta}. */
+    /** The sliders: the axis across the plane shown, then channel and time. */
+    private Axis[] sliderAxes() {
+        return new Axis[] { plane.normal(), Axis.C, Axis.T };
+    }
+
+    /** Moves the first slider (the plane's normal, else c, else t) by {@code delta}. */
     private void step(int delta) {
-        for (Axis axis : SLIDER_AXES) {
+        for (Axis axis : sliderAxes()) {
             Scale scale = scales.get(axis);
             if (scale != null) {
                 int next = Math.max(scale.getMinimum(), Math.min(scale.getMaximum(), scale.getSelection() + delta));
@@ -524,18 +607,25 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
     }
 
-    /** Asks for the slice the sliders select; the slice job decodes it (the latest request wins). */
-    private void requestSlice() {
+    /**
+     * Asks for the picture the sliders and the view settings select; the slice job makes it (the latest request
+     * wins). Another renderer in front is refreshed too, since the display settings it borrows may have changed.
+     */
+    void requestSlice() {
         if (image == null) {
             return;
         }
+        Axis[] axes = sliderAxes();
         long[] at = new long[3];
-        for (int i = 0; i < SLIDER_AXES.length; i++) {
-            Scale scale = scales.get(SLIDER_AXES[i]);
+        for (int i = 0; i < axes.length; i++) {
+            Scale scale = scales.get(axes[i]);
             at[i] = scale == null ? 0 : scale.getSelection();
         }
-        requested = at;
+        requested = new ViewRequest(mode, plane, at[0], at[1], at[2], projection, composite);
         sliceJob.schedule();
+        if (!RendererRegistry.SLICES.equals(renderer)) {
+            refreshRenderers();
+        }
     }
 
     private void showSlice(int gen, Slice decoded) {
@@ -543,10 +633,13 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             return;
         }
         slice = decoded;
-        AxisCalibration x = header.axis(Axis.X);
-        AxisCalibration y = header.axis(Axis.Y);
+        SlicePlane shownPlane = decoded.picture().montage() != null ? SlicePlane.AXIAL
+                : decoded.picture().request().plane();
         canvas.message(null);
-        canvas.show(SwtImages.imageData(decoded.rendered()), ViewTransform.aspect(x, y));
+        canvas.show(SwtImages.imageData(decoded.rendered()), shownPlane.aspect(header));
+        if (rois != null) {
+            rois.pictureChanged();
+        }
         updateColourBar(decoded);
         if (status.getText().isEmpty() || !status.getText().startsWith("x ")) {
             status.setText(windowText());
@@ -554,15 +647,21 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         firePropertyChange(PROP_SLICE);
     }
 
-    private void sliceFailed(int gen, long[] at, Throwable problem) {
+    private void sliceFailed(int gen, ViewRequest at, Throwable problem) {
         if (disposed || gen != generation) {
             return;
         }
         slice = null;
         canvas.clear();
         colourBar.hide();
-        canvas.message("Slice z " + at[0] + ", c " + at[1] + ", t " + at[2] + " could not be read:\n"
-                + describe(problem, path));
+        String what = switch (at.mode()) {
+            case PLANE -> "Slice " + at.plane().normal().label() + " " + at.index() + ", c " + at.c() + ", t " + at.t();
+            case PROJECTION -> "The " + at.kind().label().toLowerCase(java.util.Locale.ROOT) + " projection along "
+                    + at.plane().normal().label();
+            case MONTAGE -> "The montage";
+        };
+        canvas.message(what + " could not be " + (at.mode() == ViewRequest.Mode.PLANE ? "read" : "made") + ":\n"
+                + (problem instanceof IllegalArgumentException ? problem.getMessage() : describe(problem, path)));
         status.setText("");
         firePropertyChange(PROP_SLICE);
     }
@@ -588,11 +687,27 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             return "";
         }
         DisplayWindow window = slice.rendered().window();
+        if (slice.picture().request().composite() && header.size(Axis.C) > 1) {
+            List<Picture.ChannelSetting> set = slice.display().channels();
+            long shown = 0;
+            for (int c = 0; c < header.size(Axis.C); c++) {
+                shown += c >= set.size() || set.get(c).visible() ? 1 : 0; // channels not set are shown
+            }
+            return "composite: " + shown + " of " + header.size(Axis.C) + " channels shown";
+        }
         if (window == null) {
             return header.pixelType() == org.qbi.core.image.PixelType.LABEL32 ? "labels in colour (0 black)"
                     : "colour as stored";
         }
-        StringBuilder text = new StringBuilder("gray window ").append(ImageTexts.number(window.low())).append(" .. ")
+        StringBuilder text = new StringBuilder();
+        ViewRequest shown = slice.picture().request();
+        if (shown.mode() == ViewRequest.Mode.PROJECTION) {
+            text.append(shown.kind().label()).append(" intensity projection along ")
+                    .append(shown.plane().normal().label()).append("  \u00b7  ");
+        } else if (shown.mode() == ViewRequest.Mode.MONTAGE) {
+            text.append("Montage of ").append(slice.picture().montage().slices().length).append(" slices  \u00b7  ");
+        }
+        text.append("gray window ").append(ImageTexts.number(window.low())).append(" .. ")
                 .append(ImageTexts.number(window.high()));
         if (!header.rescale().isIdentity()) {
             double a = header.rescale().apply(window.low());
@@ -604,7 +719,8 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         text.append(switch (contrast) {
             case AUTO -> ", auto contrast";
             case MIN_MAX -> ", min-max";
-            case FIXED -> preset != null ? ", CT " + preset.label() : ", the file's window";
+            case FIXED -> preset != null ? ", CT " + preset.label()
+                    : customWindow != null ? ", window set" : ", the file's window";
         });
         if (logScale) {
             text.append(", log scale");
@@ -620,8 +736,323 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             status.setText(windowText());
             return;
         }
-        status.setText(ImageTexts.readout(header, slice.plane(), pixel[0], pixel[1], slice.z(), slice.c(), slice.t()));
+        status.setText(readout(slice.picture(), pixel[0], pixel[1]));
+        long[] voxel = voxel(slice.picture(), pixel[0], pixel[1]);
+        if (voxel != null && !java.util.Arrays.equals(voxel, hovered)) {
+            hovered = voxel;
+            firePropertyChange(PROP_CURSOR);
+        }
     }
+
+    /** The voxel (x, y, z, c, t) shown at pixel (h, v) of a picture; null in projections and between tiles. */
+    static long[] voxel(Picture picture, int h, int v) {
+        ViewRequest r = picture.request();
+        return switch (r.mode()) {
+            case PLANE -> {
+                long[] xyz = r.plane().voxel(h, v, r.index());
+                yield new long[] { xyz[0], xyz[1], xyz[2], r.c(), r.t() };
+            }
+            case MONTAGE -> {
+                Montage.Result m = picture.montage();
+                long z = m.sliceAt(h, v);
+                yield z < 0 ? null : new long[] { h % m.tileWidth(), v % m.tileHeight(), z, r.c(), r.t() };
+            }
+            case PROJECTION -> null;
+        };
+    }
+
+    /** The voxel last under the mouse (x, y, z, c, t), or null. */
+    long[] hovered() {
+        return hovered;
+    }
+
+    /** The status line for pixel (h, v) of a picture: voxel, physical position, value, overlay label. */
+    String readout(Picture picture, int h, int v) {
+        ViewRequest r = picture.request();
+        long i = (long) v * picture.width() + h;
+        String text = switch (r.mode()) {
+            case PLANE -> {
+                long[] xyz = r.plane().voxel(h, v, r.index());
+                yield ImageTexts.readout(header, picture.values(), i, xyz[0], xyz[1], xyz[2], r.c(), r.t());
+            }
+            case MONTAGE -> {
+                Montage.Result m = picture.montage();
+                long z = m.sliceAt(h, v);
+                yield z < 0 ? "" : ImageTexts.readout(header, picture.values(), i, h % m.tileWidth(),
+                        v % m.tileHeight(), z, r.c(), r.t());
+            }
+            case PROJECTION -> {
+                double value = picture.planeValues().get((int) i);
+                String unit = header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit();
+                yield r.plane().horizontal().label() + " " + h + "  " + r.plane().vertical().label() + " " + v
+                        + "  \u00b7  " + r.kind().label().toLowerCase(java.util.Locale.ROOT) + " along "
+                        + r.plane().normal().label() + ": stored " + ImageTexts.number(value)
+                        + (header.rescale().isIdentity() ? "" : "  \u00b7  "
+                                + ImageTexts.number(header.rescale().apply(value)) + unit);
+            }
+        };
+        if (picture.labels() != null) {
+            text += "  \u00b7  label " + ImageTexts.number(picture.labels().get((int) i));
+        }
+        return text;
+    }
+
+    // The view: plane, projection, montage, composite, overlay.
+
+    /** Shows plane {@code p} (axial, coronal, sagittal) in the slice page, at the shared cursor's position. */
+    void setPlane(SlicePlane p) {
+        plane = p;
+        mode = ViewRequest.Mode.PLANE;
+        if (header != null) {
+            buildSliders();
+            viewerPage.layout(true, true);
+        }
+        requestSlice();
+    }
+
+    SlicePlane plane() {
+        return plane;
+    }
+
+    /** Shows the {@code kind} intensity projection along {@code axis} (computed in a job with progress). */
+    void setProjection(Projection.Kind kind, Axis axis) {
+        projection = kind;
+        plane = SlicePlane.across(axis);
+        mode = ViewRequest.Mode.PROJECTION;
+        if (status != null && header != null) {
+            status.setText("Computing the " + kind.label().toLowerCase(java.util.Locale.ROOT)
+                    + " intensity projection along " + axis.label() + " \u2026 (progress below)");
+        }
+        if (header != null) {
+            buildSliders();
+            viewerPage.layout(true, true);
+        }
+        requestSlice();
+    }
+
+    /** Shows a montage of the x-y slices. */
+    void setMontage() {
+        plane = SlicePlane.AXIAL;
+        mode = ViewRequest.Mode.MONTAGE;
+        if (header != null) {
+            buildSliders();
+            viewerPage.layout(true, true);
+        }
+        requestSlice();
+    }
+
+    ViewRequest.Mode mode() {
+        return mode;
+    }
+
+    /** Shows all channels together, each in its colour with its own window (images with channels). */
+    void setComposite(boolean on) {
+        composite = on;
+        if (header != null) {
+            buildSliders();
+            viewerPage.layout(true, true);
+        }
+        requestSlice();
+    }
+
+    boolean composite() {
+        return composite;
+    }
+
+    /** Sets the colour, visibility and window of each channel (index = channel) and redraws. */
+    void setChannels(List<Picture.ChannelSetting> settings) {
+        channelSettings = List.copyOf(settings);
+        requestSlice();
+    }
+
+    /** The channel settings: the ones set, or the default colour, visible, auto window for each channel. */
+    List<Picture.ChannelSetting> channels() {
+        int count = header == null ? 0 : (int) header.size(Axis.C);
+        List<Picture.ChannelSetting> set = channelSettings;
+        List<Picture.ChannelSetting> all = new java.util.ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            all.add(c < set.size() ? set.get(c)
+                    : new Picture.ChannelSetting(ChannelComposite.defaultColour(c), true, null));
+        }
+        return all;
+    }
+
+    /** Shows the window {@code low .. high} (stored values) for every slice, as set in the Display controls view. */
+    void setWindow(DisplayWindow window) {
+        preset = null;
+        customWindow = window;
+        contrast = Contrast.FIXED;
+        requestSlice();
+    }
+
+    /**
+     * Opens a mask or label image (same x, y, z size) in a job and draws it over the image; errors appear in the
+     * canvas message and the status line.
+     */
+    void openOverlay(Path file) {
+        Image current = image;
+        if (current == null) {
+            return;
+        }
+        int gen = generation;
+        Job job = new EditorJob("Opening overlay " + file.getFileName(), monitor -> {
+            try {
+                Image opened = ImageFormats.installed().open(file, null);
+                try {
+                    Picture.checkOverlay(current.header(), opened.header());
+                } catch (IllegalArgumentException e) {
+                    closeQuietly(opened);
+                    throw e;
+                }
+                if (!asyncExec(() -> overlayOpened(gen, file, opened))) {
+                    closeQuietly(opened);
+                }
+            } catch (IOException | RuntimeException e) {
+                asyncExec(() -> {
+                    if (!disposed) {
+                        status.setText("Cannot use " + file.getFileName() + " as an overlay: "
+                                + (e instanceof IllegalArgumentException ? e.getMessage() : describe(e, file)));
+                    }
+                });
+            }
+            return Status.OK_STATUS;
+        });
+        job.setRule(rule);
+        job.schedule();
+    }
+
+    private void overlayOpened(int gen, Path file, Image opened) {
+        if (disposed || gen != generation) {
+            closeLater(opened);
+            return;
+        }
+        Image old = overlay;
+        overlay = opened;
+        overlayPath = file;
+        if (old != null) {
+            closeLater(old);
+        }
+        requestSlice();
+    }
+
+    /** Removes the overlay. */
+    void removeOverlay() {
+        Image old = overlay;
+        overlay = null;
+        overlayPath = null;
+        if (old != null) {
+            closeLater(old);
+        }
+        requestSlice();
+    }
+
+    /** Overlay opacity (0..1) and outlines or filled. */
+    void setOverlayStyle(double opacity, boolean outlines) {
+        overlayOpacity = Math.max(0, Math.min(1, opacity));
+        overlayOutlines = outlines;
+        requestSlice();
+    }
+
+    Path overlayPath() {
+        return overlayPath;
+    }
+
+    /** Shows a ROI's measurement (or nothing) in the status line and tells the Line profile view. */
+    void roiChanged(String text) {
+        if (!text.isEmpty()) {
+            status.setText(text);
+        }
+        firePropertyChange(PROP_ROI);
+    }
+
+    /** Shows {@code text} in the status line, from any thread. */
+    void statusLater(String text) {
+        asyncExec(() -> {
+            if (!disposed) {
+                status.setText(text);
+            }
+        });
+    }
+
+    RoiTool rois() {
+        return rois;
+    }
+
+    /** The LUT shown (null only when no LUT is installed). */
+    LutRegistry.Entry lut() {
+        return lut;
+    }
+
+    Contrast contrast() {
+        return contrast;
+    }
+
+    /** The CT preset shown, or null. */
+    CtPresets.Preset preset() {
+        return preset;
+    }
+
+    boolean logScale() {
+        return logScale;
+    }
+
+    /** The window the file recommends, or null. */
+    FileWindow.Recommended fileWindow() {
+        return fileWindow;
+    }
+
+    Projection.Kind projection() {
+        return projection;
+    }
+
+    double overlayOpacity() {
+        return overlayOpacity;
+    }
+
+    boolean overlayOutlines() {
+        return overlayOutlines;
+    }
+
+    boolean hasOverlay() {
+        return overlay != null;
+    }
+
+    Annotations annotations() {
+        return annotations;
+    }
+
+    /**
+     * Moves the shared cursor of the renderers to (x, y, z, c, t): the slice viewer's slider across its plane
+     * follows, and the renderer in front is refreshed.
+     */
+    void moveCursor(long[] xyzct) {
+        if (xyzct.length != 5) {
+            throw new IllegalArgumentException("A position has x, y, z, c, t; got " + xyzct.length + " values");
+        }
+        position = xyzct.clone();
+        Scale scale = scales.get(plane.normal());
+        if (scale != null && mode == ViewRequest.Mode.PLANE) {
+            scale.setSelection((int) xyzct[plane.normal().ordinal()]);
+            Label label = sliderLabels.get(plane.normal());
+            label.setText(ImageTexts.sliderLabel(header.axis(plane.normal()), scale.getSelection()));
+        }
+        refreshRenderers();
+    }
+
+    /** The shared cursor of the renderers (x, y, z, c, t). */
+    long[] cursor() {
+        return position.clone();
+    }
+
+    /** Colours stored values of this image with the current display settings (any thread). */
+    org.eclipse.swt.graphics.ImageData render(MemorySegment values, int width, int height) {
+        ImageHeader h = image == null ? header : image.header();
+        Picture.Display settings = displaySettings(h);
+        RenderedSlice rendered = SliceRenderer.render(h.pixelType(), values, width, height, h.rescale(),
+                settings.contrast(), settings.fixed(), settings.look());
+        return SwtImages.imageData(rendered);
+    }
+
 
     /** Decodes the requested slice; scheduling it again while it runs makes it run once more afterwards. */
     private final class SliceJob extends Job {
@@ -635,26 +1066,23 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         protected IStatus run(IProgressMonitor monitor) {
             Image current = image;
             int gen = generation;
-            long[] at = requested;
+            ViewRequest at = requested;
             if (current == null) {
                 return Status.OK_STATUS;
             }
-            setName("Reading slice z " + at[0] + " of " + path.getFileName());
-            ImageHeader h = current.header();
+            setName(switch (at.mode()) {
+                case PLANE -> "Reading slice " + at.plane().normal().label() + " " + at.index();
+                case PROJECTION -> at.kind().label() + " intensity projection along " + at.plane().normal().label();
+                case MONTAGE -> "Montage";
+            } + " of " + path.getFileName());
             try {
-                MemorySegment plane = current.readPlane(at[0], at[1], at[2], Arena.ofAuto());
-                if (monitor.isCanceled()) {
-                    return Status.CANCEL_STATUS;
-                }
-                FileWindow.Recommended recommended = fileWindow;
-                CtPresets.Preset chosen = preset;
-                DisplayWindow fixed = chosen != null && CtPresets.applies(h.rescale()) ? chosen.stored(h.rescale())
-                        : recommended == null ? null : recommended.stored();
-                SliceRenderer.Look look = look();
-                RenderedSlice rendered = SliceRenderer.render(h.pixelType(), plane, (int) h.size(Axis.X),
-                        (int) h.size(Axis.Y), h.rescale(), contrast, fixed, look);
-                Slice decoded = new Slice(at[0], at[1], at[2], plane, rendered, look);
+                Picture.Display settings = displaySettings(current.header());
+                Picture picture = Picture.make(current, at, settings, EclipseProgress.of(monitor));
+                Slice decoded = new Slice(at.index(), at.c(), at.t(), picture.values(), picture.rendered(),
+                        settings.look(), picture, settings);
                 asyncExec(() -> showSlice(gen, decoded));
+            } catch (CancelledException e) {
+                return Status.CANCEL_STATUS;
             } catch (IOException | RuntimeException e) {
                 asyncExec(() -> sliceFailed(gen, at, e));
             }
@@ -783,6 +1211,11 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         return entryCombo;
     }
 
+    /** The View box: the installed renderers. */
+    Combo viewCombo() {
+        return viewCombo;
+    }
+
     Text errorText() {
         return errorText;
     }
@@ -791,6 +1224,14 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     public void dispose() {
         disposed = true;
         sliceJob.cancel();
+        for (Shown shown : renderers.values()) {
+            shown.renderer().dispose();
+        }
+        Image currentOverlay = overlay;
+        overlay = null;
+        if (currentOverlay != null) {
+            closeLater(currentOverlay);
+        }
         Image current = image;
         image = null;
         if (current != null) {

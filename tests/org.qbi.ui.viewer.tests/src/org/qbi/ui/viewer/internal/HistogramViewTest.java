@@ -73,6 +73,7 @@ class HistogramViewTest {
 
     @AfterEach
     void closeAndDelete() throws Exception {
+        ViewerMemory.forgetAll();
         page().closeAllEditors(false);
         processEvents();
         for (IProject p : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {

@@ -67,6 +67,7 @@ class ImageEditorTest {
 
     @AfterEach
     void closeAndDelete() throws Exception {
+        ViewerMemory.forgetAll();
         page().closeAllEditors(false);
         processEvents();
         for (IProject p : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {

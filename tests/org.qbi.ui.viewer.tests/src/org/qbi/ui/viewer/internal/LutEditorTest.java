@@ -48,6 +48,7 @@ class LutEditorTest {
 
     @AfterEach
     void closeAndDelete() throws Exception {
+        ViewerMemory.forgetAll();
         page().closeAllEditors(false);
         processEvents();
         for (IProject p : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {

@@ -93,6 +93,15 @@ public final class ImageTexts {
      * @param plane the plane's stored values (x fastest), as read for display
      */
     public static String readout(ImageHeader header, MemorySegment plane, int x, int y, long z, long c, long t) {
+        return readout(header, plane, (long) y * header.size(Axis.X) + x, x, y, z, c, t);
+    }
+
+    /**
+     * The readout of voxel (x, y, z, c, t) whose stored value is pixel {@code i} of {@code plane} (any plane: axial,
+     * coronal, sagittal, a montage tile).
+     */
+    public static String readout(ImageHeader header, MemorySegment plane, long i, long x, long y, long z, long c,
+            long t) {
         StringBuilder text = new StringBuilder("x ").append(x).append("  y ").append(y);
         if (header.size(Axis.Z) > 1) {
             text.append("  z ").append(z);
@@ -108,7 +117,6 @@ public final class ImageTexts {
             text.append("  \u00b7  ").append(physical);
         }
         PixelType type = header.pixelType();
-        long i = (long) y * header.size(Axis.X) + x;
         text.append("  \u00b7  ");
         switch (type) {
             case RGB8, RGBA8 -> {
@@ -141,6 +149,11 @@ public final class ImageTexts {
     }
 
     /** "6, 15, 4 mm" (x, y and, for volumes, z positions); "" when x and y are uncalibrated. */
+    /** The physical position of voxel (x, y, z), "-11, -2, 100 mm", or "" when x and y are uncalibrated. */
+    public static String physicalPosition(ImageHeader header, long x, long y, long z) {
+        return physical(header, x, y, z);
+    }
+
     static String physical(ImageHeader header, long x, long y, long z) {
         AxisCalibration ax = header.axis(Axis.X);
         AxisCalibration ay = header.axis(Axis.Y);

@@ -92,6 +92,22 @@ public final class ViewTransform {
         fitted = false;
     }
 
+    /**
+     * Sets the scale to {@code newScale} screen pixels per image pixel around the screen point (px, py), which keeps
+     * showing the same point of the image (1:1 is {@code newScale = 1}, whatever the canvas).
+     */
+    public void scaleAt(double px, double py, double newScale) {
+        if (!(newScale > 0) || !Double.isFinite(newScale)) {
+            throw new IllegalArgumentException("A scale must be positive and finite, got " + newScale);
+        }
+        double ix = (px - offsetX) / scale;
+        double iy = (py - offsetY) / (scale * aspect);
+        scale = Math.min(MAX_SCALE, newScale);
+        offsetX = px - ix * scale;
+        offsetY = py - iy * scale * aspect;
+        fitted = false;
+    }
+
     /** Moves the picture by (dx, dy) screen pixels. */
     public void pan(double dx, double dy) {
         offsetX += dx;
