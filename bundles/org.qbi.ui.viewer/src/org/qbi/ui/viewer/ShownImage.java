@@ -30,7 +30,10 @@ public interface ShownImage {
     /** The image's header, or null while it is being read or when it could not be read. */
     ImageHeader header();
 
-    /** The z, c and t indices of the slice on screen, or null before the first slice is shown. */
+    /**
+     * The z, c and t indices of the x-y plane through the cursor (the slice on screen in the axial view), or null
+     * before the first slice is shown.
+     */
     long[] position();
 
     /** {@code part} as a ShownImage when it is an Image editor, else null. */

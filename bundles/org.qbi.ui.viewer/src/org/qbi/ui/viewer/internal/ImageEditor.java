@@ -1169,8 +1169,9 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     @Override
     public long[] position() {
-        Slice shown = slice;
-        return shown == null ? null : new long[] { shown.z(), shown.c(), shown.t() };
+        // the x-y plane through the cursor: in coronal and sagittal views the slice index is y or x, not z
+        long[] at = position;
+        return slice == null ? null : new long[] { at[2], at[3], at[4] };
     }
 
     Slice slice() {
