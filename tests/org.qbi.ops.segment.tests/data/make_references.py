@@ -52,7 +52,6 @@ def labeling():
     pores = (bone == 0).astype(np.uint8)
     for connectivity, n in ((1, 6), (2, 18), (3, 26)):
         save("label_pores_%d.npy" % n, label(pores, connectivity))
-    save("label_bone_26.npy", label(bone > 0, 3))
     # a hard synthetic case: 35 % random foreground in 3D (many runs, many merges across bands)
     rng = np.random.default_rng(11)
     noise = (rng.random((48, 37, 53)) < 0.35).astype(np.uint8)
@@ -66,7 +65,6 @@ def distances():
     save("edt_blobs.npy", ndi.distance_transform_edt(mask).astype(np.float32))
     save("edt_blobs_inverse.npy", ndi.distance_transform_edt(1 - mask).astype(np.float32))
     pores = (bone_crop() == 0).astype(np.uint8)
-    save("edt_pores.npy", ndi.distance_transform_edt(pores).astype(np.float32))
     # anisotropic voxels: x 0.5, y 0.7, z 2.0 (numpy's sampling order is z, y, x)
     save("edt_bone_aniso.npy", ndi.distance_transform_edt(1 - pores, sampling=(2.0, 0.7, 0.5)).astype(np.float32))
     noise = np.load(os.path.join(HERE, "noise_mask.npy"))
@@ -113,10 +111,40 @@ def watersheds():
     save("split_bone_3.npy", split(bone, 3, 1))
 
 
+def skeletons():
+    mask = blobs_mask()
+    save("skeleton_blobs_zhang.npy", morphology.skeletonize(mask).astype(np.uint8))
+    save("skeleton_blobs_lee.npy", (morphology.skeletonize(mask, method="lee") > 0).astype(np.uint8))
+    bone = (bone_crop() > 0).astype(np.uint8)
+    save("skeleton_bone_lee.npy", (morphology.skeletonize_3d(bone) > 0).astype(np.uint8))
+
+
+def kmeans(values, k):
+    """scipy.cluster.vq.kmeans2 from the quantiles (i + 0.5) / k; returns labels 1..k (1 = darkest) and centres."""
+    from scipy.cluster.vq import kmeans2
+    data = values.astype(np.float64).reshape(-1, 1)
+    start = np.quantile(data[:, 0], (np.arange(k) + 0.5) / k).reshape(-1, 1)
+    centres, labels = kmeans2(data, start, iter=300, minit="matrix")
+    return (labels + 1).reshape(values.shape).astype(np.uint8), centres[:, 0]
+
+
+def clusterings():
+    blobs = tifffile.imread(os.path.join(SHARED, "tiff/8bit/blobs.tif"))
+    labels, centres = kmeans(blobs, 3)
+    save("kmeans_blobs_3.npy", labels)
+    print("kmeans blobs 3 centres", repr(centres))
+    head = tifffile.imread(os.path.join(SHARED, "tiff/3d/mini-t1-head.tif"))
+    labels, centres = kmeans(head, 4)
+    save("kmeans_head_4.npy", labels)
+    print("kmeans head 4 centres", repr(centres))
+
+
 def main():
     labeling()
     distances()
     watersheds()
+    skeletons()
+    clusterings()
 
 
 if __name__ == "__main__":

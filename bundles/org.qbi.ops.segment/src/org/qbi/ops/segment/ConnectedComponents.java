@@ -93,11 +93,16 @@ public final class ConnectedComponents implements Operator {
         PixelType type = mask.header().pixelType();
         int n = bands.length - 1;
         BandLabeling[] labeled = new BandLabeling[n];
+        int[][] firstPlanes = new int[n][];
+        int[][] lastPlanes = new int[n][];
         context.forEach(n, b -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment values = volume.planes(mask, c, t, bands[b], bands[b + 1], arena);
                 labeled[b] = BandLabeling.label(volume, bands[b], bands[b + 1], type, values, connectivity);
             }
+            // the band's face planes, for the merge
+            firstPlanes[b] = b > 0 ? labeled[b].plane(bands[b]) : null;
+            lastPlanes[b] = b < n - 1 ? labeled[b].plane(bands[b + 1] - 1) : null;
         });
         context.monitor().checkCanceled(SPEC.name());
         long[][] firsts = new long[n][];
@@ -106,8 +111,8 @@ public final class ConnectedComponents implements Operator {
         }
         LabelMerge merge = new LabelMerge(firsts);
         for (int b = 0; b + 1 < n; b++) {
-            merge.unionFace(b, labeled[b].plane(bands[b + 1] - 1), b + 1, labeled[b + 1].plane(bands[b + 1]),
-                    volume.nx(), volume.rowsPerPlane(), connectivity);
+            merge.unionFace(b, lastPlanes[b], b + 1, firstPlanes[b + 1], volume.nx(), volume.rowsPerPlane(),
+                    connectivity);
         }
         LabelMerge.Relabeling relabeling = merge.relabel();
         context.monitor().worked(1);

@@ -9,8 +9,9 @@ import java.util.Arrays;
  * over all (block, local label) pairs; {@link #relabel()} then numbers the joined objects 1, 2, ... in raster order
  * of their first voxel, which is scipy.ndimage.label's and scikit-image's numbering, whatever the blocks were.
  * <p>
- * Used in memory by {@code segment.label} (blocks are bands of planes) and meant for distributed labeling as well:
- * the blocks' face planes and first-voxel indices are all it needs, never the blocks' voxels.
+ * Used in memory by {@code segment.label} (blocks are bands of planes, {@link #unionFace}) and meant for
+ * distributed labeling of blocks cut along every axis ({@link #unionCut}): the layers on either side of each cut
+ * and the blocks' first-voxel indices are all it needs, never the blocks' voxels.
  * <p>
  * Not thread-safe: one thread feeds it the faces, then calls {@link #relabel()}. Cost: O(labels) memory, near
  * constant time per union.
@@ -106,23 +107,41 @@ public final class LabelMerge {
      * lower block (its local labels, 0 = background), {@code highPlane} the first layer of the block after it
      * along the axis normal to the face, both {@code width} x {@code height} (width fastest) in the same in-plane
      * coordinates. Voxel (u, v) of the lower layer touches (u + du, v + dv) of the upper one when
-     * {@code connectivity} includes the offset (du, dv, 1).
+     * {@code connectivity} includes the offset (du, dv, 1). Enough when the image is cut along one axis only (bands);
+     * see {@link #unionCut} for blocks cut along several axes.
      */
     public void unionFace(int lowBlock, int[] lowPlane, int highBlock, int[] highPlane, int width, int height,
             Connectivity connectivity) {
-        if (lowPlane.length != (long) width * height || highPlane.length != lowPlane.length) {
-            throw new IllegalArgumentException("Face planes of " + width + " x " + height + " need " + (long) width * height
-                    + " labels each, got " + lowPlane.length + " and " + highPlane.length);
+        int[] low = new int[lowPlane.length];
+        int[] high = new int[highPlane.length];
+        java.util.Arrays.fill(low, lowBlock);
+        java.util.Arrays.fill(high, highBlock);
+        unionCut(low, lowPlane, high, highPlane, width, height, connectivity);
+    }
+
+    /**
+     * Joins the labels that touch across one whole cut of the image, where several blocks meet: the layer just
+     * below the cut and the layer just above it, each given per voxel as its block and its local label (0 =
+     * background), {@code width} x {@code height} (width fastest). Calling it for every cut along every axis joins
+     * every pair of touching voxels in different blocks, including blocks that share only an edge or a corner (a
+     * pair across several cuts is handled by any one of them).
+     */
+    public void unionCut(int[] lowBlocks, int[] lowLabels, int[] highBlocks, int[] highLabels, int width, int height,
+            Connectivity connectivity) {
+        long n = (long) width * height;
+        if (lowLabels.length != n || highLabels.length != n || lowBlocks.length != n || highBlocks.length != n) {
+            throw new IllegalArgumentException("Planes of " + width + " x " + height + " need " + n + " values each, got "
+                    + lowBlocks.length + ", " + lowLabels.length + ", " + highBlocks.length + " and "
+                    + highLabels.length);
         }
-        int reach = connectivity.maxOffsetSum() - 1; // largest |du| + |dv| across the face
-        int lowBase = offset[lowBlock] - 1;
-        int highBase = offset[highBlock] - 1;
+        int reach = connectivity.maxOffsetSum() - 1; // largest |du| + |dv| across the cut
         for (int v = 0; v < height; v++) {
             for (int u = 0; u < width; u++) {
-                int a = lowPlane[u + width * v];
+                int a = lowLabels[u + width * v];
                 if (a == 0) {
                     continue;
                 }
+                int idA = id(lowBlocks[u + width * v], a);
                 for (int dv = -1; dv <= 1; dv++) {
                     int vv = v + dv;
                     if (vv < 0 || vv >= height) {
@@ -133,9 +152,10 @@ public final class LabelMerge {
                         if (uu < 0 || uu >= width || Math.abs(du) + Math.abs(dv) > reach) {
                             continue;
                         }
-                        int b = highPlane[uu + width * vv];
+                        int q = uu + width * vv;
+                        int b = highLabels[q];
                         if (b != 0) {
-                            join(lowBase + a, highBase + b);
+                            join(idA, id(highBlocks[q], b));
                         }
                     }
                 }
