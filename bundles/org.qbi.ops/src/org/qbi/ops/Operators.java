@@ -42,6 +42,9 @@ public final class Operators {
     static Operators fromRegistry(IExtensionRegistry registry) {
         Operators operators = new Operators();
         for (IConfigurationElement element : registry.getConfigurationElementsFor("org.qbi.operators")) {
+            if (!"operator".equals(element.getName())) {
+                continue; // benchmark declarations are read by qbi bench ops
+            }
             String plugin = element.getContributor().getName();
             String version = Optional.ofNullable(Platform.getBundle(plugin)).map(b -> b.getVersion().toString())
                     .orElse("");
