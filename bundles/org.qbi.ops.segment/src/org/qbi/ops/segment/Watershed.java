@@ -30,13 +30,15 @@ public final class Watershed implements Operator {
             .description("Floods the image (the relief: e.g. a gradient magnitude, or minus a distance map) from the "
                     + "markers: each labeled marker voxel grows into its unlabeled neighbours in order of increasing "
                     + "image value, so every voxel gets the label of the basin that reaches it first; voxels outside "
-                    + "the optional mask stay 0 (and so do voxels no marker reaches). The queue order is total "
-                    + "(value, then markers before flooded voxels, markers by raster index, flooded voxels by the "
-                    + "time they entered), so results are reproducible. Equals skimage.segmentation.watershed("
-                    + "image, markers, connectivity, mask=mask) except where two markers of equal value compete for "
-                    + "a voxel (scikit-image's heap order among them is arbitrary) and, in 3D with connectivity 18 "
-                    + "or 26, where its neighbour order (an unstable sort) differs. Output label32 with the markers' "
-                    + "labels; channels and time points separately.")
+                    + "the optional mask stay 0 (and so do voxels no marker reaches). Queue order: value, then "
+                    + "markers before flooded voxels, flooded voxels by the time they entered (so a plateau is split "
+                    + "between the markers on either side); the queue is scikit-image's binary heap step by step "
+                    + "(markers enter in raster order), so ties resolve as there and the result is reproducible. "
+                    + "Equals skimage.segmentation.watershed(image, markers, connectivity, mask=mask) (compared on "
+                    + "real images: identical), except possibly in 3D with connectivity 18 or 26, where scikit-image "
+                    + "visits neighbours in the order of an unstable sort (here: nearest first, then raster order). "
+                    + "Values are compared as float64. Output label32 with the markers' labels; channels and time "
+                    + "points separately.")
             .reference("Beucher S, Meyer F. The morphological approach to segmentation: the watershed "
                     + "transformation. Mathematical Morphology in Image Processing, 1993; "
                     + "skimage.segmentation.watershed")

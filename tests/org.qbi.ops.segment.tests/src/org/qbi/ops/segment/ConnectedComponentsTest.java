@@ -88,6 +88,20 @@ class ConnectedComponentsTest {
     }
 
     @Test
+    void everyMaskTypeAndChunkedInputsGiveTheSameLabels() throws IOException {
+        ArrayImage blobs = SegmentTesting.blobsMask();
+        ArrayImage pores = SegmentTesting.zeros(OpTesting.fixture(getClass(), "bone_crop.npy", dir));
+        for (ArrayImage mask : new ArrayImage[] { blobs, pores }) {
+            Image reference = run(mask, 26, 1).image("labels");
+            OpTesting.assertIdentical(reference, run(SegmentTesting.chunked(mask), 26, 3).image("labels"), "chunked");
+            for (PixelType type : new PixelType[] { PixelType.INT8, PixelType.UINT16, PixelType.LABEL32 }) {
+                OpTesting.assertIdentical(reference, run(SegmentTesting.as(type, mask), 26, 3).image("labels"),
+                        type.label() + " mask");
+            }
+        }
+    }
+
+    @Test
     void designedCaseDiagonalsAndNumbering() throws IOException {
         // two diagonal touches: 4-connectivity sees 4 objects, 8-connectivity 2; numbering by first voxel
         ArrayImage mask = OpTesting.image(PixelType.UINT8, new long[] { 5, 3 },

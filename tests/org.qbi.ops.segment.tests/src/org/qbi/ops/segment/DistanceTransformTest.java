@@ -77,6 +77,22 @@ class DistanceTransformTest {
     }
 
     @Test
+    void everyMaskTypeAndChunkedInputsGiveTheSameDistances() throws IOException {
+        ArrayImage blobs = SegmentTesting.blobsMask();
+        ArrayImage bone = SegmentTesting.zeros(OpTesting.fixture(getClass(), "bone_crop.npy", dir));
+        for (ArrayImage mask : new ArrayImage[] { blobs, bone }) {
+            for (String inverse : new String[] { "inverse=false", "inverse=true" }) {
+                Image reference = run(mask, 2, inverse);
+                OpTesting.assertIdentical(reference, run(SegmentTesting.chunked(mask), 3, inverse), "chunked input");
+                for (PixelType type : new PixelType[] { PixelType.UINT16, PixelType.INT32 }) {
+                    OpTesting.assertIdentical(reference, run(SegmentTesting.as(type, mask), 2, inverse),
+                            type.label() + " mask, " + inverse);
+                }
+            }
+        }
+    }
+
+    @Test
     void designedCases() throws IOException {
         // a row: distances to the single background voxel; spacing 2 doubles them
         ArrayImage row = OpTesting.image(PixelType.UINT8, new long[] { 5, 1 }, 1, 1, 0, 1, 1);

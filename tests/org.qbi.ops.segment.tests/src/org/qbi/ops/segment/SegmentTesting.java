@@ -30,6 +30,36 @@ final class SegmentTesting {
         return map(image, v -> v == 0 ? 1 : 0);
     }
 
+    /** The same pixels behind the plain Image interface (chunk by chunk, as images from files are read). */
+    static Image chunked(ArrayImage image) {
+        return new Image() {
+            @Override
+            public org.qbi.core.image.ImageHeader header() {
+                return image.header();
+            }
+
+            @Override
+            public org.qbi.core.image.ChunkGrid grid() {
+                return image.grid();
+            }
+
+            @Override
+            public java.lang.foreign.MemorySegment chunk(long[] index) {
+                return image.chunk(index);
+            }
+        };
+    }
+
+    /** {@code mask}'s values in another integer type. */
+    static ArrayImage as(PixelType type, Image mask) throws IOException {
+        double[] values = OpTesting.values(mask);
+        ArrayImage converted = ArrayImage.allocate(mask.header().withPixelType(type));
+        for (int i = 0; i < values.length; i++) {
+            PixelValues.set(type, converted.values(), i, values[i] * 3);
+        }
+        return converted;
+    }
+
     interface ValueMap {
         double apply(double value);
     }

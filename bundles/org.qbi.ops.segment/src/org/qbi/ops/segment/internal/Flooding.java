@@ -10,11 +10,11 @@ import org.qbi.ops.segment.Connectivity;
 /**
  * Marker-based watershed by priority flooding (Beucher and Meyer; scikit-image's implementation): every marker
  * voxel enters a priority queue; the lowest voxel leaves it and labels its unlabeled neighbours (inside the mask)
- * with its own label, which then enter the queue. The queue order is total, so the result is reproducible: by
- * value, then markers before flooded voxels, flooded voxels by the time
- * they entered the queue (which splits plateaus between the markers on either side). The queue is scikit-image's
- * binary heap operation for operation (markers pushed in raster order, all with age 0, so equal-valued markers
- * leave it in the order that heap gives them), which makes the result identical to skimage.segmentation.watershed.
+ * with its own label, which then enter the queue. Order: by value, then markers before flooded voxels, flooded
+ * voxels by the time they entered the queue (which splits a plateau between the markers on either side). The queue
+ * is scikit-image's binary heap, operation for operation (markers pushed in raster order, all with age 0; the same
+ * sift-up and sift-down comparisons), so equal-valued markers leave it in the same order as in scikit-image and the
+ * result is identical to skimage.segmentation.watershed, and reproducible: it depends only on the inputs.
  */
 public final class Flooding {
 
