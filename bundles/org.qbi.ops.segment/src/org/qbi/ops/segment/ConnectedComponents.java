@@ -25,6 +25,8 @@ import org.qbi.ops.segment.internal.Volume;
  * Connected-component labeling of a mask, block-wise: every band of planes is labeled on its own (run-based, in
  * parallel), {@link LabelMerge} joins the objects that cross band faces, and a last parallel pass writes the final
  * labels. Numbering is scipy.ndimage.label's and skimage.measure.label's: raster order of each object's first voxel.
+ *
+ * @since 0.1
  */
 public final class ConnectedComponents implements Operator {
 
@@ -40,7 +42,8 @@ public final class ConnectedComponents implements Operator {
                     + "is labeled separately, from 1. Nothing wraps around the borders. The table has one row per "
                     + "channel and time point with the object count. Runs along x are labeled per band of planes in "
                     + "parallel and joined across bands with a union-find, so the result does not depend on the "
-                    + "number of threads.")
+                    + "number of threads; memory holds only the runs, so volumes above 2^31 voxels work too (the "
+                    + "output then lives in a mapped scratch file).")
             .reference("Rosenfeld A, Pfaltz JL. Sequential operations in digital picture processing. J ACM 13(4), "
                     + "1966, doi:10.1145/321356.321357; He L, Chao Y, Suzuki K. A run-based two-scan labeling "
                     + "algorithm. IEEE TIP 17(5), 2008, doi:10.1109/TIP.2008.919369")
@@ -60,7 +63,7 @@ public final class ConnectedComponents implements Operator {
     public Outputs apply(Inputs inputs, Arguments arguments, OperatorContext context) throws IOException {
         Image mask = inputs.image("mask");
         ImageHeader header = mask.header();
-        Volume volume = Volume.of(header, SPEC.name());
+        Volume volume = Volume.ofPlanes(header, SPEC.name());
         Connectivity connectivity = Connectivity.of(arguments.get(CONNECTIVITY), volume.is3D());
         ArrayImage labels = context.allocate(Volume.outputHeader(header, PixelType.LABEL32));
         long channels = header.size(Axis.C);

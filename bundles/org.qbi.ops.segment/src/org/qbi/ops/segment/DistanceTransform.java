@@ -21,6 +21,8 @@ import org.qbi.ops.segment.internal.Volume;
 /**
  * Exact Euclidean distance transform with anisotropic voxels: scipy.ndimage.distance_transform_edt(mask,
  * sampling=spacing).
+ *
+ * @since 0.1
  */
 public final class DistanceTransform implements Operator {
 
@@ -41,7 +43,8 @@ public final class DistanceTransform implements Operator {
                     + "with squared distances in float32 and envelopes in float64 (scipy: float64; differences "
                     + "below 1e-6 relative). Past the image border there is no background. Deliberate difference: a "
                     + "volume with no background voxel at all gets +infinity everywhere (scipy returns distances "
-                    + "to a point outside the image). 2D images along x and y; channels and time points separately.")
+                    + "to a point outside the image). 2D images along x and y; channels and time points separately. Computed in place in "
+                    + "the output, keeping only the foreground runs in memory, so volumes above 2^31 voxels work too.")
             .reference("Felzenszwalb PF, Huttenlocher DP. Distance transforms of sampled functions. Theory of "
                     + "Computing 8, 2012, doi:10.4086/toc.2012.v008a019; Meijster A, Roerdink JBTM, Hesselink WH. A "
                     + "general algorithm for computing distance transforms in linear time. Mathematical Morphology "
@@ -61,7 +64,7 @@ public final class DistanceTransform implements Operator {
     public Outputs apply(Inputs inputs, Arguments arguments, OperatorContext context) throws IOException {
         Image mask = inputs.image("mask");
         ImageHeader header = mask.header();
-        Volume volume = Volume.of(header, SPEC.name());
+        Volume volume = Volume.ofPlanes(header, SPEC.name());
         double[] spacing = Volume.spacing(header, arguments.get(SPACING), SPACING.name());
         boolean inverse = arguments.get(INVERSE);
         ArrayImage distance = context.allocate(Volume.outputHeader(header, PixelType.FLOAT32));

@@ -21,7 +21,11 @@ import org.qbi.ops.Param;
 import org.qbi.ops.Port;
 import org.qbi.ops.segment.internal.Volume;
 
-/** k-means clustering of intensities (Lloyd's algorithm from quantiles): scipy.cluster.vq.kmeans2 on the values. */
+/**
+ * k-means clustering of intensities (Lloyd's algorithm from quantiles): scipy.cluster.vq.kmeans2 on the values.
+ *
+ * @since 0.1
+ */
 public final class KMeansSegmentation implements Operator {
 
     /** Values per partial sum: fixed, so the sums (and the result) do not depend on the number of threads. */

@@ -18,7 +18,11 @@ import org.qbi.ops.Port;
 import org.qbi.ops.segment.internal.Skeletons;
 import org.qbi.ops.segment.internal.Volume;
 
-/** Skeletonization by thinning: skimage.morphology.skeletonize (Zhang-Suen in 2D, Lee94 in 3D). */
+/**
+ * Skeletonization by thinning: skimage.morphology.skeletonize (Zhang-Suen in 2D, Lee94 in 3D).
+ *
+ * @since 0.1
+ */
 public final class Skeleton implements Operator {
 
     /** The thinning algorithm. */

@@ -23,6 +23,8 @@ import org.qbi.ops.segment.internal.Volume;
 /**
  * Splits touching objects of a mask: distance transform, markers at its maxima, watershed of minus the distance
  * inside the mask (scikit-image's "separating touching objects" example).
+ *
+ * @since 0.1
  */
 public final class SplitObjects implements Operator {
 

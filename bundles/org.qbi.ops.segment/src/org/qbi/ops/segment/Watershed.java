@@ -18,7 +18,11 @@ import org.qbi.ops.Port;
 import org.qbi.ops.segment.internal.Flooding;
 import org.qbi.ops.segment.internal.Volume;
 
-/** Marker-based watershed: skimage.segmentation.watershed(image, markers, connectivity, mask=mask). */
+/**
+ * Marker-based watershed: skimage.segmentation.watershed(image, markers, connectivity, mask=mask).
+ *
+ * @since 0.1
+ */
 public final class Watershed implements Operator {
 
     public static final Param<Integer> CONNECTIVITY = Param.integer("connectivity", "Connectivity",

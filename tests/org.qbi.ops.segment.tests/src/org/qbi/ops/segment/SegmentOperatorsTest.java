@@ -1,6 +1,7 @@
 package org.qbi.ops.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.AxisCalibration;
+import org.qbi.core.image.Image;
+import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
 import org.qbi.ops.Operator;
 import org.qbi.ops.OperatorContext;
@@ -36,6 +39,32 @@ class SegmentOperatorsTest {
         }
         for (String problem : operators.problems()) {
             assertTrue(!problem.contains("org.qbi.ops.segment"), problem);
+        }
+    }
+
+    @Test
+    void tooLargeImagesAreRefusedBeforeAnythingIsAllocated() {
+        // headers only: nothing behind them may be read or allocated
+        Image hugePlanes = SegmentTesting.headerOnly(ImageHeader.uncalibrated(PixelType.UINT8, 70000, 70000));
+        Image bigVolume = SegmentTesting.headerOnly(ImageHeader.uncalibrated(PixelType.UINT8, 2048, 2048, 1024));
+        Operators operators = Operators.installed();
+        for (String id : IDS) {
+            Operator operator = operators.get(id).operator();
+            for (Image image : new Image[] { hugePlanes, bigVolume }) {
+                Map<String, Object> inputs = new java.util.HashMap<>();
+                for (Port port : operator.spec().inputs()) {
+                    if (!port.optional()) {
+                        inputs.put(port.name(), image);
+                    }
+                }
+                boolean planeWise = id.equals("segment.label") || id.equals("segment.distance");
+                if (planeWise && image == bigVolume) {
+                    continue; // 4 G voxels of 2048 x 2048 planes: labeled and measured plane by plane, not refused
+                }
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> OpTesting.run(operator, inputs, OperatorContext.defaults()), id);
+                assertTrue(e.getMessage().contains("2^31") && e.getMessage().contains("crop"), id + ": " + e.getMessage());
+            }
         }
     }
 

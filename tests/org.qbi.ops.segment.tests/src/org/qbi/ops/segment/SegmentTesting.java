@@ -50,6 +50,26 @@ final class SegmentTesting {
         };
     }
 
+    /** An image that has a header but whose pixels must never be read (size checks). */
+    static Image headerOnly(org.qbi.core.image.ImageHeader header) {
+        return new Image() {
+            @Override
+            public org.qbi.core.image.ImageHeader header() {
+                return header;
+            }
+
+            @Override
+            public org.qbi.core.image.ChunkGrid grid() {
+                throw new AssertionError("the grid of a header-only image was asked for");
+            }
+
+            @Override
+            public java.lang.foreign.MemorySegment chunk(long[] index) {
+                throw new AssertionError("a chunk of a header-only image was read");
+            }
+        };
+    }
+
     /** {@code mask}'s values in another integer type. */
     static ArrayImage as(PixelType type, Image mask) throws IOException {
         double[] values = OpTesting.values(mask);

@@ -15,6 +15,8 @@ import org.qbi.ops.segment.Connectivity;
  * <p>
  * Runs touch when they overlap along x (6/4-connectivity) or overlap after widening by one voxel (when the
  * connectivity includes the diagonal offset between their rows).
+ *
+ * @since 0.1
  */
 public final class BandLabeling {
 

@@ -18,6 +18,8 @@ import org.qbi.ops.OperatorContext;
  * envelope, only each foreground run's distance to its ends, and writes nothing on the background (the output
  * starts as zeros); later passes process a line only between its zeros (a zero of the squared distance bounds
  * every envelope: no point beyond it can be nearer than the zero itself) and skip lines that are all zeros.
+ *
+ * @since 0.1
  */
 public final class EuclideanDistance {
 

@@ -15,6 +15,8 @@ import org.qbi.ops.segment.Connectivity;
  * is scikit-image's binary heap, operation for operation (markers pushed in raster order, all with age 0; the same
  * sift-up and sift-down comparisons), so equal-valued markers leave it in the same order as in scikit-image and the
  * result is identical to skimage.segmentation.watershed, and reproducible: it depends only on the inputs.
+ *
+ * @since 0.1
  */
 public final class Flooding {
 

@@ -8,6 +8,8 @@ import java.util.Arrays;
  * equals the maximum of the (2 d + 1)-wide box around it (zeros past the border) and exceeds the minimum;
  * candidates are taken from the highest down (equal values in raster order) and each is kept unless a kept one
  * lies closer than d along every axis (Chebyshev distance < d).
+ *
+ * @since 0.1
  */
 public final class Peaks {
 

@@ -6,6 +6,8 @@ package org.qbi.ops.segment.internal;
  * Kashyap and Chu's 3D medial-axis thinning (skimage.morphology.skeletonize_3d, itself Arganda-Carreras's
  * Skeletonize3D: six border directions, candidates collected then re-checked one by one, Euler-characteristic and
  * simple-point tests on the 26-neighbourhood). Both treat everything past the border as background.
+ *
+ * @since 0.1
  */
 public final class Skeletons {
 

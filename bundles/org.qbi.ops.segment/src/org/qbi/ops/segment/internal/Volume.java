@@ -27,6 +27,8 @@ import org.qbi.ops.Length;
  *
  * @param nx, ny, nz sizes along x, y, z
  * @param channels   size along c
+ *
+ * @since 0.1
  */
 public record Volume(int nx, int ny, int nz, long channels) {
 
@@ -53,6 +55,23 @@ public record Volume(int nx, int ny, int nz, long channels) {
     }
 
     /**
+     * The geometry of {@code header}'s volumes for operators that work plane by plane and never hold a whole volume
+     * in arrays (labeling, distance transform): any size whose planes and rows can be counted in ints.
+     *
+     * @throws IllegalArgumentException when one x-y plane, or the rows of one volume, number 2^31 or more
+     */
+    public static Volume ofPlanes(ImageHeader header, String operator) {
+        long nx = header.size(Axis.X);
+        long ny = header.size(Axis.Y);
+        long nz = header.size(Axis.Z);
+        if (nx * ny >= Integer.MAX_VALUE - 8 || ny * nz >= Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(operator + " works plane by plane and takes planes of up to 2^31 pixels "
+                    + "and up to 2^31 rows; this image has " + nx + " x " + ny + " x " + nz + ": crop it first");
+        }
+        return new Volume((int) nx, (int) ny, (int) nz, header.size(Axis.C));
+    }
+
+    /**
      * Refuses to start when the Java heap cannot hold {@code bytes} more (instead of failing later with an
      * OutOfMemoryError).
      */
@@ -65,8 +84,14 @@ public record Volume(int nx, int ny, int nz, long channels) {
         }
     }
 
+    /** Voxels of one volume, for the operators that hold it in arrays ({@link #of} checked that it fits). */
     public int voxels() {
-        return nx * ny * nz;
+        return Math.toIntExact(voxelCount());
+    }
+
+    /** Voxels of one volume. */
+    public long voxelCount() {
+        return (long) nx * ny * nz;
     }
 
     public boolean is3D() {
@@ -90,7 +115,7 @@ public record Volume(int nx, int ny, int nz, long channels) {
 
     /** Index (in samples) of the first voxel of channel {@code c}, time {@code t} in the image's values. */
     public long volumeOffset(long c, long t) {
-        return (long) voxels() * (c + channels * t);
+        return voxelCount() * (c + channels * t);
     }
 
     /**
