@@ -24,11 +24,14 @@ def save(name, array):
     np.save(os.path.join(HERE, name), np.ascontiguousarray(array))
 
 
+def small(labels):
+    """Labels in the smallest unsigned type that holds them (small files; the tests compare values)."""
+    return labels.astype(np.uint8 if labels.max() < 256 else np.uint16 if labels.max() < 65536 else np.int32)
+
+
 def label(mask, connectivity):
-    """scipy's labels, stored as uint16 (to keep the files small) when they fit."""
     structure = ndi.generate_binary_structure(mask.ndim, connectivity)
-    labels = ndi.label(mask, structure=structure)[0]
-    return labels.astype(np.uint16 if labels.max() < 65536 else np.int32)
+    return small(ndi.label(mask, structure=structure)[0])
 
 
 def blobs_mask():
@@ -92,19 +95,19 @@ def split(mask, min_distance, connectivity, stable=True):
     peaks = np.zeros(distance.shape, bool)
     peaks[tuple(coords.T)] = True
     markers = ndi.label(peaks)[0]
-    return segmentation.watershed(-distance, markers, connectivity=connectivity, mask=mask).astype(np.uint16)
+    return small(segmentation.watershed(-distance, markers, connectivity=connectivity, mask=mask))
 
 
 def watersheds():
     blobs = tifffile.imread(os.path.join(SHARED, "tiff/8bit/blobs.tif"))
     relief = (255 - blobs).astype(np.uint8)  # blobs are basins; many plateaus (uint8 steps of 8)
-    markers = ndi.label(blobs > 200)[0].astype(np.uint16)
+    markers = small(ndi.label(blobs > 200)[0])
     save("ws_markers.npy", markers)
     mask = blobs_mask()
     for connectivity in (1, 2):
         save("ws_blobs_c%d.npy" % connectivity,
-             segmentation.watershed(relief, markers, connectivity=connectivity).astype(np.uint16))
-    save("ws_blobs_masked.npy", segmentation.watershed(relief, markers, mask=mask).astype(np.uint16))
+             small(segmentation.watershed(relief, markers, connectivity=connectivity)))
+    save("ws_blobs_masked.npy", small(segmentation.watershed(relief, markers, mask=mask)))
     for min_distance in (1, 5):
         save("split_blobs_%d.npy" % min_distance, split(mask, min_distance, 1))
     bone = bone_crop() > 0
