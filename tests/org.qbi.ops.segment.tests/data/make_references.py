@@ -74,13 +74,13 @@ def distances():
     save("edt_noise_inverse.npy", ndi.distance_transform_edt(1 - noise).astype(np.float32))
 
 
-def split(mask, min_distance, connectivity, stable=True):
+def split(mask, min_distance, connectivity, stable=True, sampling=None):
     """scikit-image's "separating touching objects" pipeline (peak_local_max on the distance, exclude_border=False).
 
     peak_local_max 0.19 orders candidate peaks with np.argsort(-intensities), an unstable sort: which of two equal
     maxima closer than min_distance survives is arbitrary. stable=True makes that sort stable (equal maxima in
     raster order), the order segment.split documents."""
-    distance = ndi.distance_transform_edt(mask)
+    distance = ndi.distance_transform_edt(mask, sampling=sampling)
     if stable:
         from skimage.feature import peak as peak_module
         unstable = np.argsort
@@ -112,6 +112,8 @@ def watersheds():
         save("split_blobs_%d.npy" % min_distance, split(mask, min_distance, 1))
     bone = bone_crop() > 0
     save("split_bone_3.npy", split(bone, 3, 1))
+    # voxels twice as long along z (numpy's sampling order is z, y, x)
+    save("split_bone_3_aniso.npy", split(bone, 3, 1, sampling=(2.0, 1.0, 1.0)))
 
 
 def skeletons():

@@ -36,10 +36,14 @@ public final class SplitObjects implements Operator {
             "Neighbours a basin grows into: 4 or 8 in 2D; 6, 18 or 26 in 3D (6 means 4 on a 2D image)", 6)
             .range(4, 26);
 
+    public static final Param<double[]> SPACING = Param.reals("spacing", "Spacing",
+            "Voxel size along x, y, z for the distance transform, instead of the image's calibration (one value: the "
+                    + "same on every axis); empty: the image's spacing (1 per voxel when uncalibrated)");
+
     public static final OperatorSpec SPEC = OperatorSpec.builder("segment.split", "Split touching objects")
             .category("Segmentation")
             .description("Separates touching round objects of a mask: computes the Euclidean distance transform "
-                    + "(physical units when the image is calibrated, as segment.distance), takes its local maxima as "
+                    + "(physical units when the image is calibrated or 'spacing' is given, as segment.distance), takes its local maxima as "
                     + "markers exactly as skimage.feature.peak_local_max(distance, min_distance, "
                     + "exclude_border=False) (maxima of a (2 min_distance + 1)-wide box, above the minimum; "
                     + "candidates from the highest down, each dropped when a kept one is closer than min_distance "
@@ -52,7 +56,7 @@ public final class SplitObjects implements Operator {
                     + "transformation, 1993; scikit-image gallery, Watershed segmentation (separating touching "
                     + "objects)")
             .outputType("label32")
-            .parameters(MIN_DISTANCE, CONNECTIVITY)
+            .parameters(MIN_DISTANCE, CONNECTIVITY, SPACING)
             .input(Port.mask("mask", "Objects to split (non-zero = foreground)"))
             .output(Port.labels("labels", "One label per split object"))
             .build();
@@ -69,7 +73,7 @@ public final class SplitObjects implements Operator {
         Volume volume = Volume.of(header, SPEC.name());
         Connectivity connectivity = Connectivity.of(arguments.get(CONNECTIVITY), volume.is3D());
         int minDistance = arguments.get(MIN_DISTANCE);
-        double[] spacing = Volume.spacing(header, new double[0], "spacing");
+        double[] spacing = Volume.spacing(header, arguments.get(SPACING), SPACING.name());
         Volume.requireHeap(30L * volume.voxels() + (64L << 20), SPEC.name());
         ArrayImage labels = context.allocate(Volume.outputHeader(header, PixelType.LABEL32));
         long channels = header.size(Axis.C);

@@ -74,6 +74,10 @@ class WatershedTest {
         Image many = OpTesting.run(SPLIT, Map.of("mask", bone), OperatorContext.defaults().withParallelism(7),
                 "min_distance=3").image("labels");
         OpTesting.assertIdentical(one, many, "1 vs 7 threads");
+        Image aniso = OpTesting.run(SPLIT, Map.of("mask", bone), OperatorContext.defaults(), "min_distance=3",
+                "spacing=1,1,2").image("labels");
+        OpTesting.assertIdentical(OpTesting.fixture(getClass(), "split_bone_3_aniso.npy", dir), aniso,
+                "split 3D, voxels 1 x 1 x 2");
     }
 
     @Test
