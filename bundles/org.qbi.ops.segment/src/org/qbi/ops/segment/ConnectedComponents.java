@@ -65,7 +65,8 @@ public final class ConnectedComponents implements Operator {
         ImageHeader header = mask.header();
         Volume volume = Volume.ofPlanes(header, SPEC.name());
         Connectivity connectivity = Connectivity.of(arguments.get(CONNECTIVITY), volume.is3D());
-        ArrayImage labels = context.allocate(Volume.outputHeader(header, PixelType.LABEL32));
+        ImageHeader outputHeader = Volume.outputHeader(header, PixelType.LABEL32);
+        ArrayImage[] labels = new ArrayImage[1];
         long channels = header.size(Axis.C);
         long times = header.size(Axis.T);
         int volumes = Math.toIntExact(channels * times);
@@ -73,32 +74,45 @@ public final class ConnectedComponents implements Operator {
         double[] time = new double[volumes];
         double[] objects = new double[volumes];
         int[] bands = volume.bands(context.parallelism() <= 1 ? 1 : 4 * context.parallelism());
-        context.monitor().begin(SPEC.name(), (long) volumes * (2L * (bands.length - 1) + 1));
+        context.monitor().begin(SPEC.name(), (long) volumes * (2L * (bands.length - 1) + 1) + 1);
         try {
             for (int v = 0; v < volumes; v++) {
                 long c = v % channels;
                 long t = v / channels;
                 channel[v] = c;
                 time[v] = t;
-                objects[v] = label(mask, c, t, volume, bands, connectivity, labels, context);
+                // the output is allocated (zero-filled: a large part of the time) while the first bands are labeled
+                Runnable allocation = v == 0 ? () -> labels[0] = context.allocate(outputHeader) : null;
+                objects[v] = label(mask, c, t, volume, bands, connectivity, allocation, labels, context);
             }
         } finally {
             context.monitor().done();
         }
         Table table = Table.builder("objects").numbers("channel", "", channel).numbers("time", "", time)
                 .numbers("objects", "", objects).build();
-        return Outputs.builder(SPEC).put("labels", labels).put("objects", table).build();
+        return Outputs.builder(SPEC).put("labels", labels[0]).put("objects", table).build();
     }
 
-    /** Labels one volume into {@code target}; returns the object count. */
+    /**
+     * Labels one volume into {@code target[0]}; returns the object count.
+     *
+     * @param allocation when not null, makes {@code target[0]}: run as the first of the parallel tasks that label
+     *                   the bands, so it overlaps with them
+     */
     static int label(Image mask, long c, long t, Volume volume, int[] bands, Connectivity connectivity,
-            ArrayImage target, OperatorContext context) throws IOException {
+            Runnable allocation, ArrayImage[] target, OperatorContext context) throws IOException {
         PixelType type = mask.header().pixelType();
         int n = bands.length - 1;
         BandLabeling[] labeled = new BandLabeling[n];
         int[][] firstPlanes = new int[n][];
         int[][] lastPlanes = new int[n][];
-        context.forEach(n, b -> {
+        int extra = allocation == null ? 0 : 1;
+        context.forEach(n + extra, task -> {
+            if (task < extra) {
+                allocation.run();
+                return;
+            }
+            int b = task - extra;
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment values = volume.planes(mask, c, t, bands[b], bands[b + 1], arena);
                 labeled[b] = BandLabeling.label(volume, bands[b], bands[b + 1], type, values, connectivity);
@@ -120,7 +134,7 @@ public final class ConnectedComponents implements Operator {
         LabelMerge.Relabeling relabeling = merge.relabel();
         context.monitor().worked(1);
         long offset = volume.volumeOffset(c, t);
-        MemorySegment values = target.values();
+        MemorySegment values = target[0].values();
         context.forEach(n, b -> labeled[b].write(relabeling.lookup()[b], values, offset));
         return relabeling.count();
     }

@@ -123,8 +123,8 @@ public final class SplitObjects implements Operator {
         ArrayImage labels = ArrayImage.allocate(ImageHeader.uncalibrated(PixelType.LABEL32, volume.nx(), volume.ny(),
                 volume.nz()));
         Volume single = new Volume(volume.nx(), volume.ny(), volume.nz(), 1);
-        ConnectedComponents.label(image, 0, 0, single, single.bands(1), Connectivity.FACES, labels,
-                OperatorContext.defaults().withParallelism(1));
+        ConnectedComponents.label(image, 0, 0, single, single.bands(1), Connectivity.FACES, null,
+                new ArrayImage[] { labels }, OperatorContext.defaults().withParallelism(1));
         int[] values = new int[volume.voxels()];
         java.lang.foreign.MemorySegment.copy(labels.values(), Volume.INT, 0, values, 0, values.length);
         return values;
