@@ -67,18 +67,21 @@ public final class DistanceTransform implements Operator {
         Volume volume = Volume.ofPlanes(header, SPEC.name());
         double[] spacing = Volume.spacing(header, arguments.get(SPACING), SPACING.name());
         boolean inverse = arguments.get(INVERSE);
-        ArrayImage distance = context.allocate(Volume.outputHeader(header, PixelType.FLOAT32));
+        ImageHeader outputHeader = Volume.outputHeader(header, PixelType.FLOAT32);
+        ArrayImage[] distance = new ArrayImage[1];
         long channels = header.size(Axis.C);
         long volumes = channels * header.size(Axis.T);
-        context.monitor().begin(SPEC.name(), volumes * (4L * context.parallelism() + volume.nz() + volume.ny()));
+        context.monitor().begin(SPEC.name(), volumes * (8L * context.parallelism() + volume.nz() + volume.ny()) + 1);
         try {
             for (long v = 0; v < volumes; v++) {
-                EuclideanDistance.compute(mask, v % channels, v / channels, volume, spacing, inverse,
-                        distance.values(), volume.volumeOffset(v % channels, v / channels), context);
+                // the output is allocated (zero-filled: a large part of the time) while the first runs are found
+                Runnable allocation = v == 0 ? () -> distance[0] = context.allocate(outputHeader) : null;
+                EuclideanDistance.compute(mask, v % channels, v / channels, volume, spacing, inverse, allocation,
+                        () -> distance[0].values(), volume.volumeOffset(v % channels, v / channels), context);
             }
         } finally {
             context.monitor().done();
         }
-        return Outputs.ofImage(SPEC, distance);
+        return Outputs.ofImage(SPEC, distance[0]);
     }
 }

@@ -108,7 +108,7 @@ public final class SplitObjects implements Operator {
             OperatorContext context) throws IOException {
         ArrayImage one = ArrayImage.allocate(ImageHeader.uncalibrated(PixelType.FLOAT32, volume.nx(), volume.ny(),
                 volume.nz()));
-        EuclideanDistance.compute(mask, c, t, volume, spacing, false, one.values(), 0,
+        EuclideanDistance.compute(mask, c, t, volume, spacing, false, null, one::values, 0,
                 context.withMonitor(org.qbi.core.progress.ProgressMonitor.NULL));
         float[] values = new float[volume.voxels()];
         java.lang.foreign.MemorySegment.copy(one.values(), Volume.FLOAT, 0, values, 0, values.length);

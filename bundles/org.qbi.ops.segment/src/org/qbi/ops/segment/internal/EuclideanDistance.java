@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.function.Supplier;
 
 import org.qbi.core.image.Image;
 import org.qbi.core.image.PixelType;
@@ -32,14 +33,18 @@ public final class EuclideanDistance {
     }
 
     /**
-     * Computes the distances of channel {@code c}, time {@code t} of {@code mask} into the float32 {@code target}
+     * Computes the distances of channel {@code c}, time {@code t} of {@code mask} into the float32 {@code output}
      * from sample {@code offset} on (which must hold zeros).
      *
-     * @param spacing voxel size along x, y, z
-     * @param inverse measure background voxels' distance to the nearest foreground voxel instead
+     * @param spacing    voxel size along x, y, z
+     * @param inverse    measure background voxels' distance to the nearest foreground voxel instead
+     * @param allocation when not null, makes the output: run as the first of the parallel tasks that find the
+     *                   foreground runs, so it overlaps with them
+     * @param output     the output's values (asked for once the runs are found)
      */
     public static void compute(Image mask, long c, long t, Volume volume, double[] spacing, boolean inverse,
-            MemorySegment target, long offset, OperatorContext context) throws IOException {
+            Runnable allocation, Supplier<MemorySegment> output, long offset, OperatorContext context)
+            throws IOException {
         int nx = volume.nx();
         int ny = volume.ny();
         int nz = volume.nz();
@@ -48,14 +53,22 @@ public final class EuclideanDistance {
         int[] bands = volume.bands(Math.max(1, 4 * context.parallelism()));
         float scale = (float) (spacing[0] * spacing[0]);
         RowPass[] passes = new RowPass[bands.length - 1];
-        context.forEach(bands.length - 1, b -> {
+        int extra = allocation == null ? 0 : 1;
+        context.forEach(bands.length - 1 + extra, task -> {
+            if (task < extra) {
+                allocation.run();
+                return;
+            }
+            int b = task - extra;
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment values = volume.planes(mask, c, t, bands[b], bands[b + 1], arena);
-                RowPass pass = new RowPass(nx, (bands[b + 1] - bands[b]) * rpp, scale, inverse, target);
-                pass.rows(type, values, offset + (long) bands[b] * rpp * nx);
+                RowPass pass = new RowPass(nx, (bands[b + 1] - bands[b]) * rpp, inverse);
+                pass.rows(type, values);
                 passes[b] = pass;
             }
         });
+        MemorySegment target = output.get();
+        context.forEach(bands.length - 1, b -> passes[b].write(target, offset + (long) bands[b] * rpp * nx, scale));
         Foreground runs = new Foreground(passes, bands, rpp);
         if (nz > 1) {
             context.forEach(nz, z -> new Sweep(target, offset + (long) z * nx * ny, nx, spacing[1], false)
@@ -192,38 +205,49 @@ public final class EuclideanDistance {
     }
 
     /**
-     * The pass along x: squared distance to the nearest background voxel of the row, written on the foreground;
-     * keeps the foreground runs of every row for the next passes.
+     * The pass along x: finds the foreground runs of every row of a band (kept for the next passes), then writes
+     * each foreground voxel's squared distance to the nearest background voxel of its row.
      */
     private static final class RowPass {
         private final int nx;
         private final int rows;
-        private final float scale;
         private final boolean inverse;
-        private final MemorySegment target;
-        private final float[] row;
         private final byte[] mask;
-        private long rowOffset;
         final int[] rowFirst;
         int[] start = new int[256];
         int[] end = new int[256];
         private int runs;
 
-        RowPass(int nx, int rows, float scale, boolean inverse, MemorySegment target) {
+        RowPass(int nx, int rows, boolean inverse) {
             this.nx = nx;
             this.rows = rows;
-            this.scale = scale;
             this.inverse = inverse;
-            this.target = target;
-            this.row = new float[nx];
             this.mask = new byte[nx];
             this.rowFirst = new int[rows + 1];
         }
 
-        void rows(PixelType type, MemorySegment values, long firstTarget) {
+        /** Writes the squared distances along x of the band's foreground (sample firstTarget = its first voxel). */
+        void write(MemorySegment target, long firstTarget, float scale) {
+            float[] row = new float[nx];
+            for (int r = 0; r < rows; r++) {
+                long rowOffset = firstTarget + (long) r * nx;
+                for (int k = rowFirst[r]; k < rowFirst[r + 1]; k++) {
+                    int s = start[k];
+                    int e = end[k];
+                    boolean left = s > 0;
+                    boolean right = e < nx;
+                    for (int x = s; x < e; x++) {
+                        int d = Math.min(left ? x - s + 1 : Integer.MAX_VALUE, right ? e - x : Integer.MAX_VALUE);
+                        row[x - s] = d == Integer.MAX_VALUE ? Float.POSITIVE_INFINITY : (float) d * d * scale;
+                    }
+                    MemorySegment.copy(row, 0, target, Volume.FLOAT, (rowOffset + s) * 4, e - s);
+                }
+            }
+        }
+
+        void rows(PixelType type, MemorySegment values) {
             for (int r = 0; r < rows; r++) {
                 rowFirst[r] = runs;
-                rowOffset = firstTarget + (long) r * nx;
                 long from = (long) r * nx;
                 if (type.bytesPerSample() == 1) {
                     byteRuns(values, from);
@@ -289,7 +313,7 @@ public final class EuclideanDistance {
             }
         }
 
-        /** Foreground s..e-1, background (or the border) at s-1 and e. */
+        /** Records the foreground run s..e-1 (background or the border at s-1 and e). */
         private void run(int s, int e) {
             if (runs == start.length) {
                 start = java.util.Arrays.copyOf(start, 2 * runs);
@@ -298,13 +322,6 @@ public final class EuclideanDistance {
             start[runs] = s;
             end[runs] = e;
             runs++;
-            boolean left = s > 0;
-            boolean right = e < nx;
-            for (int x = s; x < e; x++) {
-                int d = Math.min(left ? x - s + 1 : Integer.MAX_VALUE, right ? e - x : Integer.MAX_VALUE);
-                row[x - s] = d == Integer.MAX_VALUE ? Float.POSITIVE_INFINITY : (float) d * d * scale;
-            }
-            MemorySegment.copy(row, 0, target, Volume.FLOAT, (rowOffset + s) * 4, e - s);
         }
     }
 
