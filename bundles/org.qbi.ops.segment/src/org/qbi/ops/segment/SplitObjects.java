@@ -74,7 +74,7 @@ public final class SplitObjects implements Operator {
         Connectivity connectivity = Connectivity.of(arguments.get(CONNECTIVITY), volume.is3D());
         int minDistance = arguments.get(MIN_DISTANCE);
         double[] spacing = Volume.spacing(header, arguments.get(SPACING), SPACING.name());
-        Volume.requireHeap(30L * volume.voxels() + (64L << 20), SPEC.name());
+        Volume.requireHeap(36L * volume.voxels() + (64L << 20), SPEC.name());
         ArrayImage labels = context.allocate(Volume.outputHeader(header, PixelType.LABEL32));
         long channels = header.size(Axis.C);
         long volumes = channels * header.size(Axis.T);

@@ -23,13 +23,18 @@ public final class Peaks {
         int nz = volume.nz();
         int n = image.length;
         float[] max = image.clone();
-        float[] line = new float[Math.max(nx, Math.max(ny, nz))];
+        float[] line = new float[nx];
         boxMax(max, nx, nx, ny * nz, line, minDistance);
+        float[] other = new float[n];
         for (int z = 0; z < nz; z++) {
-            boxMaxStrided(max, z * nx * ny, ny, nx, nx, line, minDistance);
+            rowsMax(max, other, z * nx * ny, ny, nx, nx, minDistance);
         }
         if (nz > 1) {
-            boxMaxStrided(max, 0, nz, nx * ny, nx * ny, line, minDistance);
+            for (int y = 0; y < ny; y++) {
+                rowsMax(other, max, y * nx, nz, nx * ny, nx, minDistance);
+            }
+        } else {
+            max = other;
         }
         float min = Float.POSITIVE_INFINITY;
         for (float v : image) {
@@ -133,18 +138,21 @@ public final class Peaks {
         }
     }
 
-    /** Running maximum along lines of {@code n} values {@code stride} apart, for {@code width} lines from base. */
-    private static void boxMaxStrided(float[] data, int base, int n, int stride, int width, float[] line, int r) {
-        for (int k = 0; k < width; k++) {
-            for (int i = 0; i < n; i++) {
-                line[i] = data[base + k + i * stride];
-            }
-            for (int i = 0; i < n; i++) {
-                float m = i - r < 0 || i + r >= n ? 0f : Float.NEGATIVE_INFINITY;
-                for (int j = Math.max(0, i - r); j <= Math.min(n - 1, i + r); j++) {
-                    m = Math.max(m, line[j]);
+    /**
+     * Running maximum over 2r+1 positions along an axis whose positions are whole rows: row i (of {@code width}
+     * contiguous values) starts at base + i stride, for i = 0 .. n-1; zeros past the ends. Row by row, so the
+     * inner loop runs over contiguous values.
+     */
+    private static void rowsMax(float[] source, float[] target, int base, int n, int stride, int width, int r) {
+        for (int i = 0; i < n; i++) {
+            int out = base + i * stride;
+            float start = i - r < 0 || i + r >= n ? 0f : Float.NEGATIVE_INFINITY;
+            java.util.Arrays.fill(target, out, out + width, start);
+            for (int j = Math.max(0, i - r); j <= Math.min(n - 1, i + r); j++) {
+                int in = base + j * stride;
+                for (int k = 0; k < width; k++) {
+                    target[out + k] = Math.max(target[out + k], source[in + k]);
                 }
-                data[base + k + i * stride] = m;
             }
         }
     }
