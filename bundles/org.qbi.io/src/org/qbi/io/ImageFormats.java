@@ -69,8 +69,8 @@ public final class ImageFormats {
     }
 
     /**
-     * Opens the image at {@code path}: the readers that recognise its content (highest priority first), or,
-     * when none does, those whose extensions match its name. Reads the header only.
+     * Opens the image at {@code path}: a reader that recognises its content and whose extensions match its name,
+     * else one that recognises its content (highest priority first), else one whose extensions match. Reads the header only.
      *
      * @param entry which image of a multi-image file, or null for the default
      * @throws FormatException naming the file when no reader reads it or the chosen reader finds it corrupt
@@ -85,6 +85,15 @@ public final class ImageFormats {
     /** The reader that will open {@code path}. */
     public ImageReader reader(Path path) throws IOException {
         Probe probe = Probe.of(path);
+        // content and name agreeing wins: a DICOM file whose preamble holds a TIFF header is read as DICOM
+        for (Contribution<ImageReader> contribution : readers) {
+            if (matches(contribution.format(), probe.fileName())) {
+                ImageReader reader = instance(contribution);
+                if (reader != null && reader.canRead(probe)) {
+                    return reader;
+                }
+            }
+        }
         for (Contribution<ImageReader> contribution : readers) {
             ImageReader reader = instance(contribution);
             if (reader != null && reader.canRead(probe)) {
