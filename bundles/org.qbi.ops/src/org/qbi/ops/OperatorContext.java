@@ -63,7 +63,7 @@ public record OperatorContext(ProgressMonitor monitor, int parallelism, long mem
     public ArrayImage allocate(ImageHeader header) {
         long bytes = header.byteCount();
         if (bytes <= memoryBudgetBytes) {
-            return ArrayImage.wrap(header, Arena.ofAuto().allocate(Math.max(bytes, 1), 64).asSlice(0, bytes));
+            return ArrayImage.wrap(header, org.qbi.core.image.ZeroedMemory.allocate(bytes));
         }
         try {
             Path folder = Path.of(System.getProperty("qbi.scratch.dir", System.getProperty("java.io.tmpdir")));

@@ -1,7 +1,6 @@
 package org.qbi.core.image;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -75,7 +74,7 @@ public final class ChunkCache {
 
     /** Allocates an off-heap segment for a chunk, freed when no longer reachable. */
     static MemorySegment allocate(long bytes) {
-        return Arena.ofAuto().allocate(Math.max(1, bytes), 8);
+        return ZeroedMemory.allocate(bytes);
     }
 
     /** Drops every chunk of {@code image} (when it is closed). */
