@@ -44,7 +44,10 @@ class ExampleProjectTest {
             "ct/lung_CT_41_40_mask_lzw.tif", 1_388L,
             "micro-ct/tiny-bone.png", 10_699L,
             "microscopy/blobs.tif", 65_172L,
-            "mri/mini-t1-head.tif", 71_697L);
+            "mri/mini-t1-head.tif", 71_697L,
+            "microscopy/nuclei-A03.tif", 250_032L,
+            "micro-ct/bone-a.tif", 58_329L,
+            "micro-ct/bone-b.tif", 65_749L);
 
     /** Each raw file whose original is in the shared test data, with its key in truth.json (its path there). */
     private static final Map<String, String> SHARED_ORIGINALS = orderedMap(
@@ -53,7 +56,8 @@ class ExampleProjectTest {
             "raw/microscopy/blobs.tif", "tiff/8bit/blobs.tif",
             "raw/micro-ct/tiny-bone.png", "png_jpeg/tiny-bone.png",
             "raw/ct/lung_CT_41_40_lzw.tif", "tiff/8bit/lung_CT_41_40_lzw.tif",
-            "raw/ct/lung_CT_41_40_mask_lzw.tif", "tiff/8bit/lung_CT_41_40_mask_lzw.tif");
+            "raw/ct/lung_CT_41_40_mask_lzw.tif", "tiff/8bit/lung_CT_41_40_mask_lzw.tif",
+            "raw/microscopy/nuclei-A03.tif", "tiff/8bit/BBBC001_colon_cancer_packbits.tif");
 
     private static final List<String> LICENCES = List.of("QBI-2019_Apache-2.0.txt",
             "debian_python3-pydicom_copyright.txt", "pyclesperanto_BSD-3.txt");
@@ -119,14 +123,15 @@ class ExampleProjectTest {
         assertTrue(ProjectLayout.isProject(dir));
         assertEquals(List.of(".project", "LICENSES", "SOURCES.md", "pipelines", "raw", "reports", "results",
                 "samples.csv"), names(dir));
-        for (String empty : List.of("pipelines", "results", "reports")) {
+        assertEquals(List.of("nuclei.yaml", "porosity.yaml"), names(dir.resolve("pipelines")));
+        for (String empty : List.of("results", "reports")) {
             assertEquals(List.of(), names(dir.resolve(empty)), empty + "/ holds no placeholder files");
         }
         assertEquals(new TreeMap<>(RAW_FILES), tree(layout.raw()));
 
         SampleCatalog catalog = SampleCatalog.load(layout.catalogFile());
-        assertEquals(List.of("mri-head", "ct-slice", "lung-41-40", "blobs", "bone-slice"),
-                catalog.samples().stream().map(Sample::id).toList());
+        assertEquals(List.of("mri-head", "ct-slice", "lung-41-40", "blobs", "bone-slice", "nuclei-A03", "bone-a",
+                "bone-b"), catalog.samples().stream().map(Sample::id).toList());
         assertEquals(List.of("MRI", "CT", "microscopy", "micro-CT"), catalog.groups());
         assertEquals(List.of(), catalog.extraColumns());
         assertEquals(new Sample("lung-41-40", "CT", "Lung CT slice exported as 8-bit, with its lung mask",
@@ -276,7 +281,7 @@ class ExampleProjectTest {
         assertEquals(layout, again);
         assertEquals(edited, Files.readString(catalogFile));
         SampleCatalog reloaded = SampleCatalog.load(catalogFile);
-        assertEquals(6, reloaded.samples().size());
+        assertEquals(9, reloaded.samples().size());
         assertEquals("second look", reloaded.find("blobs-2").orElseThrow().notes());
         assertEquals("label,area\n1,433\n", Files.readString(layout.results().resolve("areas.csv")));
         assertFalse(Files.exists(layout.raw().resolve("micro-ct/tiny-bone.png")),
@@ -317,7 +322,7 @@ class ExampleProjectTest {
         ProjectLayout layout = ExampleProject.materialize(dir);
 
         assertEquals(List.of(), layout.problems());
-        assertEquals(5, SampleCatalog.load(layout.catalogFile()).samples().size());
+        assertEquals(8, SampleCatalog.load(layout.catalogFile()).samples().size());
         assertEquals(List.of(), SampleCatalog.load(layout.catalogFile()).missingFiles(layout));
         assertEquals(List.of("empty"), names(tmp));
     }

@@ -1,6 +1,23 @@
 package org.qbi.examples.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.qbi.core.cli.ConsoleProgress;
+import org.qbi.project.Sample;
+import org.qbi.project.SampleCatalog;
+import org.qbi.workflow.LocalExecutor;
+import org.qbi.workflow.Pipeline;
+import org.qbi.workflow.PipelineFile;
+import org.qbi.workflow.RunReport;
+import org.qbi.workflow.RunSummary;
+import org.qbi.workflow.SampleFilter;
+import org.qbi.workflow.SampleOutcome;
 import java.nio.file.Path;
 
 import org.qbi.core.cli.CommandFailure;
@@ -14,11 +31,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code qbi example}: puts the example project on disk (once) and runs the example analysis on it. Today the
- * analysis is the project summary; the pipelines issue replaces it with the example pipeline.
+ * {@code qbi example}: puts the example project on disk (once) and runs its pipelines on it (cell counting on the
+ * microscopy images, porosity of the two bone micro-CT samples), printing each run's summary and tables. A second
+ * call finds the results up to date.
  */
-@Command(name = "example", description = "Create the example project (once) and run the example analysis on it "
-        + "without a display.")
+@Command(name = "example", description = "Create the example project (once) and run its pipelines (pipelines/*.yaml: "
+        + "nuclei counting, bone porosity) without a display, printing the results and where they are.")
 public final class ExampleCommand implements QbiCommand {
 
     @Option(names = "--dir", paramLabel = "DIR",
@@ -38,11 +56,51 @@ public final class ExampleCommand implements QbiCommand {
             throw new CommandFailure(e.getMessage(), e);
         }
         ProjectSummary summary = ProjectSummary.of(layout);
-        if (json) {
-            JsonOutput.print(System.out, summary);
-        } else {
+        if (!summary.missingFiles().isEmpty()) {
+            summary.printText(System.err);
+            throw new CommandFailure("the example project misses files: " + summary.missingFiles());
+        }
+        List<Path> pipelines;
+        try (Stream<Path> files = Files.list(layout.pipelines())) {
+            pipelines = files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        }
+        List<Sample> samples = SampleCatalog.load(layout.catalogFile()).samples();
+        LocalExecutor executor = LocalExecutor.installed();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("project", summary);
+        List<Object> runs = new ArrayList<>();
+        boolean failed = false;
+        if (!json) {
             summary.printText(System.out);
         }
-        return summary.missingFiles().isEmpty() ? 0 : CommandFailure.FAILED;
+        ConsoleProgress progress = ConsoleProgress.onStderr(json);
+        for (Path file : pipelines) {
+            Pipeline pipeline = PipelineFile.read(file);
+            RunSummary run;
+            try (ConsoleProgress.InterruptHandling ctrlC = progress.cancelOnInterrupt()) {
+                run = executor.run(pipeline, layout, SampleFilter.select(samples, pipeline.samples()),
+                        LocalExecutor.Options.defaults(), progress);
+            }
+            failed |= run.count(SampleOutcome.Status.FAILED) + run.count(SampleOutcome.Status.CANCELLED) > 0;
+            Path folder = LocalExecutor.resultsFolder(layout, pipeline);
+            if (json) {
+                runs.add(Map.of("pipeline", pipeline.name(), "run", run.runId(), "summary", run.describe(),
+                        "results", folder.toString()));
+            } else {
+                System.out.println();
+                System.out.println("== Pipeline " + file.getFileName() + ": " + pipeline.description());
+                RunReport.print(run, pipeline, folder, System.out);
+            }
+        }
+        if (json) {
+            document.put("runs", runs);
+            JsonOutput.print(System.out, document);
+        } else {
+            System.out.println();
+            System.out.println("All results are also in the project's results store (results/results.duckdb): try");
+            System.out.println("  qbi stats describe --project \"" + layout.root() + "\" --table nuclei --value area"
+                    + " --group sample_id");
+        }
+        return failed ? CommandFailure.FAILED : 0;
     }
 }

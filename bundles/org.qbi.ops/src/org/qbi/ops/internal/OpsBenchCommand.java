@@ -96,7 +96,15 @@ public final class OpsBenchCommand implements QbiCommand {
                     "input", "size", "qbi s", "python s", "py/qbi", "peer s", "peer/qbi", "target", "verdict");
         }
         for (Case c : cases) {
-            Result result = run(operators, c, context, qbiThreads, work);
+            Result result;
+            try {
+                result = run(operators, c, context, qbiThreads, work);
+            } catch (IllegalArgumentException e) {
+                // a broken declaration is reported on its line; the other cases still run
+                result = new Result(c.operator(), String.valueOf(c.parameters()), c.input(), c.size(), qbiThreads,
+                        Double.NaN, Double.NaN, Double.NaN, c.peer(), c.peerSeconds(), Double.NaN, c.target(),
+                        "failed: " + e.getMessage() + " (declared by " + c.plugin() + ")");
+            }
             results.add(result);
             if (!json) {
                 System.out.printf(Locale.ROOT, "%-22s %-26s %-8s %5d %9.3f %9s %8s %9s %8s %7s  %s%n", result.operator(),

@@ -12,14 +12,13 @@ import org.qbi.core.cli.CommandFailure;
 import org.qbi.core.cli.ConsoleProgress;
 import org.qbi.core.cli.JsonOutput;
 import org.qbi.core.cli.QbiCommand;
-import org.qbi.core.table.Table;
-import org.qbi.core.table.TableText;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
 import org.qbi.project.SampleCatalog;
 import org.qbi.workflow.LocalExecutor;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.PipelineFile;
+import org.qbi.workflow.RunReport;
 import org.qbi.workflow.RunSummary;
 import org.qbi.workflow.SampleFilter;
 import org.qbi.workflow.SampleOutcome;
@@ -107,40 +106,12 @@ public final class RunCommand implements QbiCommand {
             }).toList());
             JsonOutput.print(System.out, document);
         } else {
-            printSummary(summary, pipeline, folder);
+            RunReport.print(summary, pipeline, folder, System.out);
         }
         if (summary.count(SampleOutcome.Status.CANCELLED) > 0) {
             throw new CommandFailure("cancelled: " + summary.describe() + "; run again to resume");
         }
         return summary.count(SampleOutcome.Status.FAILED) > 0 ? CommandFailure.FAILED : 0;
-    }
-
-    private void printSummary(RunSummary summary, Pipeline pipeline, Path folder) throws IOException {
-        System.out.println(pipeline.name() + ": " + summary.describe() + " (run " + summary.runId() + ")");
-        for (SampleOutcome o : summary.outcomes()) {
-            if (o.status() == SampleOutcome.Status.FAILED) {
-                System.out.println("  FAILED " + o.sample() + (o.variant().isEmpty() ? "" : " " + o.variant()) + ": "
-                        + o.reason());
-            }
-        }
-        for (Pipeline.Output output : pipeline.outputs()) {
-            if (output.isTable()) {
-                Path table = folder.resolve(output.table() + ".csv");
-                if (Files.isRegularFile(table)) {
-                    Table rows;
-                    try (java.io.Reader reader = Files.newBufferedReader(table)) {
-                        rows = Table.readCsv(reader, output.table(), table.toString());
-                    }
-                    System.out.println();
-                    System.out.println("Table " + output.table() + ": " + rows.rowCount() + " rows in " + table);
-                    // the first columns only: a terminal is narrower than a measurement table
-                    TableText.print(System.out, Table.of(rows.name(), rows.columns().subList(0,
-                            Math.min(8, rows.columns().size()))), 12);
-                }
-            }
-        }
-        System.out.println();
-        System.out.println("Results per sample (images, tables, provenance.json): " + folder);
     }
 
     private Path locatePipeline() {
