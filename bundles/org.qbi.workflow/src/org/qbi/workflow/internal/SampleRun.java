@@ -234,7 +234,9 @@ public final class SampleRun {
             Map<String, Map<String, Object>> inputRecords, List<Map<String, Object>> stepRecords,
             Map<String, Outputs> results) throws IOException {
         Files.createDirectories(directory.getParent());
-        Path staging = Files.createTempDirectory(directory.getParent(), ".staging-" + directory.getFileName() + "-");
+        // not createTempDirectory: its owner-only permissions would stay on the result folder of a shared project
+        Path staging = Files.createDirectory(directory.getParent().resolve(".staging-" + directory.getFileName() + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())));
         try {
             Map<String, Object> outputRecords = new LinkedHashMap<>();
             Map<String, Table> tables = new LinkedHashMap<>();
