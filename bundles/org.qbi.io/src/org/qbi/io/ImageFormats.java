@@ -69,8 +69,8 @@ public final class ImageFormats {
     }
 
     /**
-     * Opens the image at {@code path}: a reader that recognises its content and whose extensions match its name,
-     * else one that recognises its content (highest priority first), else one whose extensions match. Reads the header only.
+     * Opens the image at {@code path}: among the readers of the highest priority that recognise its content, the
+     * one whose extensions match its name (else the first); when none recognises it, one whose extensions match. Reads the header only.
      *
      * @param entry which image of a multi-image file, or null for the default
      * @throws FormatException naming the file when no reader reads it or the chosen reader finds it corrupt
@@ -85,20 +85,27 @@ public final class ImageFormats {
     /** The reader that will open {@code path}. */
     public ImageReader reader(Path path) throws IOException {
         Probe probe = Probe.of(path);
-        // content and name agreeing wins: a DICOM file whose preamble holds a TIFF header is read as DICOM
+        // readers are sorted by priority; among the ones of the highest priority that recognise the content, one
+        // whose extensions match the name wins (a DICOM file whose preamble holds a TIFF header is DICOM)
+        ImageReader recognising = null;
+        int recognisingPriority = 0;
         for (Contribution<ImageReader> contribution : readers) {
-            if (matches(contribution.format(), probe.fileName())) {
-                ImageReader reader = instance(contribution);
-                if (reader != null && reader.canRead(probe)) {
+            if (recognising != null && contribution.format().priority() < recognisingPriority) {
+                break;
+            }
+            ImageReader reader = instance(contribution);
+            if (reader != null && reader.canRead(probe)) {
+                if (matches(contribution.format(), probe.fileName())) {
                     return reader;
+                }
+                if (recognising == null) {
+                    recognising = reader;
+                    recognisingPriority = contribution.format().priority();
                 }
             }
         }
-        for (Contribution<ImageReader> contribution : readers) {
-            ImageReader reader = instance(contribution);
-            if (reader != null && reader.canRead(probe)) {
-                return reader;
-            }
+        if (recognising != null) {
+            return recognising;
         }
         for (Contribution<ImageReader> contribution : readers) {
             if (matches(contribution.format(), probe.fileName())) {

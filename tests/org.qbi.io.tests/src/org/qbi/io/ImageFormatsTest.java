@@ -52,6 +52,13 @@ class ImageFormatsTest {
         try (Image prioritised = formats.open(file("p.qbt1", "QBT1PRIO", 2, 2), null)) {
             assertEquals("TestPriority", prioritised.header().format());
         }
+        // two readers of one priority recognise the content: the one whose extension matches the name wins
+        try (Image tie = formats.open(file("tie.qbt2", "QBT1TIE!", 2, 2), null)) {
+            assertEquals("TestNamed", tie.header().format());
+        }
+        try (Image tie = formats.open(file("tie.qbt1", "QBT1TIE!", 2, 2), null)) {
+            assertEquals("TestMagic", tie.header().format());
+        }
         try (Image byName = formats.open(file("named.qbt2", "XXXX", 2, 2), null)) {
             assertEquals("TestNamed", byName.header().format(), "no magic matched: the extension decides");
         }
