@@ -54,6 +54,9 @@ public final class StructureMeasurement implements Measurement {
             .range(0.1, 1000);
     public static final Param<Boolean> TORTUOSITY = Param.flag("tortuosity", "Tortuosity",
             "Measure the geodesic tortuosity of the pore space", true);
+    public static final Param<Boolean> MAPS = Param.flag("maps", "Thickness maps",
+            "Also return the local thickness maps of the solid ('thickness') and of the pores ('separation') as float32 "
+                    + "images (qbi op writes the first image output to OUT)", false);
     public static final Param<Direction> AXIS = Param.choice("axis", "Tortuosity axis",
             "Axis between whose first and last faces the pore paths are measured", Direction.class, Direction.Z);
 
@@ -64,8 +67,8 @@ public final class StructureMeasurement implements Measurement {
                     + "padded with background (the image border closes the surface, as skimage.measure.marching_cubes "
                     + "on the padded mask), BS/TV and BS/BV. Local thickness of the solid (Tb.Th) and of the pores "
                     + "(Tb.Sp) by Hildebrand-Ruegsegger sphere fitting on the exact Euclidean distance transform "
-                    + "(segment.distance), mean, standard deviation and maximum over the voxels; the maps are the "
-                    + "'thickness' and 'separation' outputs (float32). Spheres are centred on voxel centres with the "
+                    + "(segment.distance), mean, standard deviation and maximum over the voxels; with maps=true the "
+                    + "maps are the 'thickness' and 'separation' outputs (float32). Spheres are centred on voxel centres with the "
                     + "distance to the nearest background voxel centre as radius, so a plate n voxels thick reads n "
                     + "voxels for even n and n + 1 for odd n (BoneJ's convention). Connectivity: Euler characteristic "
                     + "chi of the 26-connected solid, Odgaard-Gundersen's boundary correction delta chi, connectivity "
@@ -84,11 +87,11 @@ public final class StructureMeasurement implements Measurement {
                     + "Bouxsein ML et al. Guidelines for assessment of bone microstructure using micro-computed "
                     + "tomography. JBMR 25, 2010, doi:10.1002/jbmr.141")
             .outputType("table 'structure', float32 thickness maps")
-            .parameters(ANISOTROPY, DIRECTIONS, LINE_SPACING, TORTUOSITY, AXIS)
+            .parameters(ANISOTROPY, DIRECTIONS, LINE_SPACING, TORTUOSITY, AXIS, MAPS)
             .input(Port.mask("mask", "Solid phase (non-zero) of a 3D image"))
             .output(Port.table("structure", "One row of structure measurements"))
-            .output(Port.image("thickness", "Local thickness of the solid (0 in the pores)"))
-            .output(Port.image("separation", "Local thickness of the pores (0 in the solid)"))
+            .output(Port.image("thickness", "Local thickness of the solid (0 in the pores), with maps=true").asOptional())
+            .output(Port.image("separation", "Local thickness of the pores (0 in the solid), with maps=true").asOptional())
             .build();
 
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -144,8 +147,9 @@ public final class StructureMeasurement implements Measurement {
             context.monitor().worked(1);
 
             ImageHeader mapHeader = header.withPixelType(PixelType.FLOAT32).withRescale(Rescale.IDENTITY);
-            ArrayImage thickness = context.allocate(mapHeader);
-            ArrayImage separation = context.allocate(mapHeader);
+            boolean maps = arguments.get(MAPS);
+            ArrayImage thickness = maps ? context.allocate(mapHeader) : null;
+            ArrayImage separation = maps ? context.allocate(mapHeader) : null;
             double[] th = thickness(mask, false, volume, spacing, thickness, context);
             double[] sp = thickness(mask, true, volume, spacing, separation, context);
             context.monitor().worked(2);
@@ -178,14 +182,17 @@ public final class StructureMeasurement implements Measurement {
                     .numbers("degree_of_anisotropy", "", degree).numbers("main_direction_x", "", direction[0])
                     .numbers("main_direction_y", "", direction[1]).numbers("main_direction_z", "", direction[2])
                     .numbers("tortuosity", "", tortuosity).build();
-            return Outputs.builder(SPEC).put("structure", table).put("thickness", thickness)
-                    .put("separation", separation).build();
+            Outputs.Builder outputs = Outputs.builder(SPEC).put("structure", table);
+            if (maps) {
+                outputs.put("thickness", thickness).put("separation", separation);
+            }
+            return outputs.build();
         } finally {
             context.monitor().done();
         }
     }
 
-    /** Fills {@code map} with the local thickness of the solid (or the pores) and returns mean, sd, max. */
+    /** Fills {@code map} (when not null) with the local thickness of the solid (or the pores) and returns mean, sd, max. */
     private static double[] thickness(Image mask, boolean pores, BinaryVolume volume, double[] spacing, ArrayImage map,
             OperatorContext context) throws IOException {
         Image distance = new DistanceTransform().apply(Inputs.ofImage(DistanceTransform.SPEC, mask),
@@ -196,7 +203,9 @@ public final class StructureMeasurement implements Measurement {
         MemorySegment values = distance instanceof ArrayImage a ? a.values() : ArrayImage.copyOf(distance).values();
         MemorySegment.copy(values, FLOAT, 0, d, 0, n);
         float[] t = LocalThickness.of(d, volume.nx(), volume.ny(), volume.nz(), spacing, context);
-        MemorySegment.copy(t, 0, map.values(), FLOAT, 0, n);
+        if (map != null) {
+            MemorySegment.copy(t, 0, map.values(), FLOAT, 0, n);
+        }
         double sum = 0;
         double sumSq = 0;
         double max = 0;

@@ -94,7 +94,8 @@ class StructureMeasurementTest {
         // plates normal to z, 6 voxels (1.8 mm) thick every 16 voxels; 0.25 x 0.4 x 0.3 mm voxels
         double[] s = { 0.25, 0.4, 0.3 };
         ArrayImage plates = mask(20, 12, 48, s, (x, y, z) -> z % 16 >= 5 && z % 16 < 11);
-        Outputs out = OpTesting.run(STRUCTURE, Map.of("mask", plates), OperatorContext.defaults(), FAST);
+        Outputs out = OpTesting.run(STRUCTURE, Map.of("mask", plates), OperatorContext.defaults(), "anisotropy=false",
+                "tortuosity=false", "maps=true");
         Table t = out.table("structure");
         assertEquals(6 * 0.3, value(t, "thickness_mean"), 1e-6);
         assertEquals(0, value(t, "thickness_sd"), 1e-6);
@@ -191,8 +192,13 @@ class StructureMeasurementTest {
     @Test
     void sameResultWhateverTheThreadsAndBadInputRefused() throws IOException {
         ArrayImage grid = mask(30, 20, 25, new double[] { 0.1, 0.15, 0.2 }, StructureMeasurementTest::lattice);
-        Outputs one = OpTesting.run(STRUCTURE, Map.of("mask", grid), OperatorContext.defaults().withParallelism(1));
-        Outputs many = OpTesting.run(STRUCTURE, Map.of("mask", grid), OperatorContext.defaults().withParallelism(7));
+        Outputs one = OpTesting.run(STRUCTURE, Map.of("mask", grid), OperatorContext.defaults().withParallelism(1),
+                "maps=true");
+        Outputs many = OpTesting.run(STRUCTURE, Map.of("mask", grid), OperatorContext.defaults().withParallelism(7),
+                "maps=true");
+        assertEquals(one.asMap().keySet(), many.asMap().keySet());
+        assertEquals(List.of("structure"), List.copyOf(OpTesting.run(STRUCTURE, grid).asMap().keySet()),
+                "maps only when asked for");
         assertEquals(one.table("structure").columns(), many.table("structure").columns());
         assertArrayEquals(OpTesting.values(one.image("thickness")), OpTesting.values(many.image("thickness")));
         ArrayImage flat = mask(5, 5, 1, new double[] { 1, 1, 1 }, (x, y, z) -> x > 2);
