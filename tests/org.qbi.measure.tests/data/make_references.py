@@ -66,7 +66,37 @@ def main():
     write("pores_regionprops.csv", rows, ["label", "volume", "centroid_x", "centroid_y", "centroid_z", "bbox_x_min",
                                           "bbox_y_min", "bbox_z_min", "bbox_x_max", "bbox_y_max", "bbox_z_max",
                                           "equivalent_diameter", "extent", "axis_major_length", "axis_minor_length"])
+    shape_references(labels, pores, crop)
     print(labels.max(), "blobs;", pores.max(), "pores")
+
+
+# voxel size (x, y, z) the shape tests give the pores (anisotropic on purpose)
+PORES_SPACING = (0.5, 0.7, 1.2)
+
+
+def surface(mask, spacing_xyz):
+    """skimage marching cubes at level 0.5 on the mask padded with background, spacing in (z, y, x) order."""
+    verts, faces, _, _ = measure.marching_cubes(np.pad(mask.astype(np.float64), 1), 0.5,
+                                                spacing=spacing_xyz[::-1], allow_degenerate=True)
+    return measure.mesh_surface_area(verts, faces)
+
+
+def shape_references(blobs_labels, pores, crop):
+    """blobs_shape.csv: 2D perimeter, Euler numbers (8- and 4-connected), feret_diameter_max;
+    pores_shape.csv: 3D surface area at PORES_SPACING, Euler numbers (26- and 6-connected);
+    bone_structure.csv: whole-mask surface area of the bone (crop > 0) at PORES_SPACING and its Euler numbers."""
+    rows = []
+    for p in measure.regionprops(blobs_labels):
+        rows.append([p.label, p.perimeter, p.euler_number, measure.euler_number(p.image, 1), p.feret_diameter_max])
+    write("blobs_shape.csv", rows, ["label", "perimeter", "euler_number", "euler_number_4", "feret_diameter_max"])
+    rows = []
+    for p in measure.regionprops(pores):
+        rows.append([p.label, surface(p.image, PORES_SPACING), p.euler_number, measure.euler_number(p.image, 1)])
+    write("pores_shape.csv", rows, ["label", "surface_area", "euler_number", "euler_number_6"])
+    bone = crop > 0
+    write("bone_structure.csv", [[bone.sum(), surface(bone, PORES_SPACING), measure.euler_number(bone, 3),
+                                  measure.euler_number(bone, 1)]],
+          ["bone_voxels", "bone_surface", "euler_26", "euler_6"])
 
 
 if __name__ == "__main__":

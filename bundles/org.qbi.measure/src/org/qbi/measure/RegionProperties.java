@@ -15,6 +15,7 @@ import org.qbi.core.image.PixelValues;
 import org.qbi.core.image.Rescale;
 import org.qbi.core.table.Table;
 import org.qbi.measure.internal.Int128;
+import org.qbi.measure.internal.LabelPlanes;
 import org.qbi.measure.internal.LabelRows;
 import org.qbi.measure.internal.RegionMoments;
 import org.qbi.measure.internal.SymmetricEigen;
@@ -110,12 +111,9 @@ public final class RegionProperties implements Measurement {
                         + "; measure a single-sample image (split RGB into channels first)");
             }
         }
-        context.monitor().begin(SPEC.name(), 3);
+        context.monitor().begin(SPEC.name(), PARTITIONS + 1);
         try {
-            int maxLabel = maxLabel(labels, context);
-            context.monitor().worked(1);
-            RegionMoments moments = scan(labels, intensity, channel, maxLabel, context);
-            context.monitor().worked(1);
+            RegionMoments moments = scan(labels, intensity, channel, context);
             Table table = table(header, moments, intensity == null ? null : intensity.header().rescale());
             context.monitor().worked(1);
             return Outputs.ofTable(SPEC, table);
@@ -124,90 +122,80 @@ public final class RegionProperties implements Measurement {
         }
     }
 
-    /** Rows (y, z) are split into a fixed number of partitions, independent of the thread count. */
-    private static int partitions(long rows, int maxLabel) {
-        long bytesPerPartition = (maxLabel + 1L) * 200;
-        long fit = Math.max(1, (512L << 20) / bytesPerPartition);
-        return (int) Math.max(1, Math.min(Math.min(8, fit), rows));
-    }
+    /**
+     * Rows (y, z) are split into a fixed number of partitions, independent of the thread count, so the intensity
+     * sums (the only floating-point sums) are added in the same order whatever the parallelism.
+     */
+    private static final int PARTITIONS = 16;
+    /** Voxels tested for background at once. */
+    private static final int BLOCK = 32;
 
-    private static int maxLabel(Image labels, OperatorContext context) throws IOException {
+    private static RegionMoments scan(Image labels, Image intensity, int channel, OperatorContext context)
+            throws IOException {
         long[] dims = labels.header().dimensions();
         int nx = Math.toIntExact(dims[0]);
-        long rows = dims[1] * dims[2];
-        int parts = (int) Math.min(rows, 64);
-        int[] max = new int[parts];
-        context.forEach(parts, p -> {
-            long first = rows * p / parts;
-            long last = rows * (p + 1) / parts;
-            int[] row = new int[nx];
-            int m = 0;
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment plane = null;
-                long planeZ = -1;
-                for (long r = first; r < last; r++) {
-                    long z = r / dims[1];
-                    if (z != planeZ) {
-                        plane = labels.readPlane(z, 0, 0, arena);
-                        planeZ = z;
-                    }
-                    LabelRows.read(labels.header().pixelType(), plane, (r % dims[1]) * nx, row, nx);
-                    for (int x = 0; x < nx; x++) {
-                        m = Math.max(m, row[x]);
-                    }
-                }
-            }
-            max[p] = m;
-        });
-        int m = 0;
-        for (int v : max) {
-            m = Math.max(m, v);
-        }
-        return m;
-    }
-
-    private static RegionMoments scan(Image labels, Image intensity, int channel, int maxLabel,
-            OperatorContext context) throws IOException {
-        long[] dims = labels.header().dimensions();
-        int nx = Math.toIntExact(dims[0]);
-        long rows = dims[1] * dims[2];
-        int parts = partitions(rows, maxLabel);
+        long ny = dims[1];
+        long rows = ny * dims[2];
+        int parts = (int) Math.min(PARTITIONS, rows);
         RegionMoments[] partial = new RegionMoments[parts];
         PixelType labelType = labels.header().pixelType();
         PixelType valueType = intensity == null ? null : intensity.header().pixelType();
         context.forEach(parts, p -> {
-            RegionMoments m = new RegionMoments(maxLabel, intensity != null);
+            RegionMoments m = new RegionMoments(intensity != null);
             long first = rows * p / parts;
             long last = rows * (p + 1) / parts;
             int[] row = new int[nx];
             try (Arena arena = Arena.ofConfined()) {
+                LabelPlanes labelPlanes = new LabelPlanes(labels, 0, 0, arena);
+                LabelPlanes valuePlanes = intensity == null ? null : new LabelPlanes(intensity, channel, 0, arena);
                 MemorySegment plane = null;
                 MemorySegment values = null;
                 long planeZ = -1;
                 for (long r = first; r < last; r++) {
-                    long z = r / dims[1];
-                    int y = (int) (r % dims[1]);
+                    long z = r / ny;
+                    int y = (int) (r % ny);
                     if (z != planeZ) {
-                        plane = labels.readPlane(z, 0, 0, arena);
-                        values = intensity == null ? null : intensity.readPlane(z, channel, 0, arena);
+                        plane = labelPlanes.plane(z);
+                        values = valuePlanes == null ? null : valuePlanes.plane(z);
                         planeZ = z;
                     }
                     LabelRows.read(labelType, plane, (long) y * nx, row, nx);
-                    int x = 0;
-                    while (x < nx) {
-                        int l = row[x];
-                        if (l == 0) {
-                            x++;
+                    int anyInRow = 0;
+                    for (int i = 0; i < nx; i++) {
+                        anyInRow |= row[i];
+                    }
+                    if (anyInRow == 0) {
+                        continue;
+                    }
+                    // runs are closed when the label changes; blocks of background are skipped by one OR each
+                    int current = 0;
+                    int start = 0;
+                    for (int block = 0; block < nx; block += BLOCK) {
+                        int end = Math.min(nx, block + BLOCK);
+                        int any = 0;
+                        for (int i = block; i < end; i++) {
+                            any |= row[i];
+                        }
+                        if (any == 0) {
+                            if (current != 0) {
+                                run(m, labelType, values, valueType, current, start, block, y, (int) z, nx);
+                                current = 0;
+                            }
                             continue;
                         }
-                        int start = x;
-                        while (x < nx && row[x] == l) {
-                            if (values != null) {
-                                m.addIntensity(l, PixelValues.get(valueType, values, (long) y * nx + x));
+                        for (int x = block; x < end; x++) {
+                            int l = row[x];
+                            if (l != current) {
+                                if (current != 0) {
+                                    run(m, labelType, values, valueType, current, start, x, y, (int) z, nx);
+                                }
+                                current = l;
+                                start = x;
                             }
-                            x++;
                         }
-                        m.addRun(l, start, x, y, (int) z);
+                    }
+                    if (current != 0) {
+                        run(m, labelType, values, valueType, current, start, nx, y, (int) z, nx);
                     }
                 }
             }
@@ -220,6 +208,17 @@ public final class RegionProperties implements Measurement {
         return total;
     }
 
+    private static void run(RegionMoments m, PixelType labelType, MemorySegment values, PixelType valueType, int l,
+            int x0, int x1, int y, int z, int nx) {
+        LabelRows.check(labelType, l);
+        int slot = m.addRun(l, x0, x1, y, z);
+        if (values != null) {
+            for (int i = x0; i < x1; i++) {
+                m.addIntensity(slot, PixelValues.get(valueType, values, (long) y * nx + i));
+            }
+        }
+    }
+
     private static Table table(ImageHeader header, RegionMoments m, Rescale rescale) {
         boolean is3d = header.size(Axis.Z) > 1;
         AxisCalibration ax = header.axis(Axis.X);
@@ -230,9 +229,9 @@ public final class RegionProperties implements Measurement {
         String unit = lengthUnit(header, is3d);
         long[] dims = header.dimensions();
         List<Integer> present = new ArrayList<>();
-        for (int l = 1; l <= m.labels; l++) {
-            if (m.count[l] > 0) {
-                present.add(l);
+        for (int i = 0; i < m.capacity(); i++) {
+            if (m.count[i] > 0) {
+                present.add(i);
             }
         }
         int n = present.size();
@@ -242,10 +241,10 @@ public final class RegionProperties implements Measurement {
         for (int i = 0; i < n; i++) {
             int l = present.get(i);
             double count = m.count[l];
+            c.label[i] = m.base() + l;
             double mx = m.sx[l] / count;
             double my = m.sy[l] / count;
             double mz = m.sz[l] / count;
-            c.label[i] = l;
             c.count[i] = count;
             c.volume[i] = count * voxel;
             double[] centroid = { origin[0] + spacing[0] * mx, origin[1] + spacing[1] * my, origin[2] + spacing[2] * mz };

@@ -6,7 +6,10 @@ import java.nio.ByteOrder;
 
 import org.qbi.core.image.PixelType;
 
-/** Reads rows of a label image of any integer type as ints, refusing negative or too large labels. */
+/**
+ * Reads rows of a label image of any integer type as ints (bulk copies for 32-bit labels) and checks the labels
+ * of the runs found in them: reading does not check, so background is skipped at memory speed.
+ */
 public final class LabelRows {
 
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -18,7 +21,10 @@ public final class LabelRows {
     private LabelRows() {
     }
 
-    /** Pixels {@code from .. from+n-1} of {@code plane} into {@code row}. */
+    /**
+     * Pixels {@code from .. from+n-1} of {@code plane} into {@code row}, unchecked: signed types keep their sign
+     * and 32-bit unsigned labels above 2^31 read as negative ints; pass every non-zero label to {@link #check}.
+     */
     public static void read(PixelType type, MemorySegment plane, long from, int[] row, int n) {
         switch (type) {
             case UINT8 -> {
@@ -28,7 +34,7 @@ public final class LabelRows {
             }
             case INT8 -> {
                 for (int i = 0; i < n; i++) {
-                    row[i] = check(plane.get(ValueLayout.JAVA_BYTE, from + i));
+                    row[i] = plane.get(ValueLayout.JAVA_BYTE, from + i);
                 }
             }
             case UINT16 -> {
@@ -38,33 +44,28 @@ public final class LabelRows {
             }
             case INT16 -> {
                 for (int i = 0; i < n; i++) {
-                    row[i] = check(plane.get(SHORT, 2 * (from + i)));
+                    row[i] = plane.get(SHORT, 2 * (from + i));
                 }
             }
-            case INT32, UINT32, LABEL32 -> {
-                for (int i = 0; i < n; i++) {
-                    int v = plane.get(INT, 4 * (from + i));
-                    if (v < 0 || v > MAX_LABEL) {
-                        throw tooLarge(type == PixelType.INT32 ? v : Integer.toUnsignedLong(v));
-                    }
-                    row[i] = v;
-                }
-            }
+            case INT32, UINT32, LABEL32 -> MemorySegment.copy(plane, INT, 4 * from, row, 0, n);
             default -> throw new IllegalArgumentException("Labels must be an integer image, got " + type.label());
         }
     }
 
-    private static int check(long value) {
-        if (value < 0) {
-            throw tooLarge(value);
+    /**
+     * Checks a non-zero label read by {@link #read}.
+     *
+     * @throws IllegalArgumentException for a negative label or one above {@link #MAX_LABEL}
+     */
+    public static void check(PixelType type, int label) {
+        if (label > 0 && label <= MAX_LABEL) {
+            return;
         }
-        return (int) value;
-    }
-
-    private static IllegalArgumentException tooLarge(long value) {
-        return new IllegalArgumentException(value < 0 ? "The label image holds a negative label (" + value
-                + "); labels are 0 (background) or positive"
-                : "The label image holds label " + value + "; labels above " + MAX_LABEL
+        boolean unsigned = type == PixelType.UINT32 || type == PixelType.LABEL32;
+        long value = unsigned ? Integer.toUnsignedLong(label) : label;
+        throw value < 0 ? new IllegalArgumentException("The label image holds a negative label (" + value
+                + "); labels are 0 (background) or positive")
+                : new IllegalArgumentException("The label image holds label " + value + "; labels above " + MAX_LABEL
                         + " are not measured: renumber the labels 1..n first (segment.label)");
     }
 }

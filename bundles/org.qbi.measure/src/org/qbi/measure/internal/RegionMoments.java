@@ -1,135 +1,199 @@
 package org.qbi.measure.internal;
 
+import java.util.Arrays;
+
 /**
  * Per-label sums gathered in one pass over a label image: voxel count, coordinate sums and second moments (as
  * longs: exact, so the result does not depend on how the image was split between threads), bounding box, and
- * intensity sums. {@link #merge} adds another partition's sums.
+ * intensity sums. The arrays cover a window of labels that grows as labels appear, so one partition of the image
+ * holds only the labels it meets (no separate pass for the largest label). {@link #merge} adds another partition.
  */
 public final class RegionMoments {
 
-    public final int labels;
-    public final long[] count;
-    public final long[] sx, sy, sz;
-    public final long[] sxx, syy, szz, sxy, sxz, syz;
-    public final int[] minX, minY, minZ, maxX, maxY, maxZ;
-    public final double[] sumI, sumII, minI, maxI;
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
+    private static final double[] NO_DOUBLES = new double[0];
 
-    public RegionMoments(int labels, boolean intensity) {
-        this.labels = labels;
-        int n = labels + 1;
-        count = new long[n];
-        sx = new long[n];
-        sy = new long[n];
-        sz = new long[n];
-        sxx = new long[n];
-        syy = new long[n];
-        szz = new long[n];
-        sxy = new long[n];
-        sxz = new long[n];
-        syz = new long[n];
-        minX = filled(n, Integer.MAX_VALUE);
-        minY = filled(n, Integer.MAX_VALUE);
-        minZ = filled(n, Integer.MAX_VALUE);
-        maxX = filled(n, -1);
-        maxY = filled(n, -1);
-        maxZ = filled(n, -1);
-        sumI = intensity ? new double[n] : null;
-        sumII = intensity ? new double[n] : null;
-        minI = intensity ? filledD(n, Double.POSITIVE_INFINITY) : null;
-        maxI = intensity ? filledD(n, Double.NEGATIVE_INFINITY) : null;
+    private final boolean intensity;
+    /** Label of index 0 of the arrays; the window is base .. base + capacity - 1. */
+    private int base = 1;
+    private int capacity;
+    public long[] count = NO_LONGS;
+    public long[] sx = NO_LONGS, sy = NO_LONGS, sz = NO_LONGS;
+    public long[] sxx = NO_LONGS, syy = NO_LONGS, szz = NO_LONGS, sxy = NO_LONGS, sxz = NO_LONGS, syz = NO_LONGS;
+    public int[] minX = NO_INTS, minY = NO_INTS, minZ = NO_INTS, maxX = NO_INTS, maxY = NO_INTS, maxZ = NO_INTS;
+    public double[] sumI, sumII, minI, maxI;
+
+    public RegionMoments(boolean intensity) {
+        this.intensity = intensity;
+        if (intensity) {
+            sumI = sumII = minI = maxI = NO_DOUBLES;
+        }
     }
 
-    private static int[] filled(int n, int value) {
-        int[] a = new int[n];
-        java.util.Arrays.fill(a, value);
-        return a;
+    /** The smallest label the arrays hold (index 0). */
+    public int base() {
+        return base;
     }
 
-    private static double[] filledD(int n, double value) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, value);
-        return a;
+    /** How many labels the arrays hold. */
+    public int capacity() {
+        return capacity;
     }
 
-    /** Adds one run of voxels x0..x1-1 at (y, z) with label {@code l}. */
-    public void addRun(int l, int x0, int x1, int y, int z) {
+    /** The array index of label {@code l}, growing the window to hold it. */
+    public int slot(int l) {
+        int i = l - base;
+        if (i >= 0 && i < capacity) {
+            return i;
+        }
+        grow(l);
+        return l - base;
+    }
+
+    private void grow(int l) {
+        int lo;
+        int hi;
+        if (capacity == 0) {
+            lo = l;
+            hi = l + 15;
+        } else if (l < base) {
+            lo = Math.max(1, Math.min(l, base - capacity));
+            hi = base + capacity - 1;
+        } else {
+            lo = base;
+            hi = (int) Math.min(LabelRows.MAX_LABEL, Math.max(l, (long) base + 2L * capacity));
+        }
+        int size = hi - lo + 1;
+        int shift = capacity == 0 ? 0 : base - lo;
+        count = moved(count, size, shift);
+        sx = moved(sx, size, shift);
+        sy = moved(sy, size, shift);
+        sz = moved(sz, size, shift);
+        sxx = moved(sxx, size, shift);
+        syy = moved(syy, size, shift);
+        szz = moved(szz, size, shift);
+        sxy = moved(sxy, size, shift);
+        sxz = moved(sxz, size, shift);
+        syz = moved(syz, size, shift);
+        minX = moved(minX, size, shift, Integer.MAX_VALUE);
+        minY = moved(minY, size, shift, Integer.MAX_VALUE);
+        minZ = moved(minZ, size, shift, Integer.MAX_VALUE);
+        maxX = moved(maxX, size, shift, -1);
+        maxY = moved(maxY, size, shift, -1);
+        maxZ = moved(maxZ, size, shift, -1);
+        if (intensity) {
+            sumI = moved(sumI, size, shift, 0);
+            sumII = moved(sumII, size, shift, 0);
+            minI = moved(minI, size, shift, Double.POSITIVE_INFINITY);
+            maxI = moved(maxI, size, shift, Double.NEGATIVE_INFINITY);
+        }
+        base = lo;
+        capacity = size;
+    }
+
+    private long[] moved(long[] a, int size, int shift) {
+        long[] b = new long[size];
+        System.arraycopy(a, 0, b, shift, capacity);
+        return b;
+    }
+
+    private int[] moved(int[] a, int size, int shift, int fill) {
+        int[] b = new int[size];
+        Arrays.fill(b, fill);
+        System.arraycopy(a, 0, b, shift, capacity);
+        return b;
+    }
+
+    private double[] moved(double[] a, int size, int shift, double fill) {
+        double[] b = new double[size];
+        Arrays.fill(b, fill);
+        System.arraycopy(a, 0, b, shift, capacity);
+        return b;
+    }
+
+    /** Adds one run of voxels x0..x1-1 at (y, z) with label {@code l}; returns the label's slot. */
+    public int addRun(int l, int x0, int x1, int y, int z) {
+        int i = slot(l);
         long n = x1 - x0;
         // sums of x and x^2 over x0..x1-1 in closed form
         long sumX = (x0 + (long) x1 - 1) * n / 2;
         long sumXX = sumSquares(x1 - 1) - sumSquares(x0 - 1);
-        count[l] += n;
-        sx[l] += sumX;
-        sy[l] += n * y;
-        sz[l] += n * z;
-        sxx[l] += sumXX;
-        syy[l] += n * y * (long) y;
-        szz[l] += n * z * (long) z;
-        sxy[l] += sumX * y;
-        sxz[l] += sumX * z;
-        syz[l] += n * y * (long) z;
-        if (x0 < minX[l]) {
-            minX[l] = x0;
+        count[i] += n;
+        sx[i] += sumX;
+        sy[i] += n * y;
+        sz[i] += n * z;
+        sxx[i] += sumXX;
+        syy[i] += n * y * (long) y;
+        szz[i] += n * z * (long) z;
+        sxy[i] += sumX * y;
+        sxz[i] += sumX * z;
+        syz[i] += n * y * (long) z;
+        if (x0 < minX[i]) {
+            minX[i] = x0;
         }
-        if (x1 - 1 > maxX[l]) {
-            maxX[l] = x1 - 1;
+        if (x1 - 1 > maxX[i]) {
+            maxX[i] = x1 - 1;
         }
-        if (y < minY[l]) {
-            minY[l] = y;
+        if (y < minY[i]) {
+            minY[i] = y;
         }
-        if (y > maxY[l]) {
-            maxY[l] = y;
+        if (y > maxY[i]) {
+            maxY[i] = y;
         }
-        if (z < minZ[l]) {
-            minZ[l] = z;
+        if (z < minZ[i]) {
+            minZ[i] = z;
         }
-        if (z > maxZ[l]) {
-            maxZ[l] = z;
+        if (z > maxZ[i]) {
+            maxZ[i] = z;
         }
+        return i;
     }
 
     private static long sumSquares(long m) {
         return m < 0 ? 0 : m * (m + 1) * (2 * m + 1) / 6;
     }
 
-    /** Adds one intensity value of label {@code l}. */
-    public void addIntensity(int l, double value) {
-        sumI[l] += value;
-        sumII[l] += value * value;
-        if (value < minI[l]) {
-            minI[l] = value;
+    /** Adds one intensity value to slot {@code i} (from {@link #addRun}). */
+    public void addIntensity(int i, double value) {
+        sumI[i] += value;
+        sumII[i] += value * value;
+        if (value < minI[i]) {
+            minI[i] = value;
         }
-        if (value > maxI[l]) {
-            maxI[l] = value;
+        if (value > maxI[i]) {
+            maxI[i] = value;
         }
     }
 
     /** Adds {@code other}'s sums (partitions must be merged in a fixed order for the intensity sums). */
     public void merge(RegionMoments other) {
-        for (int l = 1; l <= labels; l++) {
-            if (other.count[l] == 0) {
+        for (int j = 0; j < other.capacity; j++) {
+            if (other.count[j] == 0) {
                 continue;
             }
-            count[l] += other.count[l];
-            sx[l] += other.sx[l];
-            sy[l] += other.sy[l];
-            sz[l] += other.sz[l];
-            sxx[l] += other.sxx[l];
-            syy[l] += other.syy[l];
-            szz[l] += other.szz[l];
-            sxy[l] += other.sxy[l];
-            sxz[l] += other.sxz[l];
-            syz[l] += other.syz[l];
-            minX[l] = Math.min(minX[l], other.minX[l]);
-            minY[l] = Math.min(minY[l], other.minY[l]);
-            minZ[l] = Math.min(minZ[l], other.minZ[l]);
-            maxX[l] = Math.max(maxX[l], other.maxX[l]);
-            maxY[l] = Math.max(maxY[l], other.maxY[l]);
-            maxZ[l] = Math.max(maxZ[l], other.maxZ[l]);
-            if (sumI != null) {
-                sumI[l] += other.sumI[l];
-                sumII[l] += other.sumII[l];
-                minI[l] = Math.min(minI[l], other.minI[l]);
-                maxI[l] = Math.max(maxI[l], other.maxI[l]);
+            int i = slot(other.base + j);
+            count[i] += other.count[j];
+            sx[i] += other.sx[j];
+            sy[i] += other.sy[j];
+            sz[i] += other.sz[j];
+            sxx[i] += other.sxx[j];
+            syy[i] += other.syy[j];
+            szz[i] += other.szz[j];
+            sxy[i] += other.sxy[j];
+            sxz[i] += other.sxz[j];
+            syz[i] += other.syz[j];
+            minX[i] = Math.min(minX[i], other.minX[j]);
+            minY[i] = Math.min(minY[i], other.minY[j]);
+            minZ[i] = Math.min(minZ[i], other.minZ[j]);
+            maxX[i] = Math.max(maxX[i], other.maxX[j]);
+            maxY[i] = Math.max(maxY[i], other.maxY[j]);
+            maxZ[i] = Math.max(maxZ[i], other.maxZ[j]);
+            if (intensity) {
+                sumI[i] += other.sumI[j];
+                sumII[i] += other.sumII[j];
+                minI[i] = Math.min(minI[i], other.minI[j]);
+                maxI[i] = Math.max(maxI[i], other.maxI[j]);
             }
         }
     }
