@@ -35,7 +35,7 @@ class ExampleProjectOfferTest {
         assertTrue(example.getFile("raw/mri/mini-t1-head.tif").exists());
         assertTrue(example.getFile("SOURCES.md").exists(), "sources and licences travel with the images");
         SampleCatalog catalog = SampleCatalog.load(root.resolve(ProjectLayout.CATALOG_FILE));
-        assertEquals(5, catalog.samples().size());
+        assertEquals(8, catalog.samples().size());
         assertTrue(Files.isDirectory(root.resolve("results")));
     }
 }
