@@ -96,7 +96,7 @@ final class RunPipelineJob extends Job {
             if (samples.isEmpty()) {
                 report = "No sample of " + layout.catalogFile() + " matches '" + pipeline.samples() + "' ("
                         + all.size() + " sample(s) in the catalog)";
-                return Status.warning(report);
+                return Status.OK_STATUS; // the report says why; nothing went wrong that a dialog should shout
             }
             summary = LocalExecutor.installed().run(pipeline, layout, samples, LocalExecutor.Options.defaults(),
                     EclipseProgress.of(monitor));
