@@ -17,21 +17,21 @@ import org.eclipse.swt.widgets.Display;
  */
 final class GraphCanvas extends Canvas {
 
-    static final int WIDTH = 150;
+    static final int WIDTH = 132;
     static final int HEIGHT = 44;
-    private static final int GAP_X = 60;
+    private static final int GAP_X = 48;
     private static final int GAP_Y = 22;
     private static final int MARGIN = 14;
+    /** Vertical distance between the lanes of edges that skip layers. */
+    private static final int LANE = 22;
 
     private final Consumer<String> onSelect;
     private PipelineGraph graph;
     private String selected;
 
     GraphCanvas(Composite parent, Consumer<String> onSelect) {
-        super(parent, SWT.DOUBLE_BUFFERED | SWT.H_SCROLL | SWT.V_SCROLL);
+        super(parent, SWT.DOUBLE_BUFFERED);
         this.onSelect = onSelect;
-        getHorizontalBar().setVisible(false);
-        getVerticalBar().setVisible(false);
         setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
         addPaintListener(e -> paint(e.gc));
         addListener(SWT.MouseDown, e -> {
@@ -77,6 +77,7 @@ final class GraphCanvas extends Canvas {
                 width = Math.max(width, box.x + box.width + MARGIN);
                 height = Math.max(height, box.y + box.height + MARGIN);
             }
+            height += (int) longEdges() * LANE;
         }
         return new Point(wHint == SWT.DEFAULT ? width : wHint, hHint == SWT.DEFAULT ? height : hHint);
     }
@@ -89,15 +90,28 @@ final class GraphCanvas extends Canvas {
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         Color edgeColor = display.getSystemColor(SWT.COLOR_DARK_GRAY);
+        gc.setForeground(edgeColor);
+        gc.setLineWidth(1);
+        int lane = 0;
         for (PipelineGraph.Edge edge : graph.edges()) {
-            Rectangle from = bounds(graph.node(edge.from()));
-            Rectangle to = bounds(graph.node(edge.to()));
+            PipelineGraph.Node source = graph.node(edge.from());
+            PipelineGraph.Node target = graph.node(edge.to());
+            Rectangle from = bounds(source);
+            Rectangle to = bounds(target);
+            if (target.layer() - source.layer() > 1) {
+                // past the boxes in between: down, along a lane below them, up into the target's bottom
+                int y = laneBelow(source.layer(), target.layer()) + LANE * ++lane;
+                int x1 = from.x + from.width / 2;
+                int x2 = to.x + to.width / 3;
+                gc.drawPolyline(new int[] { x1, from.y + from.height, x1, y, x2, y, x2, to.y + to.height });
+                drawArrowHead(gc, x2, y, x2, to.y + to.height);
+                gc.drawText(edge.port(), (x1 + x2) / 2 - gc.textExtent(edge.port()).x / 2, y - 16, true);
+                continue;
+            }
             int x1 = from.x + from.width;
             int y1 = from.y + from.height / 2;
             int x2 = to.x;
             int y2 = to.y + to.height / 2;
-            gc.setForeground(edgeColor);
-            gc.setLineWidth(1);
             gc.drawLine(x1, y1, x2, y2);
             drawArrowHead(gc, x1, y1, x2, y2);
             gc.drawText(edge.port(), (x1 + x2) / 2 - gc.textExtent(edge.port()).x / 2, (y1 + y2) / 2 - 16, true);
@@ -122,6 +136,23 @@ final class GraphCanvas extends Canvas {
             stepFill.dispose();
             inputFill.dispose();
         }
+    }
+
+    /** The lowest box bottom of layers {@code first} to {@code last}: long edges run below it. */
+    private int laneBelow(int first, int last) {
+        int bottom = 0;
+        for (PipelineGraph.Node node : graph.nodes()) {
+            if (node.layer() >= first && node.layer() <= last) {
+                Rectangle box = bounds(node);
+                bottom = Math.max(bottom, box.y + box.height);
+            }
+        }
+        return bottom;
+    }
+
+    private long longEdges() {
+        return graph.edges().stream().filter(e -> graph.node(e.to()).layer() - graph.node(e.from()).layer() > 1)
+                .count();
     }
 
     private static void drawArrowHead(GC gc, int x1, int y1, int x2, int y2) {

@@ -13,6 +13,7 @@ import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -42,6 +43,7 @@ public final class PipelineView extends ViewPart {
     private Button save;
     private Button runButton;
     private GraphCanvas canvas;
+    private ScrolledComposite scroller;
     private Composite parameterArea;
     private Label parameterProblem;
     private Text report;
@@ -51,6 +53,7 @@ public final class PipelineView extends ViewPart {
     private Pipeline pipeline;
     private String problem;
     private String selectedStep;
+    private RunPipelineJob running;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -71,10 +74,17 @@ public final class PipelineView extends ViewPart {
         SashForm vertical = new SashForm(root, SWT.VERTICAL);
         vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         SashForm horizontal = new SashForm(vertical, SWT.HORIZONTAL);
-        canvas = new GraphCanvas(horizontal, this::select);
+        // scrolls when the graph is wider than the view (long pipelines, a narrow bottom folder)
+        ScrolledComposite scroller = new ScrolledComposite(horizontal, SWT.H_SCROLL | SWT.V_SCROLL);
+        canvas = new GraphCanvas(scroller, this::select);
+        scroller.setContent(canvas);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        scroller.setBackground(canvas.getBackground());
+        this.scroller = scroller;
         parameterArea = new Composite(horizontal, SWT.NONE);
         parameterArea.setLayout(new GridLayout(2, false));
-        horizontal.setWeights(65, 35);
+        horizontal.setWeights(70, 30);
         report = new Text(vertical, SWT.MULTI | SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL);
         report.setFont(JFaceResources.getTextFont());
         vertical.setWeights(60, 40);
@@ -137,6 +147,7 @@ public final class PipelineView extends ViewPart {
         } else {
             fillParameters(null);
         }
+        scroller.setMinSize(canvas.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         title.getParent().layout(true);
         updateButtons();
     }
@@ -233,26 +244,28 @@ public final class PipelineView extends ViewPart {
         return message;
     }
 
-    /** Runs the pipeline as saved; null when it cannot run (the title says why). */
+    /** Runs the pipeline as saved; null when it cannot run (the title says why) or is running already. */
     RunPipelineJob run() {
-        if (pipeline == null) {
+        if (pipeline == null || running != null) {
             return null;
         }
         RunPipelineJob job = new RunPipelineJob(file, pipeline, finished -> report.getDisplay().asyncExec(() -> {
             if (!report.isDisposed()) {
                 report.setText(finished.report());
-                runButton.setEnabled(true);
+                running = null;
+                updateButtons();
             }
         }));
         report.setText("Running " + pipeline.name() + " ...");
-        runButton.setEnabled(false);
+        running = job;
+        updateButtons();
         job.schedule();
         return job;
     }
 
     private void updateButtons() {
         save.setEnabled(pipeline != null && selectedStep != null);
-        runButton.setEnabled(pipeline != null);
+        runButton.setEnabled(pipeline != null && running == null);
     }
 
     IFile file() {
@@ -282,6 +295,10 @@ public final class PipelineView extends ViewPart {
 
     String parameterProblem() {
         return parameterProblem.getText();
+    }
+
+    boolean canRun() {
+        return runButton.isEnabled();
     }
 
     String reportText() {

@@ -23,12 +23,16 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.navigator.CommonNavigator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qbi.project.workspace.QbiProjects;
 import org.qbi.ui.workbench.QbiPerspectives;
+import org.qbi.ui.workflow.PipelineViews;
 import org.qbi.workflow.PipelineFile;
 import org.qbi.workflow.SampleOutcome;
 
@@ -80,6 +84,16 @@ class PipelineViewTest {
         explorer.selectReveal(new StructuredSelection(file));
         waitFor("the Pipeline view showing the selected file", () -> file.equals(view.file()));
         assertEquals("count", view.pipeline().name());
+
+        // Run Pipeline on the selection, as from the Project Explorer's context menu
+        page().activate(explorer);
+        processEvents();
+        IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
+        handlers.executeCommand(PipelineViews.RUN_COMMAND_ID, null);
+        Job.getJobManager().join(RunPipelineJob.FAMILY, null);
+        waitFor("the run's report", () -> view.reportText().startsWith("count: 1 done"));
+        assertEquals(WorkflowUi.COUNT_SIGMA_1, WorkflowUi.rows(QbiProjects.layout(project).results()
+                .resolve("count/blobs/nuclei.csv")));
     }
 
     @Test
@@ -118,15 +132,21 @@ class PipelineViewTest {
         assertNull(PipelineFile.read(path).step("smooth").parameters().get("mode"), "blank: back to the default");
 
         RunPipelineJob job = view.run();
+        assertNotNull(job);
+        assertTrue(!view.canRun() && view.run() == null, "one run at a time");
         job.join();
         assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().toString());
         assertEquals(1, job.summary().count(SampleOutcome.Status.DONE));
         Path csv = QbiProjects.layout(project).results().resolve("count/blobs/nuclei.csv");
         assertEquals(WorkflowUi.COUNT_SIGMA_2, WorkflowUi.rows(csv), "sigma 2 as scipy/scikit-image count it");
         waitFor("the report", () -> view.reportText().startsWith("count: 1 done"));
+        assertTrue(view.canRun(), "Run again once the run has ended");
         view.select("objects");
+        // the user guide's picture: the view maximized, as when one works on a pipeline
+        page().setPartState(page().findViewReference(PipelineViews.PIPELINE_VIEW_ID), IWorkbenchPage.STATE_MAXIMIZED);
         processEvents();
         screenshot();
+        page().setPartState(page().findViewReference(PipelineViews.PIPELINE_VIEW_ID), IWorkbenchPage.STATE_RESTORED);
     }
 
     /** With QBI_SCREENSHOT set, saves the workbench window there as PNG (the user guide's picture). */
@@ -136,7 +156,8 @@ class PipelineViewTest {
             return;
         }
         shell().forceActive();
-        processEvents();
+        long until = System.currentTimeMillis() + 1000;
+        waitFor("the window painted", () -> System.currentTimeMillis() > until);
         Rectangle bounds = shell().getBounds();
         Image image = new Image(shell().getDisplay(), bounds.width, bounds.height);
         GC gc = new GC(shell().getDisplay());
