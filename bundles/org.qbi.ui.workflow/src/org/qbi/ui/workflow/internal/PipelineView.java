@@ -6,6 +6,10 @@ import java.util.Map;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.IResourceChangeListener;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.resource.JFaceResources;
@@ -39,6 +43,7 @@ import org.qbi.workflow.Step;
 public final class PipelineView extends ViewPart {
 
     private final ISelectionListener selectionListener = this::selectionChanged;
+    private final IResourceChangeListener fileListener = this::resourcesChanged;
     private Label title;
     private Button save;
     private Button runButton;
@@ -90,11 +95,29 @@ public final class PipelineView extends ViewPart {
         vertical.setWeights(60, 40);
         updateButtons();
         getSite().getPage().addPostSelectionListener(selectionListener);
+        ResourcesPlugin.getWorkspace().addResourceChangeListener(fileListener, IResourceChangeEvent.POST_CHANGE);
+    }
+
+    /** The file edited elsewhere (a text editor, git): the graph follows. */
+    private void resourcesChanged(IResourceChangeEvent event) {
+        IFile shown = file;
+        if (shown == null || event.getDelta() == null) {
+            return;
+        }
+        IResourceDelta delta = event.getDelta().findMember(shown.getFullPath());
+        if (delta != null && (delta.getFlags() & IResourceDelta.CONTENT) != 0) {
+            title.getDisplay().asyncExec(() -> {
+                if (!title.isDisposed() && shown.equals(file)) {
+                    reload();
+                }
+            });
+        }
     }
 
     @Override
     public void dispose() {
         getSite().getPage().removePostSelectionListener(selectionListener);
+        ResourcesPlugin.getWorkspace().removeResourceChangeListener(fileListener);
         super.dispose();
     }
 

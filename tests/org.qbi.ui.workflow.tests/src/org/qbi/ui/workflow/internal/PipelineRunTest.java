@@ -10,6 +10,7 @@ import static org.qbi.ui.testing.UiTesting.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
@@ -17,6 +18,10 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.qbi.io.testing.TestFiles;
+import org.qbi.project.ProjectLayout;
+import org.qbi.project.Sample;
+import org.qbi.project.SampleCatalog;
 import org.qbi.project.workspace.QbiProjects;
 import org.qbi.workflow.SampleOutcome;
 
@@ -102,6 +107,28 @@ class PipelineRunTest {
         assertEquals(IStatus.OK, resumed.run(new NullProgressMonitor()).getSeverity());
         assertEquals(done, resumed.summary().count(SampleOutcome.Status.SKIPPED), resumed.report());
         assertEquals(cancelled, resumed.summary().count(SampleOutcome.Status.DONE), resumed.report());
+    }
+
+    @Test
+    void aCorruptSampleIsReportedWithItsReasonAndTheOthersRun() throws Exception {
+        IProject project = WorkflowUi.project("corrupt-sample", "good");
+        ProjectLayout layout = QbiProjects.layout(project);
+        Path broken = layout.raw().resolve("broken.tif");
+        Files.copy(layout.raw().resolve("blobs.tif"), broken);
+        TestFiles.truncate(broken, 4000);
+        SampleCatalog catalog = SampleCatalog.load(layout.catalogFile());
+        catalog.put(new Sample("broken", "A", "", List.of(layout.relativize(broken))));
+        catalog.save(layout.catalogFile());
+        IFile file = WorkflowUi.pipeline(project, "count", WorkflowUi.PIPELINE);
+
+        RunPipelineJob job = RunPipelineHandler.run(page(), file);
+        job.join();
+        assertEquals(IStatus.OK, job.getResult().getSeverity(), "a failed sample is reported, not an error dialog");
+        assertEquals(1, job.summary().count(SampleOutcome.Status.DONE), job.report());
+        assertEquals(1, job.summary().count(SampleOutcome.Status.FAILED), job.report());
+        assertTrue(job.report().startsWith("count: 1 done, 0 skipped as up to date, 1 failed"), job.report());
+        assertTrue(job.report().contains("FAILED broken: ") && job.report().contains("broken.tif"), job.report());
+        assertEquals(WorkflowUi.COUNT_SIGMA_1, WorkflowUi.rows(layout.results().resolve("count/good/nuclei.csv")));
     }
 
     @Test

@@ -73,6 +73,11 @@ class PipelineViewTest {
         assertEquals("1", view.parameterText("sigma").getText());
         assertEquals("", view.parameterText("truncate").getText(), "not in the file: the default");
         assertNotNull(view.parameterText("mode"));
+
+        // the file changed elsewhere (a text editor): the graph follows, the step stays selected
+        IFile edited = WorkflowUi.pipeline(project, "count", WorkflowUi.PIPELINE.replace("sigma: 1", "sigma: 3"));
+        assertEquals(file, edited);
+        waitFor("the view reloaded", () -> "3".equals(view.parameterText("sigma").getText()));
     }
 
     @Test
