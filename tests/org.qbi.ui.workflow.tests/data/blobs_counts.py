@@ -4,10 +4,13 @@ steps (gaussian sigma 1 and sigma 2, reflect border, truncate 4; Otsu; 8-connect
 import sys
 
 import numpy as np
+import scipy
+import skimage
 from PIL import Image
 from scipy import ndimage
 from skimage.filters import threshold_otsu
 
+print(f"# numpy {np.__version__}, scipy {scipy.__version__}, scikit-image {skimage.__version__}")
 image = np.asarray(Image.open(sys.argv[1])).astype(np.float64)
 for sigma in (1, 2):
     smooth = ndimage.gaussian_filter(image, sigma, mode="reflect", truncate=4.0)

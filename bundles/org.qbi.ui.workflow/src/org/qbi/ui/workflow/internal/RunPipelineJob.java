@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -37,8 +38,6 @@ final class RunPipelineJob extends Job {
 
     /** Job family, for waiting on runs (tests, shutdown). */
     static final Object FAMILY = RunPipelineJob.class;
-
-    private static final String PLUGIN = "org.qbi.ui.workflow";
 
     private final IFile file;
     private final Pipeline pipeline;
@@ -124,7 +123,9 @@ final class RunPipelineJob extends Job {
             // a fresh monitor: the job's own may be cancelled, and what was written must show all the same
             file.getProject().getFolder("results").refreshLocal(IResource.DEPTH_INFINITE, null);
         } catch (CoreException e) {
-            // the files are on disk; the next refresh of the project shows them
+            // the files are on disk and the report says where; the next refresh of the project shows them
+            ILog.of(RunPipelineJob.class).warn("Cannot refresh " + file.getProject().getName() + "/results after "
+                    + "running " + pipeline.name(), e);
         }
     }
 }
