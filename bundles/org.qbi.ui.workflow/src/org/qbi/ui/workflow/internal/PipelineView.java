@@ -1,0 +1,330 @@
+package org.qbi.ui.workflow.internal;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IResourceChangeEvent;
+import org.eclipse.core.resources.IResourceChangeListener;
+import org.eclipse.core.resources.IResourceDelta;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.part.ViewPart;
+import org.qbi.ops.OperatorSpec;
+import org.qbi.ops.Operators;
+import org.qbi.ops.Param;
+import org.qbi.workflow.Pipeline;
+import org.qbi.workflow.PipelineFile;
+import org.qbi.workflow.Step;
+
+/**
+ * The pipeline file selected in the Project Explorer: its graph (inputs and steps, wired as in the file), the
+ * selected step's parameters (checked against the operator, saved back into the file), Run, and the last run's
+ * report. A file that does not read shows its error (file and line) instead of the graph.
+ */
+public final class PipelineView extends ViewPart {
+
+    private final ISelectionListener selectionListener = this::selectionChanged;
+    private final IResourceChangeListener fileListener = this::resourcesChanged;
+    private Label title;
+    private Button save;
+    private Button runButton;
+    private GraphCanvas canvas;
+    private ScrolledComposite scroller;
+    private Composite parameterArea;
+    private Label parameterProblem;
+    private Text report;
+    private final Map<String, Text> parameterTexts = new LinkedHashMap<>();
+
+    private IFile file;
+    private Pipeline pipeline;
+    private String problem;
+    private String selectedStep;
+    private RunPipelineJob running;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        Composite root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(3, false));
+        title = new Label(root, SWT.WRAP);
+        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        title.setText("Select a pipeline file (pipelines/*.yaml) in the Project Explorer");
+        save = new Button(root, SWT.PUSH);
+        save.setText("Save Parameters");
+        save.setToolTipText("Check the step's parameters and write them into the pipeline file");
+        save.addListener(SWT.Selection, e -> saveParameters());
+        runButton = new Button(root, SWT.PUSH);
+        runButton.setText("Run");
+        runButton.setToolTipText("Run the pipeline (as saved) over its samples; samples up to date are skipped");
+        runButton.addListener(SWT.Selection, e -> run());
+
+        SashForm vertical = new SashForm(root, SWT.VERTICAL);
+        vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        SashForm horizontal = new SashForm(vertical, SWT.HORIZONTAL);
+        // scrolls when the graph is wider than the view (long pipelines, a narrow bottom folder)
+        ScrolledComposite scroller = new ScrolledComposite(horizontal, SWT.H_SCROLL | SWT.V_SCROLL);
+        canvas = new GraphCanvas(scroller, this::select);
+        scroller.setContent(canvas);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        scroller.setBackground(canvas.getBackground());
+        this.scroller = scroller;
+        parameterArea = new Composite(horizontal, SWT.NONE);
+        parameterArea.setLayout(new GridLayout(2, false));
+        horizontal.setWeights(70, 30);
+        report = new Text(vertical, SWT.MULTI | SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL);
+        report.setFont(JFaceResources.getTextFont());
+        vertical.setWeights(60, 40);
+        updateButtons();
+        getSite().getPage().addPostSelectionListener(selectionListener);
+        ResourcesPlugin.getWorkspace().addResourceChangeListener(fileListener, IResourceChangeEvent.POST_CHANGE);
+    }
+
+    /** The file edited elsewhere (a text editor, git): the graph follows. */
+    private void resourcesChanged(IResourceChangeEvent event) {
+        IFile shown = file;
+        if (shown == null || event.getDelta() == null) {
+            return;
+        }
+        IResourceDelta delta = event.getDelta().findMember(shown.getFullPath());
+        if (delta != null && (delta.getFlags() & IResourceDelta.CONTENT) != 0) {
+            title.getDisplay().asyncExec(() -> {
+                if (!title.isDisposed() && shown.equals(file)) {
+                    reload();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removePostSelectionListener(selectionListener);
+        ResourcesPlugin.getWorkspace().removeResourceChangeListener(fileListener);
+        super.dispose();
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.setFocus();
+    }
+
+    private void selectionChanged(IWorkbenchPart part, ISelection selection) {
+        if (part == this || !(selection instanceof IStructuredSelection structured) || structured.size() != 1) {
+            return;
+        }
+        IFile selected = Adapters.adapt(structured.getFirstElement(), IFile.class);
+        if (selected != null && isPipelineFile(selected) && !selected.equals(file)) {
+            show(selected);
+        }
+    }
+
+    static boolean isPipelineFile(IFile candidate) {
+        String extension = candidate.getFileExtension();
+        return ("yaml".equals(extension) || "yml".equals(extension)) && candidate.getLocation() != null;
+    }
+
+    /** Shows the pipeline in {@code pipelineFile}, or what is wrong with it. */
+    public void show(IFile pipelineFile) {
+        file = pipelineFile;
+        selectedStep = null;
+        reload();
+    }
+
+    private void reload() {
+        try {
+            pipeline = RunPipelineJob.load(file);
+            problem = null;
+            title.setText(pipeline.name() + "  (" + file.getFullPath() + ")"
+                    + (pipeline.description().isEmpty() ? "" : ": " + pipeline.description()));
+            title.setForeground(null);
+            canvas.setGraph(PipelineGraph.of(pipeline));
+        } catch (IllegalArgumentException e) {
+            pipeline = null;
+            problem = e.getMessage();
+            title.setText(problem);
+            title.setForeground(title.getDisplay().getSystemColor(SWT.COLOR_RED));
+            canvas.setGraph(null);
+        }
+        String keep = selectedStep;
+        selectedStep = null;
+        if (pipeline != null && keep != null && pipeline.steps().stream().anyMatch(s -> s.id().equals(keep))) {
+            select(keep);
+        } else {
+            fillParameters(null);
+        }
+        scroller.setMinSize(canvas.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        title.getParent().layout(true);
+        updateButtons();
+    }
+
+    /** Selects a node of the graph; a step's parameters become editable. */
+    void select(String nodeId) {
+        canvas.setSelected(nodeId);
+        Step step = pipeline == null ? null
+                : pipeline.steps().stream().filter(s -> s.id().equals(nodeId)).findFirst().orElse(null);
+        selectedStep = step == null ? null : step.id();
+        fillParameters(step);
+        updateButtons();
+    }
+
+    private void fillParameters(Step step) {
+        for (Control child : parameterArea.getChildren()) {
+            child.dispose();
+        }
+        parameterTexts.clear();
+        Label heading = new Label(parameterArea, SWT.WRAP);
+        heading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        heading.setFont(JFaceResources.getBannerFont());
+        if (step == null) {
+            heading.setText(pipeline == null ? "" : "Click a step to edit its parameters");
+        } else {
+            OperatorSpec spec = spec(step);
+            heading.setText(step.id() + ": " + step.operator() + (spec == null ? " (not installed)" : ""));
+            if (spec != null) {
+                for (Param<?> param : spec.parameters()) {
+                    addParameter(param.name(), param.label(), step.parameters().getOrDefault(param.name(), ""),
+                            defaultText(param), param.description() + (param.rangeText().isEmpty() ? ""
+                                    : " (" + param.rangeText() + ")"));
+                }
+            } else {
+                step.parameters().forEach((name, value) -> addParameter(name, name, value, "", ""));
+            }
+            if (parameterTexts.isEmpty()) {
+                new Label(parameterArea, SWT.NONE).setText("(no parameters)");
+            }
+        }
+        parameterProblem = new Label(parameterArea, SWT.WRAP);
+        parameterProblem.setForeground(parameterArea.getDisplay().getSystemColor(SWT.COLOR_RED));
+        parameterProblem.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        parameterArea.layout(true, true);
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static String defaultText(Param param) {
+        return param.defaultValue() == null ? "required" : "default " + param.format(param.defaultValue());
+    }
+
+    private void addParameter(String name, String label, String value, String hint, String tooltip) {
+        Label caption = new Label(parameterArea, SWT.NONE);
+        caption.setText(label);
+        caption.setToolTipText(tooltip);
+        Text text = new Text(parameterArea, SWT.BORDER | SWT.SINGLE);
+        text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        text.setText(value);
+        text.setMessage(hint);
+        text.setToolTipText(tooltip);
+        text.addListener(SWT.DefaultSelection, e -> saveParameters());
+        parameterTexts.put(name, text);
+    }
+
+    private static OperatorSpec spec(Step step) {
+        return Operators.installed().find(step.operator()).map(Operators.Installed::spec).orElse(null);
+    }
+
+    /**
+     * Checks the selected step's parameter texts and writes the pipeline back to its file (atomically).
+     *
+     * @return the problem shown (a parameter's message or a write error), or null when saved
+     */
+    String saveParameters() {
+        if (pipeline == null || selectedStep == null) {
+            return "No step selected";
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        parameterTexts.forEach((name, text) -> texts.put(name, text.getText()));
+        String message;
+        try {
+            Pipeline edited = StepParameters.with(pipeline, selectedStep, texts, spec(pipeline.step(selectedStep)));
+            PipelineFile.write(edited, file.getLocation().toFile().toPath());
+            file.refreshLocal(IResource.DEPTH_ZERO, null);
+            reload();
+            return null;
+        } catch (IllegalArgumentException e) {
+            message = e.getMessage();
+        } catch (IOException | CoreException e) {
+            message = "Cannot write " + file.getLocation() + ": " + e.getMessage();
+        }
+        parameterProblem.setText(message);
+        parameterArea.layout(true, true);
+        return message;
+    }
+
+    /** Runs the pipeline as saved; null when it cannot run (the title says why) or is running already. */
+    RunPipelineJob run() {
+        if (pipeline == null || running != null) {
+            return null;
+        }
+        RunPipelineJob job = new RunPipelineJob(file, pipeline, finished -> report.getDisplay().asyncExec(() -> {
+            if (!report.isDisposed()) {
+                report.setText(finished.report());
+                running = null;
+                updateButtons();
+            }
+        }));
+        report.setText("Running " + pipeline.name() + " ...");
+        running = job;
+        updateButtons();
+        job.schedule();
+        return job;
+    }
+
+    private void updateButtons() {
+        save.setEnabled(pipeline != null && selectedStep != null);
+        runButton.setEnabled(pipeline != null && running == null);
+    }
+
+    IFile file() {
+        return file;
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The error shown instead of the graph, or null. */
+    String problem() {
+        return problem;
+    }
+
+    PipelineGraph graph() {
+        return pipeline == null ? null : PipelineGraph.of(pipeline);
+    }
+
+    GraphCanvas canvas() {
+        return canvas;
+    }
+
+    Text parameterText(String name) {
+        return parameterTexts.get(name);
+    }
+
+    String parameterProblem() {
+        return parameterProblem.getText();
+    }
+
+    boolean canRun() {
+        return runButton.isEnabled();
+    }
+
+    String reportText() {
+        return report.getText();
+    }
+}
