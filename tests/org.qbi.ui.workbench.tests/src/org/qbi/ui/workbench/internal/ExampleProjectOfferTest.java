@@ -29,7 +29,8 @@ class ExampleProjectOfferTest {
     void openingTheExampleAddsItToTheWorkspaceWithItsSamples() throws Exception {
         ExampleProjectOffer.open();
         waitFor("the example project in the workspace",
-                () -> QbiNature.isQbiProject(example) && example.getFile(ProjectLayout.CATALOG_FILE).exists());
+                () -> QbiNature.isQbiProject(example) && example.getFile(ProjectLayout.CATALOG_FILE).exists()
+                        && example.getFile("raw/mri/mini-t1-head.tif").exists());
         Path root = Path.of(example.getLocationURI());
         assertEquals(Path.of(ResourcesPlugin.getWorkspace().getRoot().getLocationURI()).resolve(ExampleProject.NAME), root);
         assertTrue(example.getFile("raw/mri/mini-t1-head.tif").exists());
