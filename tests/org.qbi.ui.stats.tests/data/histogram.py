@@ -1,0 +1,14 @@
+"""Histogram counts of the Results view's test data: numpy.histogram of each group over 5 shared bins."""
+import json
+import pathlib
+
+import numpy as np
+
+here = pathlib.Path(__file__).parent
+small = json.loads((here / "../../org.qbi.stats.tests/data/reference.json").read_text())["datasets"]["small"]
+a, b = np.array(small["a"]), np.array(small["b"])
+pooled = np.concatenate([a, b])
+edges = np.linspace(pooled.min(), pooled.max(), 6)  # ceil(sqrt(16)) = 4 bins, raised to the minimum of 5
+print("edges", edges.tolist())
+print("control", np.histogram(a, bins=edges)[0].tolist())
+print("treated", np.histogram(b, bins=edges)[0].tolist())
