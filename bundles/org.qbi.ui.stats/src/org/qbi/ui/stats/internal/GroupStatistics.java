@@ -24,6 +24,15 @@ import org.qbi.stats.GroupedValues;
  */
 record GroupStatistics(GroupedValues values, Table pairs, Table describe, Table comparison, String runId) {
 
+    /** Whether some sample contributes several rows (its objects, which are not independent of each other). */
+    boolean severalRowsPerSample() {
+        if (!pairs.hasColumn("sample_id")) {
+            return false;
+        }
+        String[] samples = pairs.column("sample_id").texts();
+        return java.util.Arrays.stream(samples).distinct().count() < samples.length;
+    }
+
     /** The tests run with two groups, and with more. */
     static final List<String> TWO_GROUP_TESTS = List.of("welch-t", "mann-whitney", "ks");
     static final List<String> K_GROUP_TESTS = List.of("anova", "kruskal-wallis", "welch-t", "mann-whitney");

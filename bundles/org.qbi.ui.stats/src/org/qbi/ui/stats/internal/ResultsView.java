@@ -57,9 +57,14 @@ public final class ResultsView extends ViewPart {
 
     private static final List<String> DESCRIBE_COLUMNS = List.of("group", "n", "mean", "sd", "sem", "ci_low",
             "ci_high", "median", "q1", "q3", "iqr", "cv", "min", "max");
-    private static final List<String> COMPARISON_COLUMNS = List.of("test", "group_a", "group_b", "statistic_name",
-            "statistic", "df", "p_value", "p_holm", "p_bh", "effect_name", "effect", "effect_ci_low",
-            "effect_ci_high", "difference", "p_method");
+    private static final List<String> COMPARISON_COLUMNS = List.of("test", "group_a", "group_b", "p_value",
+            "p_holm", "p_bh", "effect_name", "effect", "effect_ci_low", "effect_ci_high", "statistic_name",
+            "statistic", "df", "difference_name", "difference", "difference_ci_low", "difference_ci_high",
+            "p_method");
+
+    /** Columns holding names, left-aligned; numbers are right-aligned. */
+    private static final List<String> TEXT_COLUMNS = List.of("group", "test", "group_a", "group_b", "effect_name",
+            "statistic_name", "difference_name", "p_method");
 
     private Combo projectCombo;
     private Combo tableCombo;
@@ -106,7 +111,7 @@ public final class ResultsView extends ViewPart {
         parent.setLayout(new GridLayout(1, false));
         Composite choices = new Composite(parent, SWT.NONE);
         choices.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        choices.setLayout(new GridLayout(12, false));
+        choices.setLayout(new GridLayout(8, false));
         projectCombo = combo(choices, "Project");
         tableCombo = combo(choices, "Table");
         columnCombo = combo(choices, "Column");
@@ -180,9 +185,10 @@ public final class ResultsView extends ViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (String name : columns) {
-            TableColumn column = new TableColumn(table, SWT.RIGHT);
+            boolean text = TEXT_COLUMNS.contains(name);
+            TableColumn column = new TableColumn(table, text ? SWT.LEFT : SWT.RIGHT);
             column.setText(name);
-            column.setWidth(Math.max(60, name.length() * 9));
+            column.setWidth(text ? 104 : Math.max(64, name.length() * 8 + 16));
         }
         return table;
     }
@@ -325,11 +331,16 @@ public final class ResultsView extends ViewPart {
             statistics = computed;
             fill(describeTable, computed.describe(), DESCRIBE_COLUMNS);
             fill(comparisonTable, computed.comparison(), COMPARISON_COLUMNS);
+            StringBuilder sizes = new StringBuilder();
+            computed.values().groups().forEach((g, v) -> sizes.append(sizes.isEmpty() ? "" : ", ").append(g)
+                    .append(" (n=").append(v.length).append(')'));
             status.setText(table + "." + column + (computed.values().unit().isEmpty() ? ""
-                    : " (" + computed.values().unit() + ")") + " by " + groupBy + ": " + computed.values()
-                    + ", run " + computed.runId() + (computed.values().missing() > 0 ? "; "
+                    : " (" + computed.values().unit() + ")") + " by " + groupBy + ": " + sizes + "; run "
+                    + computed.runId() + (computed.values().missing() > 0 ? "; "
                     + computed.values().missing() + " rows without a value or " + groupBy + " left out" : "")
-                    + (computed.comparison() == null ? "; one group: nothing to compare" : ""));
+                    + (computed.comparison() == null ? "; one group: nothing to compare" : "")
+                    + (computed.severalRowsPerSample() && !groupBy.equals("sample_id")
+                            ? ". Note: samples have several rows (objects), analysed as independent values" : ""));
             showChart();
         });
     }

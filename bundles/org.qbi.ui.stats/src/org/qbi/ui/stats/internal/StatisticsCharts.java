@@ -27,7 +27,7 @@ import org.qbi.stats.GroupedValues;
 
 /**
  * The Results view's charts of one column by group, each with the table of the data it draws (for CSV export
- * and for tests). Box plots take their median, quartiles, mean, minimum and maximum from the 'describe' table
+ * and for tests). Box plots take their median, quartiles, minimum and maximum from the 'describe' table
  * (quartiles by Hyndman-Fan type 7, as NumPy and R), so box and table agree; whiskers run to min and max.
  * Histograms of all groups share one binning over the pooled range (sqrt(n) bins, 5 to 50).
  */
@@ -81,7 +81,7 @@ final class StatisticsCharts {
         }
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
         renderer.setSeriesPaint(0, PALETTE[0]);
-        renderer.setMeanVisible(true);
+        renderer.setMeanVisible(false); // JFreeChart draws it as a disc as wide as the box; the table has it
         renderer.setMaxOutlierVisible(false);
         renderer.setMinOutlierVisible(false);
         renderer.setMaximumBarWidth(0.15);

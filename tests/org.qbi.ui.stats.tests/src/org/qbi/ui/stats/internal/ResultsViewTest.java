@@ -2,6 +2,7 @@ package org.qbi.ui.stats.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qbi.ui.testing.UiTesting.page;
@@ -52,7 +53,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The Statistics perspective's Results view on a project of two groups whose results store holds the "small" data
  * set of org.qbi.stats' scipy references (tests/org.qbi.stats.tests/data/reference.json): the descriptive
  * statistics, the box plot, the p-values and effect sizes equal scipy's and NumPy's, the histogram counts NumPy's
- * (data/histogram.py), the CDF and scatter plot hold every value; PNG, SVG and CSV exports are written.
+ * (data/expected.py), the CDF and scatter plot hold every value; PNG, SVG and CSV exports are written.
  */
 class ResultsViewTest {
 
@@ -178,6 +179,8 @@ class ResultsViewTest {
         assertArrayEquals(comparison.column("p_value").numbers(), comparison.column("p_holm").numbers(), 0);
         assertArrayEquals(comparison.column("p_value").numbers(), comparison.column("p_bh").numbers(), 0);
         assertEquals(Map.of("describe", 2, "comparison", 3), view.shownRows(), "rows shown in the view's tables");
+        assertTrue(view.statusText().contains("independent"), "objects of one sample are not independent: "
+                + view.statusText());
 
         screenshot("screenshot-statistics.png");
     }
@@ -187,7 +190,7 @@ class ResultsViewTest {
         ResultsView view = openView();
         view.showChart(StatisticsCharts.Kind.HISTOGRAM);
         IntervalXYDataset histogram = (IntervalXYDataset) view.jfreeChart().getXYPlot().getDataset();
-        double[][] numpy = { { 1, 4, 0, 2, 0 }, { 0, 3, 4, 1, 1 } }; // data/histogram.py
+        double[][] numpy = { { 1, 4, 0, 2, 0 }, { 0, 3, 4, 1, 1 } }; // data/expected.py
         double[] edges = { 5.443, 7.889799999999999, 10.3366, 12.7834, 15.2302, 17.677 };
         for (int g = 0; g < 2; g++) {
             assertEquals(5, histogram.getItemCount(g));
@@ -230,6 +233,34 @@ class ResultsViewTest {
         String svg = Files.readString(view.exportTo("svg", dir.resolve("scatter.svg")), StandardCharsets.UTF_8);
         assertTrue(svg.contains("<svg") && svg.contains("</svg>"), "an SVG document");
         assertTrue(svg.contains("volume (mm^3)"), "with the x axis' label as text");
+    }
+
+    @Test
+    void bySampleEachSampleIsAGroupAndTheKGroupTestsEqualScipy() throws Exception {
+        ResultsView view = openView();
+        view.choose("regions", "volume", "sample_id", "area");
+        waitFor("the statistics by sample", () -> !view.isBusy() && view.statistics() != null
+                && view.statistics().values().groupBy().equals("sample_id"));
+        GroupStatistics statistics = view.statistics();
+        assertEquals(List.of("ctl-1", "ctl-2", "trt-1", "trt-2"), statistics.values().names(), "catalog order");
+        assertArrayEquals(new double[] { 4, 3, 5, 4 }, statistics.describe().column("n").numbers(), 0);
+        Table comparison = statistics.comparison();
+        List<String> tests = List.of(comparison.column("test").texts());
+        assertEquals(1 + 1 + 6 + 6, tests.size(), "ANOVA, Kruskal-Wallis, Welch and Mann-Whitney on the 6 pairs");
+        // data/expected.py: scipy.stats.f_oneway and kruskal of the four samples
+        assertEquals(0.4824125334064236, comparison.column("statistic").number(tests.indexOf("anova")), 1e-9);
+        assertEquals(0.7006422884532133, comparison.column("p_value").number(tests.indexOf("anova")), 1e-9);
+        assertEquals(0.8139705882352999, comparison.column("statistic").number(tests.indexOf("kruskal-wallis")),
+                1e-9);
+        assertEquals(0.8461226175083708, comparison.column("p_value").number(tests.indexOf("kruskal-wallis")),
+                1e-9);
+        for (int r = 0; r < tests.size(); r++) {
+            double p = comparison.column("p_value").number(r);
+            assertTrue(comparison.column("p_holm").number(r) >= p && comparison.column("p_bh").number(r) >= p,
+                    "adjusted p-values are not below the raw one in row " + r);
+        }
+        assertTrue(view.statusText().contains("ctl-1 (n=4)"), view.statusText());
+        assertFalse(view.statusText().contains("independent"), "each sample is its own group: " + view.statusText());
     }
 
     /** The main window as a PNG in target/screenshots/. */

@@ -12,3 +12,11 @@ edges = np.linspace(pooled.min(), pooled.max(), 6)  # ceil(sqrt(16)) = 4 bins, r
 print("edges", edges.tolist())
 print("control", np.histogram(a, bins=edges)[0].tolist())
 print("treated", np.histogram(b, bins=edges)[0].tolist())
+
+# By sample (the test stores control as ctl-1 = a[:4], ctl-2 = a[4:]; treated as trt-1 = b[:5], trt-2 = b[5:]):
+# one-way ANOVA and Kruskal-Wallis of the four samples.
+from scipy import stats  # noqa: E402
+
+samples = [a[:4], a[4:], b[:5], b[5:]]
+print("anova by sample", stats.f_oneway(*samples))
+print("kruskal by sample", stats.kruskal(*samples))
