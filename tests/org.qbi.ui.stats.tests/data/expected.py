@@ -20,3 +20,8 @@ from scipy import stats  # noqa: E402
 samples = [a[:4], a[4:], b[:5], b[5:]]
 print("anova by sample", stats.f_oneway(*samples))
 print("kruskal by sample", stats.kruskal(*samples))
+
+# Per-sample means, compared by group (the view's "Per sample: mean"): Welch's t-test of the sample means.
+means = {"control": [samples[0].mean(), samples[1].mean()], "treated": [samples[2].mean(), samples[3].mean()]}
+print("sample means", means)
+print("welch of sample means", stats.ttest_ind(means["control"], means["treated"], equal_var=False))

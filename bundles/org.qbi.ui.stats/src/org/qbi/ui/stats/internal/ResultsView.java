@@ -70,6 +70,7 @@ public final class ResultsView extends ViewPart {
     private Combo tableCombo;
     private Combo columnCombo;
     private Combo groupCombo;
+    private Combo perSampleCombo;
     private Combo chartCombo;
     private Combo yCombo;
     private Label status;
@@ -111,13 +112,20 @@ public final class ResultsView extends ViewPart {
         parent.setLayout(new GridLayout(1, false));
         Composite choices = new Composite(parent, SWT.NONE);
         choices.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        choices.setLayout(new GridLayout(8, false));
+        choices.setLayout(new GridLayout(8, false)); // two rows: what to analyse, how and what to draw
         projectCombo = combo(choices, "Project");
         tableCombo = combo(choices, "Table");
         columnCombo = combo(choices, "Column");
         groupCombo = combo(choices, "By");
         groupCombo.setItems(StudyTable.GROUPINGS.toArray(String[]::new));
         groupCombo.select(0);
+        perSampleCombo = combo(choices, "Per sample");
+        for (GroupStatistics.PerSample how : GroupStatistics.PerSample.values()) {
+            perSampleCombo.add(how.label);
+        }
+        perSampleCombo.select(0);
+        perSampleCombo.setToolTipText("objects: every row as a value; sample mean / median: each sample's rows "
+                + "reduced to one value first, so each sample counts once");
         chartCombo = combo(choices, "Chart");
         for (StatisticsCharts.Kind kind : StatisticsCharts.Kind.values()) {
             chartCombo.add(kind.label);
@@ -146,6 +154,7 @@ public final class ResultsView extends ViewPart {
         columnCombo.addListener(SWT.Selection, e -> compute());
         groupCombo.addListener(SWT.Selection, e -> compute());
         yCombo.addListener(SWT.Selection, e -> compute());
+        perSampleCombo.addListener(SWT.Selection, e -> compute());
         chartCombo.addListener(SWT.Selection, e -> showChart());
 
         IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
@@ -298,6 +307,12 @@ public final class ResultsView extends ViewPart {
         compute();
     }
 
+    /** Reduces each sample's rows as {@code how} says and computes again. */
+    public void perSample(GroupStatistics.PerSample how) {
+        perSampleCombo.select(how.ordinal());
+        compute();
+    }
+
     /** Shows chart {@code kind}. */
     public void showChart(StatisticsCharts.Kind kind) {
         chartCombo.select(kind.ordinal());
@@ -322,11 +337,13 @@ public final class ResultsView extends ViewPart {
         String column = columnCombo.getText();
         String groupBy = groupCombo.getText();
         String y = yCombo.getText();
+        GroupStatistics.PerSample perSample = GroupStatistics.PerSample.values()[Math.max(0,
+                perSampleCombo.getSelectionIndex())];
         status.setText("Computing the statistics of " + column + " by " + groupBy + " \u2026");
         run("Statistics of " + table + "." + column + " by " + groupBy, () -> {
             List<String> wanted = y.isEmpty() ? List.of(column) : List.of(column, y);
             StudyTable.Rows rows = StudyTable.read(layout, table, wanted, groupBy);
-            return GroupStatistics.of(rows, column, groupBy);
+            return GroupStatistics.of(rows, column, groupBy, perSample);
         }, computed -> {
             statistics = computed;
             fill(describeTable, computed.describe(), DESCRIBE_COLUMNS);

@@ -120,6 +120,7 @@ class ResultsViewTest {
         assertNotNull(view, "the Statistics perspective shows the Results view");
         view.openProject(project);
         waitFor("the project's tables are read", () -> !view.isBusy() && view.statistics() != null);
+        view.perSample(GroupStatistics.PerSample.NONE);
         view.choose("regions", "volume", "group", "area");
         try {
             waitFor("the statistics of volume by group", () -> !view.isBusy() && view.statistics() != null
@@ -261,6 +262,25 @@ class ResultsViewTest {
         }
         assertTrue(view.statusText().contains("ctl-1 (n=4)"), view.statusText());
         assertFalse(view.statusText().contains("independent"), "each sample is its own group: " + view.statusText());
+    }
+
+    @Test
+    void perSampleMeansCountEachSampleOnceAndTheirWelchTestEqualsScipy() throws Exception {
+        ResultsView view = openView();
+        view.perSample(GroupStatistics.PerSample.MEAN);
+        waitFor("the statistics of the sample means", () -> !view.isBusy() && view.statistics() != null
+                && view.statistics().values().total() == 4);
+        GroupStatistics statistics = view.statistics();
+        // data/expected.py: the sample means and scipy.stats.ttest_ind(equal_var=False) of them
+        assertArrayEquals(new double[] { 9.766749999999998, 10.948 }, statistics.values().values("control"), 1e-12);
+        assertArrayEquals(new double[] { 12.1994, 10.9815 }, statistics.values().values("treated"), 1e-12);
+        Table comparison = statistics.comparison();
+        assertEquals("welch-t", comparison.column("test").text(0));
+        assertEquals(-1.4535380869269878, comparison.column("statistic").number(0), 1e-9);
+        assertEquals(0.2833736074216218, comparison.column("p_value").number(0), 1e-9);
+        assertFalse(view.statusText().contains("independent"), view.statusText());
+        view.showChart(StatisticsCharts.Kind.SCATTER);
+        assertEquals(2, view.jfreeChart().getXYPlot().getDataset().getItemCount(0), "a point per sample");
     }
 
     /** The main window as a PNG in target/screenshots/. */
