@@ -37,8 +37,12 @@ final class StudyTable {
     record Rows(String runId, Table table, List<String> groupOrder) {
     }
 
+    /** The tables and columns; none, without creating the database, when no run has written results yet. */
     static Contents contents(ProjectLayout project) throws IOException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
+        if (!java.nio.file.Files.exists(project.results().resolve(ResultsStore.DATABASE_FILE))) {
+            return new Contents(columns);
+        }
         try (ResultsStore store = ResultsStore.open(project)) {
             for (String table : store.tables()) {
                 List<String> numeric = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qbi.ui.testing.UiTesting.page;
 import static org.qbi.ui.testing.UiTesting.processEvents;
@@ -281,6 +282,24 @@ class ResultsViewTest {
         assertFalse(view.statusText().contains("independent"), view.statusText());
         view.showChart(StatisticsCharts.Kind.SCATTER);
         assertEquals(2, view.jfreeChart().getXYPlot().getDataset().getItemCount(0), "a point per sample");
+    }
+
+    @Test
+    void aProjectWithoutResultsSaysSoAndGetsNoDatabase() throws Exception {
+        ResultsView view = openView();
+        IProject empty = QbiProjects.create("No results yet", null, new NullProgressMonitor());
+        try {
+            view.openProject(empty);
+            waitFor("the empty project read", () -> !view.isBusy());
+            assertTrue(view.statusText().contains("no result tables yet"), view.statusText());
+            assertNull(view.statistics(), "nothing shown from the other project");
+            assertFalse(Files.exists(QbiProjects.layout(empty).results().resolve(ResultsStore.DATABASE_FILE)),
+                    "looking does not create a results database");
+        } finally {
+            empty.delete(true, true, new NullProgressMonitor());
+            view.openProject(project);
+            waitFor("the study read again", () -> !view.isBusy());
+        }
     }
 
     /** The main window as a PNG in target/screenshots/. */
