@@ -24,12 +24,16 @@ public final class ZeroedMemory {
 
     private static final MethodHandle MMAP;
     private static final MethodHandle MUNMAP;
+    /** madvise(MADV_HUGEPAGE) on Linux: 2 MB pages, 512 times fewer page faults when the memory is first written. */
+    private static final MethodHandle MADVISE;
+    private static final int MADV_HUGEPAGE = 14;
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS;
 
     static {
         MethodHandle mmap = null;
         MethodHandle munmap = null;
+        MethodHandle madvise = null;
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         int flags = os.contains("linux") ? 0x02 | 0x20 : os.contains("mac") ? 0x0002 | 0x1000 : 0;
         if (flags != 0) {
@@ -40,14 +44,21 @@ public final class ZeroedMemory {
                                 ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
                 munmap = linker.downcallHandle(linker.defaultLookup().find("munmap").orElseThrow(),
                         FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+                if (os.contains("linux")) {
+                    madvise = linker.downcallHandle(linker.defaultLookup().find("madvise").orElseThrow(),
+                            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                                    ValueLayout.JAVA_INT));
+                }
             } catch (RuntimeException | Error e) {
                 // no native access here: ordinary allocations
                 mmap = null;
                 munmap = null;
+                madvise = null;
             }
         }
         MMAP = mmap;
         MUNMAP = munmap;
+        MADVISE = madvise;
         MAP_PRIVATE_ANONYMOUS = flags;
     }
 
@@ -61,6 +72,10 @@ public final class ZeroedMemory {
                 MemorySegment address = (MemorySegment) MMAP.invokeExact(MemorySegment.NULL, bytes, PROT_READ_WRITE,
                         MAP_PRIVATE_ANONYMOUS, -1, 0L);
                 if (address.address() != -1L && address.address() != 0L) {
+                    if (MADVISE != null) {
+                        // a hint: where transparent huge pages are off or unavailable, 4 kB pages it is
+                        int ignored = (int) MADVISE.invokeExact(address, bytes, MADV_HUGEPAGE);
+                    }
                     long length = bytes;
                     return address.reinterpret(bytes, Arena.ofAuto(), segment -> unmap(segment, length));
                 }
