@@ -28,8 +28,8 @@ import org.qbi.workflow.internal.SampleRun;
  * lives, so re-running from a node computes that node and the steps downstream of it and takes the other steps'
  * outputs from the cache; a step whose parameters or wiring changed has a new key and is computed anyway. Each run
  * writes the sample's result folder as {@code qbi run} does (provenance included) and keeps every step's outputs
- * for viewing ({@link #writeIntermediate}). Not for batches: the cache holds every step's images in memory (it is
- * emptied when another pipeline or sample is run).
+ * for viewing ({@link #writeIntermediate}). Not for batches: the cache holds the latest run's step outputs in
+ * memory (outputs of steps that changed since are dropped; all are when another pipeline or sample is run).
  *
  * @since 0.1
  */
@@ -107,6 +107,7 @@ public final class InteractiveRun {
                 operators, formats, cache);
         SampleRun.Result result = run.run(sample, Map.of(), Map.of(), directory, true, recompute,
                 OperatorContext.of(monitor));
+        cache.keySet().retainAll(result.keys()); // what an earlier edit computed and this run no longer uses
         last = new Report(pipeline, sample, directory, result.computed(), result.reused(), result.steps());
         return last;
     }

@@ -78,9 +78,10 @@ public final class SampleRun {
      * @param computed the steps computed by this run, in order
      * @param reused   the steps whose outputs came from the step cache (same operator, parameters and inputs)
      * @param steps    every step's outputs, by step id (empty when skipped)
+     * @param keys     the step cache keys this run used
      */
     public record Result(boolean skipped, Path directory, Map<String, Table> tables, Map<String, Object> provenance,
-            List<String> computed, List<String> reused, Map<String, Outputs> steps) {
+            List<String> computed, List<String> reused, Map<String, Outputs> steps, Set<String> keys) {
     }
 
     /**
@@ -142,7 +143,7 @@ public final class SampleRun {
             }
             String key = Hashing.sha256(keyParts.toArray(String[]::new));
             if (!force && upToDate(directory, key)) {
-                return new Result(true, directory, Map.of(), Map.of(), List.of(), List.of(), Map.of());
+                return new Result(true, directory, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of());
             }
             Map<String, Outputs> results = new LinkedHashMap<>();
             Map<String, String> stepKeys = new LinkedHashMap<>();
@@ -210,7 +211,7 @@ public final class SampleRun {
             }
             Result written = write(sample, variant, directory, key, started, inputRecords, stepRecords, results);
             return new Result(false, directory, written.tables(), written.provenance(), List.copyOf(computed),
-                    List.copyOf(reused), Map.copyOf(results));
+                    List.copyOf(reused), Map.copyOf(results), Set.copyOf(stepKeys.values()));
         } finally {
             for (Image image : opened.values()) {
                 image.close();
@@ -309,7 +310,7 @@ public final class SampleRun {
             provenance.put("finished", Instant.now().toString());
             AtomicFiles.writeString(staging.resolve(PROVENANCE), JSON.writeValueAsString(provenance) + "\n");
             ResultFolders.replace(staging, directory);
-            return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of());
+            return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of(), Set.of());
         } finally {
             ResultFolders.deleteTree(staging);
         }
