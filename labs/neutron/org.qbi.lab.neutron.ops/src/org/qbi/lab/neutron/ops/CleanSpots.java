@@ -85,8 +85,13 @@ public final class CleanSpots implements Operator {
                             window[n++] = plane[row + xs[x + dx]];
                         }
                     }
-                    Arrays.sort(window);
-                    float median = window[window.length / 2];
+                    float median;
+                    if (size == 3) {
+                        median = Median9.of(window);
+                    } else {
+                        Arrays.sort(window);
+                        median = window[window.length / 2];
+                    }
                     float v = plane[y * nx + x];
                     double difference = (double) v - median;
                     boolean outlier = switch (direction) {

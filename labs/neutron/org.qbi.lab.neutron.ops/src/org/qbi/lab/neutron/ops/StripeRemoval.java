@@ -104,24 +104,31 @@ public final class StripeRemoval implements Operator {
         return Outputs.ofImage(SPEC, result);
     }
 
+    /** Bits of {@code v} whose signed order is the order of the floats (NaN last, as Float.compare and numpy). */
+    private static int orderedBits(float v) {
+        int bits = v == 0 ? 0 : Float.floatToIntBits(v);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
     /**
      * The sorting filter on one sinogram ({@code angles} rows of {@code nx} values, row = angle).
      */
     static float[] filter(float[] sinogram, int nx, int angles, int size) {
-        // sorted[x][rank] and the angle each rank came from (stable order of equal values)
+        // sorted[x][rank] and the angle each rank came from. The sort key packs the value's order-preserving bits
+        // above the angle, so one primitive sort is stable (equal values keep their angle order, as numpy's
+        // kind='stable'); 0.0 and -0.0 count as equal, as numpy compares them.
         float[][] sorted = new float[nx][angles];
-        int[][] from = new int[nx][];
-        Integer[] order = new Integer[angles];
+        int[][] from = new int[nx][angles];
+        long[] keys = new long[angles];
         for (int x = 0; x < nx; x++) {
-            final int column = x;
             for (int a = 0; a < angles; a++) {
-                order[a] = a;
+                keys[a] = ((long) orderedBits(sinogram[a * nx + x]) << 32) | a;
             }
-            Arrays.sort(order, (p, q) -> Float.compare(sinogram[p * nx + column], sinogram[q * nx + column]));
-            from[x] = new int[angles];
+            Arrays.sort(keys);
             for (int rank = 0; rank < angles; rank++) {
-                from[x][rank] = order[rank];
-                sorted[x][rank] = sinogram[order[rank] * nx + x];
+                int a = (int) keys[rank];
+                from[x][rank] = a;
+                sorted[x][rank] = sinogram[a * nx + x];
             }
         }
         float[] result = new float[sinogram.length];
