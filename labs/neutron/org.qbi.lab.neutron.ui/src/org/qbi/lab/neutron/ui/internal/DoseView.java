@@ -276,7 +276,7 @@ public final class DoseView extends ViewPart {
         canvas.redraw();
     }
 
-    private void paint(org.eclipse.swt.graphics.GC gc, org.eclipse.swt.graphics.Rectangle area) {
+    void paint(org.eclipse.swt.graphics.GC gc, org.eclipse.swt.graphics.Rectangle area) {
         gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
         gc.fillRectangle(area);
         if (chart != null && area.width > 10 && area.height > 10) {

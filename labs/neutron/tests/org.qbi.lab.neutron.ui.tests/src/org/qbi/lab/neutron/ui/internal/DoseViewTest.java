@@ -11,6 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
@@ -66,6 +74,37 @@ class DoseViewTest {
         }
         assertTrue(view.summary().contains("24 projections"), view.summary());
         processEvents();
+        assertTrue(linePixels(view) > 200, "the dose curve is drawn");
+    }
+
+    /** Draws the view's chart into an image (kept as target/dose-view.png) and counts the pixels of its line colour. */
+    private static int linePixels(DoseView view) {
+        Display display = Display.getDefault();
+        Image image = new Image(display, 640, 360);
+        try {
+            GC gc = new GC(image);
+            try {
+                view.paint(gc, new Rectangle(0, 0, 640, 360));
+            } finally {
+                gc.dispose();
+            }
+            ImageData data = image.getImageData();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { data };
+            loader.save("target/dose-view.png", SWT.IMAGE_PNG);
+            int count = 0;
+            for (int y = 0; y < data.height; y++) {
+                for (int x = 0; x < data.width; x++) {
+                    RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                    if (Math.abs(rgb.red - 70) < 30 && Math.abs(rgb.green - 110) < 30 && Math.abs(rgb.blue - 170) < 30) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        } finally {
+            image.dispose();
+        }
     }
 
     @Test
