@@ -75,6 +75,17 @@ class PipelineRunTest {
             assertEquals(Double.parseDouble(expected.get(z)[0]), dose.column("dose").number(z), 1e-4, "dose " + z);
             assertEquals(Double.parseDouble(expected.get(z)[2]), dose.column("factor").number(z), 1e-8, "factor " + z);
         }
+        // physics: the measured dose follows the source fluctuation make_example.py simulated (truth.json), up to
+        // Poisson noise (0.2 % here): dose / simulated dose is the open beam's dose (simulated dose 1)
+        String truth = Files.readString(project.resolve("raw/neutron/truth.json"));
+        String list = truth.substring(truth.indexOf('[', truth.indexOf("\"dose\"")) + 1, truth.indexOf(']'));
+        double[] simulated = java.util.Arrays.stream(list.split(",")).mapToDouble(t -> Double.parseDouble(t.strip()))
+                .toArray();
+        assertEquals(24, simulated.length);
+        for (int z = 0; z < 24; z++) {
+            double openDose = dose.column("open_dose").number(z);
+            assertEquals(1, dose.column("dose").number(z) / simulated[z] / openDose, 0.01, "dose of projection " + z);
+        }
     }
 
     /** The qbi subcommand {@code name} as the product finds it: through the org.qbi.commands extension point. */
