@@ -84,6 +84,16 @@ np.save(os.path.join(HERE, "f32_extension.npy"), f32.astype(np.float64))
 f64 = crop.astype(np.float64) / 7.0
 fits("f64.fits", f64, -64)
 np.save(os.path.join(HERE, "f64.npy"), f64)
+# a series: one 2D file per projection, named so that name order is not number order (proj_10 last), the last
+# with a header of two blocks (so its data starts elsewhere); the stack equals u16_stack.npy
+os.makedirs(os.path.join(HERE, "series"), exist_ok=True)
+os.makedirs(os.path.join(HERE, "series_mismatch"), exist_ok=True)
+for name, plane, extra in (("proj_1", 0, []), ("proj_2", 1, []),
+                           ("proj_10", 2, [card("HISTORY", None, "line %d" % i) for i in range(40)])):
+    fits(os.path.join("series", name + ".fits"), stack[plane].astype(np.int32) - 32768, 16,
+         calibrated[:9] + extra, bscale=1.0, bzero=32768.0)
+fits(os.path.join("series_mismatch", "a.fits"), crop.astype(np.int32) - 32768, 16, bscale=1.0, bzero=32768.0)
+fits(os.path.join("series_mismatch", "b.fits"), crop[:, :40].astype(np.int32) - 32768, 16, bscale=1.0, bzero=32768.0)
 # refused: 64-bit integers
 fits("i64.fits", crop.astype(np.int64), 64)
 print("FITS test files written to", HERE)

@@ -44,6 +44,10 @@ final class FitsImageHeader {
     final ImageHeader header;
     final long dataOffset;
 
+    /** A stack made of several files: its header and the store of all their data. */
+    record Stack(ImageHeader header, org.qbi.core.image.io.ByteStore store) {
+    }
+
     private FitsImageHeader(ImageHeader header, long dataOffset) {
         this.header = header;
         this.dataOffset = dataOffset;

@@ -139,6 +139,37 @@ class FitsTest {
         assertTrue(e.getMessage().contains("rgb8"), e.getMessage());
     }
 
+    /** Copies the files of {@code data/<folder>/} into a folder of {@link #dir}. */
+    private Path folder(String folder) throws IOException {
+        Path target = Files.createDirectories(dir.resolve(folder));
+        var entries = org.osgi.framework.FrameworkUtil.getBundle(getClass()).findEntries("data/" + folder, "*.fits", false);
+        while (entries.hasMoreElements()) {
+            java.net.URL url = entries.nextElement();
+            String name = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+            try (var in = url.openStream()) {
+                Files.copy(in, target.resolve(name));
+            }
+        }
+        return target;
+    }
+
+    @Test
+    void readsAFolderOfProjectionsAsAStackInNaturalNameOrder() throws IOException {
+        Path series = folder("series");
+        try (Image image = ImageFormats.installed().open(series, null)) {
+            assertInstanceOf(FitsReader.class, ImageFormats.installed().reader(series));
+            assertEquals(PixelType.INT16, image.header().pixelType());
+            assertArrayEquals(new long[] { 50, 40, 3, 1, 1 }, image.header().dimensions());
+            // proj_1, proj_2, proj_10 (the last with a header of two blocks): the planes of u16_stack
+            assertArrayEquals(OpTesting.values(OpTesting.fixture(getClass(), "u16_stack.npy", dir)), physical(image), 0);
+            assertEquals("3", image.header().metadata().text("fits:files").orElseThrow());
+            assertEquals("proj_10.fits", image.header().metadata().text("fits:last").orElseThrow());
+            assertEquals(0.055, image.header().axis(Axis.X).spacing(), 1e-12);
+        }
+        TestFiles.assertRefused(new FitsReader(), folder("series_mismatch"), null, "a series needs one size");
+        assertEquals("proj_00000000000000000002.fits", FitsSeries.naturalKey("proj_2.fits"));
+    }
+
     @Test
     void theReaderIsRegisteredForFitsFiles() throws IOException {
         assertInstanceOf(FitsReader.class, ImageFormats.installed().reader(file("u8.fits")));
