@@ -42,12 +42,16 @@ import org.qbi.core.table.Table;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.workspace.QbiNature;
 import org.qbi.project.workspace.QbiProjects;
+import org.qbi.stats.charts.Chart;
+import org.qbi.stats.charts.ChartExport;
+import org.qbi.stats.charts.GroupCharts;
+import org.qbi.stats.study.StudyRows.Reduction;
 
 /**
  * The Statistics perspective's Results view: a result table's measurement column of the selected project, by
  * group or by sample, as per-group descriptive statistics, the group comparison (tests with effect sizes and
  * Holm / Benjamini-Hochberg adjusted p-values) and a chart (box plot, histogram, CDF, scatter plot of two
- * columns coloured by group), exportable as PNG, SVG and the chart's data as CSV. The store is read and the
+ * columns coloured by group, violin plot), exportable as PNG, SVG and the chart's data as CSV. The store is read and the
  * statistics computed in a job; each read opens the store and closes it (DuckDB locks the file).
  */
 public final class ResultsView extends ViewPart {
@@ -82,7 +86,7 @@ public final class ResultsView extends ViewPart {
     private IProject project;
     private StudyTable.Contents contents;
     private GroupStatistics statistics;
-    private StatisticsCharts.Chart chart;
+    private Chart chart;
     private Job job;
     /** Counts requests, so the result of a superseded job is dropped. */
     private int generation;
@@ -93,17 +97,7 @@ public final class ResultsView extends ViewPart {
      * One read of a results store at a time: DuckDB refuses a second open of a file this process holds, so a job
      * superseded but still reading would make the next one fail.
      */
-    private static final ISchedulingRule STORE_READS = new ISchedulingRule() {
-        @Override
-        public boolean contains(ISchedulingRule rule) {
-            return rule == this;
-        }
-
-        @Override
-        public boolean isConflicting(ISchedulingRule rule) {
-            return rule == this;
-        }
-    };
+    private static final ISchedulingRule STORE_READS = StudyView.STORE_READS;
 
     private final ISelectionListener selectionListener = this::selectionChanged;
 
@@ -120,15 +114,15 @@ public final class ResultsView extends ViewPart {
         groupCombo.setItems(StudyTable.GROUPINGS.toArray(String[]::new));
         groupCombo.select(0);
         perSampleCombo = combo(choices, "Per sample");
-        for (GroupStatistics.PerSample how : GroupStatistics.PerSample.values()) {
-            perSampleCombo.add(how.label);
+        for (Reduction how : Reduction.values()) {
+            perSampleCombo.add(how.label());
         }
         perSampleCombo.select(0);
         perSampleCombo.setToolTipText("objects: every row as a value; sample mean / median: each sample's rows "
                 + "reduced to one value first, so each sample counts once");
         chartCombo = combo(choices, "Chart");
-        for (StatisticsCharts.Kind kind : StatisticsCharts.Kind.values()) {
-            chartCombo.add(kind.label);
+        for (GroupCharts.Kind kind : GroupCharts.Kind.values()) {
+            chartCombo.add(kind.label());
         }
         chartCombo.select(0);
         yCombo = combo(choices, "Scatter y");
@@ -308,13 +302,13 @@ public final class ResultsView extends ViewPart {
     }
 
     /** Reduces each sample's rows as {@code how} says and computes again. */
-    public void perSample(GroupStatistics.PerSample how) {
+    public void perSample(Reduction how) {
         perSampleCombo.select(how.ordinal());
         compute();
     }
 
     /** Shows chart {@code kind}. */
-    public void showChart(StatisticsCharts.Kind kind) {
+    public void showChart(GroupCharts.Kind kind) {
         chartCombo.select(kind.ordinal());
         showChart();
     }
@@ -337,7 +331,7 @@ public final class ResultsView extends ViewPart {
         String column = columnCombo.getText();
         String groupBy = groupCombo.getText();
         String y = yCombo.getText();
-        GroupStatistics.PerSample perSample = GroupStatistics.PerSample.values()[Math.max(0,
+        Reduction perSample = Reduction.values()[Math.max(0,
                 perSampleCombo.getSelectionIndex())];
         status.setText("Computing the statistics of " + column + " by " + groupBy + " \u2026");
         run("Statistics of " + table + "." + column + " by " + groupBy, () -> {
@@ -445,9 +439,10 @@ public final class ResultsView extends ViewPart {
         if (statistics == null) {
             return;
         }
-        StatisticsCharts.Kind kind = StatisticsCharts.Kind.values()[Math.max(0, chartCombo.getSelectionIndex())];
+        GroupCharts.Kind kind = GroupCharts.Kind.values()[Math.max(0, chartCombo.getSelectionIndex())];
         try {
-            chart = StatisticsCharts.of(kind, statistics, yCombo.getText());
+            chart = GroupCharts.of(kind, statistics.values(), statistics.describe(), statistics.pairs(),
+                    yCombo.getText());
         } catch (IllegalArgumentException e) {
             chart = null;
             status.setText(e.getMessage());
@@ -519,7 +514,7 @@ public final class ResultsView extends ViewPart {
     }
 
     /** The chart shown, or null (for tests). */
-    public StatisticsCharts.Chart chart() {
+    public Chart chart() {
         return chart;
     }
 
