@@ -91,8 +91,10 @@ public final class BlandAltmanChart {
         marker.setLabel(String.format("%s %.4g", label, value));
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         marker.setLabelPaint(colour);
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        // at the left end: text measured by one Graphics2D (SWT's) and drawn by another must not run off the plot
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(marker);
     }
 

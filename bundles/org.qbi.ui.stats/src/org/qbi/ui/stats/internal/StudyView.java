@@ -88,6 +88,23 @@ abstract class StudyView extends ViewPart {
     /** The project's tables were (re)read: offer them. Called on the UI thread. */
     abstract void projectOpened(ProjectLayout layout);
 
+    /**
+     * The composite the chart canvas goes into (filling the rest of the view by default); a view showing more than
+     * the chart builds it here, and lays it out in {@link #bodyCreated}.
+     */
+    Composite createBody(Composite parent) {
+        return parent;
+    }
+
+    /** Called once the canvas is in the body. */
+    void bodyCreated() {
+    }
+
+    /** A read or computation failed (its message is in the status line): clear what was shown. */
+    void failed() {
+        show(null);
+    }
+
     @Override
     public final void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
@@ -98,9 +115,10 @@ abstract class StudyView extends ViewPart {
         createChoices(choices);
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        canvas = new Canvas(createBody(parent), SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.addPaintListener(e -> paint(e.gc, canvas.getClientArea()));
+        bodyCreated();
         projectCombo.addListener(SWT.Selection, e -> {
             int index = projectCombo.getSelectionIndex();
             if (index >= 0) {
@@ -238,6 +256,11 @@ abstract class StudyView extends ViewPart {
         canvas.redraw();
     }
 
+    /** The chart canvas' size (for tests of the layout). */
+    org.eclipse.swt.graphics.Point canvasSize() {
+        return canvas.getSize();
+    }
+
     /** The chart shown, or null (for tests). */
     public Chart chart() {
         return chart;
@@ -268,7 +291,7 @@ abstract class StudyView extends ViewPart {
                     if (request == generation && !canvas.isDisposed()) {
                         settled = request;
                         status(e.getMessage() == null ? e.toString() : e.getMessage());
-                        show(null);
+                        failed();
                     }
                 });
             }

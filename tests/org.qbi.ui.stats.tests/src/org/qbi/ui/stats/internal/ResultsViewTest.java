@@ -239,6 +239,41 @@ class ResultsViewTest {
         assertTrue(svg.contains("volume (mm^3)"), "with the x axis' label as text");
     }
 
+    /**
+     * The violins' densities equal scipy.stats.gaussian_kde (Scott) of each group on the violin's grid, and their
+     * marks NumPy's quartiles (tests/org.qbi.stats.tests/data/charts_reference.json, same data set "small"); the
+     * view has the room of the Statistics perspective (its editor area hidden).
+     */
+    @Test
+    void violinsEqualScipysKernelDensityAndHaveTheRoom(@TempDir Path dir) throws Exception {
+        ResultsView view = openView();
+        view.showChart(GroupCharts.Kind.VIOLIN);
+        JsonNode kde = new ObjectMapper().readTree(Path.of("../org.qbi.stats.tests/data/charts_reference.json")
+                .toFile()).get("kde");
+        Table data = view.chart().data();
+        assertEquals(200, data.rowCount(), "100 points per violin");
+        int row = 0;
+        for (String group : List.of("a", "b")) {
+            JsonNode expected = kde.get("small_" + group + "_scott");
+            for (int i = 0; i < 100; i++, row++) {
+                assertEquals(group.equals("a") ? "control" : "treated", data.column("group").text(row));
+                assertEquals(expected.get("grid").get(i).asDouble(), data.column("value").number(row), 1e-9);
+                double density = expected.get("density").get(i).asDouble();
+                assertEquals(density, data.column("density").number(row), 1e-10 * Math.max(density, 1e-300));
+            }
+            assertEquals(expected.get("quartiles").get(1).asDouble(), data.column("median").number(row - 1), 1e-12);
+        }
+        XYDataset outlines = view.jfreeChart().getXYPlot().getDataset();
+        assertEquals(2, outlines.getSeriesCount(), "a violin per group");
+        List<String> csv = Files.readAllLines(view.exportTo("csv", dir.resolve("violin.csv")));
+        assertTrue(csv.getFirst().startsWith("group,value [mm^3],density [1/mm^3],bandwidth"), csv.getFirst());
+        assertTrue(Files.readString(view.exportTo("svg", dir.resolve("violin.svg"))).contains("<svg"));
+        org.eclipse.swt.graphics.Point canvas = view.canvasSize();
+        org.eclipse.swt.graphics.Point window = UiTesting.shell().getSize();
+        assertTrue(canvas.y > window.y / 2, "the chart has the room: " + canvas + " in a window of " + window);
+        screenshot("statistics-violin.png");
+    }
+
     @Test
     void bySampleEachSampleIsAGroupAndTheKGroupTestsEqualScipy() throws Exception {
         ResultsView view = openView();
