@@ -43,7 +43,11 @@ public final class PlotCommand implements QbiCommand {
     @Option(names = "--table", paramLabel = "TABLE", required = true, description = "the result table")
     String table;
 
-    @Option(names = "--value", paramLabel = "COLUMN", required = true, description = "the measurement column")
+    @Option(names = "--value", paramLabel = "COLUMN", required = true, description = "the measurement column "
+            + "(sensitivity: repeatable, one panel per column)")
+    List<String> values;
+
+    /** The one --value of the charts that take one. */
     String value;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "a .png, .svg or .csv file to "
@@ -134,6 +138,10 @@ public final class PlotCommand implements QbiCommand {
         if (how == StudyRows.Reduction.NONE && perSample != null) {
             throw new IllegalArgumentException("--per-sample takes mean or median, not '" + perSample + "'");
         }
+        value = values.getFirst();
+        if (values.size() > 1 && !kind.equals("sensitivity")) {
+            throw new IllegalArgumentException("A " + kind + " chart takes one --value; only sensitivity takes several");
+        }
         switch (kind) {
             case "bland-altman" -> {
                 MatchedValues data;
@@ -156,13 +164,16 @@ public final class PlotCommand implements QbiCommand {
                 return BlandAltmanChart.of(data);
             }
             case "sensitivity" -> {
-                Table rows;
+                SensitivityStudy.Statistic perPoint = SensitivityStudy.Statistic.parse(statistic);
+                List<Table> studies = new ArrayList<>();
                 try (ResultsStore store = ResultsStore.open(layout)) {
-                    rows = StudyRows.sweepRows(store, table, value, parameter, series, run);
+                    for (String v : values) {
+                        Table rows = StudyRows.sweepRows(store, table, v, parameter, series, run);
+                        String swept = parameter != null ? parameter : rows.columns().get(1).name();
+                        studies.add(SensitivityStudy.of(rows, swept, v, perPoint, series));
+                    }
                 }
-                String swept = parameter != null ? parameter : rows.columns().get(1).name();
-                return SensitivityChart.of(SensitivityStudy.of(rows, swept, value,
-                        SensitivityStudy.Statistic.parse(statistic), series));
+                return SensitivityChart.of(studies);
             }
             default -> {
                 GroupCharts.Kind chartKind = GroupCharts.Kind.parse(kind);

@@ -16,7 +16,7 @@ import org.qbi.stats.study.StudyRows;
 
 /**
  * The Statistics perspective's parameter sensitivity view: how a result (the object count, or the mean, median or
- * sum of a measurement per sample) moves as a pipeline's swept parameter (a threshold, a sigma) varies, one line
+ * sum of a measurement per sample; several results one panel each) moves as a pipeline's swept parameter (a threshold, a sigma) varies, one line
  * per sample or per group (mean -+ sd of its samples), from the latest run of a pipeline with a sweep;
  * {@code qbi stats plot sensitivity} draws the same. The CSV export is the table behind the curves.
  */
@@ -29,7 +29,7 @@ public final class SensitivityView extends StudyView {
     static final List<String> SERIES = List.of("sample_id", "group");
 
     private Combo tableCombo;
-    private Combo columnCombo;
+    private org.eclipse.swt.widgets.List columnList;
     private Combo parameterCombo;
     private Combo statisticCombo;
     private Combo seriesCombo;
@@ -39,7 +39,15 @@ public final class SensitivityView extends StudyView {
     @Override
     void createChoices(Composite parent) {
         tableCombo = combo(parent, "Table");
-        columnCombo = combo(parent, "Column");
+        new org.eclipse.swt.widgets.Label(parent, SWT.NONE).setText("Columns:");
+        columnList = new org.eclipse.swt.widgets.List(parent, SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
+        org.eclipse.swt.layout.GridData listData = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.CENTER, false,
+                false, 1, 2);
+        listData.widthHint = 120;
+        listData.heightHint = 3 * columnList.getItemHeight();
+        columnList.setLayoutData(listData);
+        columnList.setToolTipText("The results to follow (several: one panel each, on the same parameter axis)");
+        columnList.addListener(SWT.Selection, e -> compute());
         parameterCombo = combo(parent, "Parameter");
         parameterCombo.setToolTipText("The swept parameter (a pipeline's sweep: step.parameter, as column "
                 + "step_parameter)");
@@ -54,7 +62,7 @@ public final class SensitivityView extends StudyView {
         seriesCombo.setItems(SERIES.toArray(String[]::new));
         seriesCombo.select(0);
         tableCombo.addListener(SWT.Selection, e -> tableChosen());
-        for (Combo combo : List.of(columnCombo, parameterCombo, statisticCombo, seriesCombo)) {
+        for (Combo combo : List.of(parameterCombo, statisticCombo, seriesCombo)) {
             combo.addListener(SWT.Selection, e -> compute());
         }
     }
@@ -78,13 +86,17 @@ public final class SensitivityView extends StudyView {
     private void tableChosen() {
         ProjectLayout layout = layout();
         String table = tableCombo.getText();
-        offer(columnCombo, columns.getOrDefault(table, List.of()), 0);
+        offerColumns(columns.getOrDefault(table, List.of()));
         run("Swept parameters of " + table, () -> {
             try (ResultsStore store = ResultsStore.open(layout)) {
                 return StudyRows.sweptColumns(store, table, StudyRows.run(store, table, null));
             }
         }, swept -> {
             offer(parameterCombo, swept, 0);
+            // the swept parameter is a column of the table, not a result
+            List<String> results = new java.util.ArrayList<>(columns.getOrDefault(table, List.of()));
+            results.removeAll(swept);
+            offerColumns(results);
             if (swept.isEmpty()) {
                 status("The latest run of " + table + " swept no parameter: run a pipeline with a sweep "
                         + "(e.g. sweep: {smooth.sigma: [1, 2, 3]}).");
@@ -100,11 +112,19 @@ public final class SensitivityView extends StudyView {
      *
      * @throws IllegalArgumentException naming the choices there are when one is not offered
      */
-    public void choose(String table, String column, String parameter, SensitivityStudy.Statistic statistic,
+    public void choose(String table, List<String> results, String parameter, SensitivityStudy.Statistic statistic,
             String series) {
         select(tableCombo, table, "table");
-        offer(columnCombo, columns.getOrDefault(table, List.of()), 0);
-        select(columnCombo, column, "column");
+        offerColumns(columns.getOrDefault(table, List.of()));
+        columnList.deselectAll();
+        for (String result : results) {
+            int index = columnList.indexOf(result);
+            if (index < 0) {
+                throw new IllegalArgumentException("No column '" + result + "'; there are "
+                        + List.of(columnList.getItems()));
+            }
+            columnList.select(index);
+        }
         parameterCombo.setItems(new String[] { parameter });
         parameterCombo.select(0);
         statisticCombo.select(statistic.ordinal());
@@ -115,31 +135,50 @@ public final class SensitivityView extends StudyView {
     @Override
     void compute() {
         ProjectLayout layout = layout();
-        if (layout == null || tableCombo.getText().isEmpty() || columnCombo.getText().isEmpty()
+        if (layout == null || tableCombo.getText().isEmpty() || columnList.getSelectionCount() == 0
                 || parameterCombo.getText().isEmpty()) {
             return;
         }
         String table = tableCombo.getText();
-        String column = columnCombo.getText();
+        List<String> chosen = List.of(columnList.getSelection());
         String parameter = parameterCombo.getText();
         SensitivityStudy.Statistic statistic = SensitivityStudy.Statistic.values()[Math.max(0,
                 statisticCombo.getSelectionIndex())];
         String series = seriesCombo.getText();
-        status("Reading " + column + " over " + parameter + " \u2026");
-        run("Sensitivity of " + table + "." + column + " to " + parameter, () -> {
+        status("Reading " + String.join(", ", chosen) + " over " + parameter + " \u2026");
+        run("Sensitivity of " + table + " to " + parameter, () -> {
+            List<Table> studies = new java.util.ArrayList<>();
             try (ResultsStore store = ResultsStore.open(layout)) {
-                Table rows = StudyRows.sweepRows(store, table, column, parameter, series, null);
-                return SensitivityStudy.of(rows, parameter, column, statistic, series);
+                for (String column : chosen) {
+                    Table rows = StudyRows.sweepRows(store, table, column, parameter, series, null);
+                    studies.add(SensitivityStudy.of(rows, parameter, column, statistic, series));
+                }
             }
+            return studies;
         }, computed -> {
-            study = computed;
+            study = computed.getFirst();
             show(SensitivityChart.of(computed));
-            status(table + ": " + computed.columns().get(2).name() + " of each " + series + " over " + parameter
-                    + " (" + SensitivityStudy.parameterValues(computed, parameter).size() + " values)");
+            status(table + ": " + String.join(", ", computed.stream().map(t -> t.columns().get(2).name()).toList())
+                    + " of each " + series + " over " + parameter + " ("
+                    + SensitivityStudy.parameterValues(study, parameter).size() + " values)");
         });
     }
 
-    /** The table behind the curves, or null (for tests). */
+    /** Offers {@code results}, keeping the chosen ones still offered (the first when none is). */
+    private void offerColumns(List<String> results) {
+        List<String> previous = List.of(columnList.getSelection());
+        columnList.setItems(results.toArray(String[]::new));
+        for (String name : previous) {
+            if (results.contains(name)) {
+                columnList.select(results.indexOf(name));
+            }
+        }
+        if (columnList.getSelectionCount() == 0 && !results.isEmpty()) {
+            columnList.select(0);
+        }
+    }
+
+    /** The table behind the (first) curves, or null (for tests). */
     Table study() {
         return study;
     }

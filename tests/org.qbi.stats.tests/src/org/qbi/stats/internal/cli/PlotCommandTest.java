@@ -151,6 +151,26 @@ class PlotCommandTest {
     }
 
     @Test
+    void sensitivityOfSeveralResultsStacksThemInOneTable() throws IOException {
+        Path csv = tmp.resolve("two.csv");
+        ConsoleRun run = stats("plot", "sensitivity", "--table", "cells", "--value", "area", "--value", "label",
+                "--statistic", "count", "--series", "group", "--out", csv.toString(), "--out",
+                tmp.resolve("two.png").toString(), "--project", project.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        Table table = csv(csv);
+        JsonNode expected = reference.get("sensitivity").get("per_group").get("size");
+        assertEquals(16, table.rowCount(), "two results x two groups x four sigmas");
+        for (int r = 0; r < 16; r++) {
+            assertEquals("count", table.column("result").text(r));
+            assertEquals(expected.get("mean").get(r % 8).asDouble(), table.column("value").number(r), 1e-12);
+        }
+        ConsoleRun two = stats("plot", "violin", "--table", "cells", "--value", "area", "--value", "label", "--out",
+                csv.toString(), "--project", project.toString());
+        assertEquals(1, two.exitCode());
+        assertTrue(two.err().contains("one --value"), two.toString());
+    }
+
+    @Test
     void blandAltmanOfTwoRunsPerSampleMeanEqualsNumpy() throws IOException {
         Path csv = tmp.resolve("ba.csv");
         ConsoleRun run = stats("plot", "bland-altman", "--table", "porosity", "--value", "porosity", "--per-sample",

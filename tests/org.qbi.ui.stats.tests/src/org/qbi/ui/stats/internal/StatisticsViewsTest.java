@@ -89,7 +89,9 @@ class StatisticsViewsTest {
                         }
                         run.add(sample.getKey(), "raw/" + sample.getKey() + ".tif {smooth.sigma=" + sigma.getKey() + "}",
                                 Table.builder("cells").numbers("smooth_sigma", "", sigmas).numbers("label", "", labels)
-                                        .numbers("area", "px^2", areas).build());
+                                        .numbers("area", "px^2", areas)
+                                        .numbers("intensity", "", java.util.Arrays.stream(areas).map(v -> v / 2)
+                                                .toArray()).build());
                     }
                 }
                 run.commit();
@@ -173,7 +175,7 @@ class StatisticsViewsTest {
         SensitivityView view = open(SensitivityView.ID, SensitivityView.class);
         waitFor("the sweep found", () -> !view.isBusy() && view.chart() != null);
         assertTrue(view.statusText().contains("smooth_sigma"), "the swept parameter is found: " + view.statusText());
-        view.choose("cells", "area", "smooth_sigma", SensitivityStudy.Statistic.COUNT, "group");
+        view.choose("cells", List.of("area"), "smooth_sigma", SensitivityStudy.Statistic.COUNT, "group");
         waitFor("the count per group", () -> !view.isBusy() && view.study() != null
                 && view.study().hasColumn("count") && view.study().column("series").text(0).equals("control"));
         JsonNode expected = reference.get("sensitivity").get("per_group").get("size");
@@ -189,7 +191,7 @@ class StatisticsViewsTest {
         assertEquals(2, curves.getSeriesCount(), "a line per group");
         assertEquals(expected.get("mean").get(7).asDouble(), curves.getYValue(1, 3), 1e-12);
 
-        view.choose("cells", "area", "smooth_sigma", SensitivityStudy.Statistic.MEAN, "sample_id");
+        view.choose("cells", List.of("area"), "smooth_sigma", SensitivityStudy.Statistic.MEAN, "sample_id");
         waitFor("the mean area per sample", () -> !view.isBusy() && view.study() != null
                 && view.study().hasColumn("mean_area") && view.study().rowCount() == 20);
         JsonNode perSample = reference.get("sensitivity").get("per_sample");
@@ -201,6 +203,25 @@ class StatisticsViewsTest {
         List<String> csv = Files.readAllLines(view.exportTo("csv", dir.resolve("sensitivity.csv")));
         assertEquals("series,smooth_sigma,mean_area [px^2],sd [px^2],n", csv.getFirst());
         assertTrue(Files.readString(view.exportTo("svg", dir.resolve("sensitivity.svg"))).contains("<svg"));
+
+        // two results, one panel each over the same sigmas: the second is half the first (intensity = area / 2)
+        view.choose("cells", List.of("area", "intensity"), "smooth_sigma", SensitivityStudy.Statistic.MEAN,
+                "group");
+        waitFor("two results", () -> !view.isBusy() && view.chart() != null
+                && view.chart().data().hasColumn("result"));
+        Table both = view.chart().data();
+        JsonNode meanPerGroup = reference.get("sensitivity").get("per_group").get("mean");
+        assertEquals(16, both.rowCount(), "two results x two groups x four sigmas");
+        for (int r = 0; r < 8; r++) {
+            assertEquals("mean_area [px^2]", both.column("result").text(r));
+            assertEquals("mean_intensity", both.column("result").text(8 + r));
+            assertEquals(meanPerGroup.get("mean").get(r).asDouble(), both.column("value").number(r), 1e-12);
+            assertEquals(meanPerGroup.get("mean").get(r).asDouble() / 2, both.column("value").number(8 + r), 1e-12);
+        }
+        org.jfree.chart.plot.CombinedDomainXYPlot panels =
+                (org.jfree.chart.plot.CombinedDomainXYPlot) view.chart().chart().getPlot();
+        assertEquals(2, panels.getSubplots().size(), "a panel per result");
+        assertEquals(2, panels.getLegendItems().getItemCount(), "the groups once in the legend");
         ResultsViewTest.screenshot("statistics-sensitivity.png");
     }
 }
