@@ -128,8 +128,10 @@ public final class SensitivityChart {
         curves.values().forEach(dataset::addSeries);
         DeviationRenderer renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.15f);
+        java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
         for (int s = 0; s < curves.size(); s++) {
             Color colour = GroupCharts.PALETTE[s % GroupCharts.PALETTE.length];
+            renderer.setSeriesShape(s, shapes[s % shapes.length]); // the same in every panel of several results
             renderer.setSeriesPaint(s, colour);
             renderer.setSeriesFillPaint(s, colour);
             renderer.setSeriesStroke(s, new BasicStroke(1.8f));
