@@ -45,6 +45,7 @@ import org.qbi.project.workspace.EclipseProgress;
 import org.qbi.ui.viewer.ImageRenderer;
 import org.qbi.ui.viewer.ImageViewer;
 import org.qbi.ui.viewer.internal.render.ChannelComposite;
+import org.qbi.ui.viewer.internal.render.ImagePyramid;
 import org.qbi.ui.viewer.internal.render.Montage;
 import org.qbi.ui.viewer.internal.render.Picture;
 import org.qbi.ui.viewer.internal.render.Projection;
@@ -102,20 +103,13 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     }
 
     /** The LUT shown when the user has not chosen one. */
-    static final String DEFAULT_LUT = "org.qbi.ui.viewer.luts.gray";
+    static final String DEFAULT_LUT = DisplayState.DEFAULT_LUT;
 
-    private final ISchedulingRule rule = new ISchedulingRule() {
-        @Override
-        public boolean isConflicting(ISchedulingRule other) {
-            return other == this;
-        }
-
-        @Override
-        public boolean contains(ISchedulingRule other) {
-            return other == this;
-        }
-    };
-    private final SliceJob sliceJob = new SliceJob();
+    private EditorJobs jobs;
+    private SliceJob sliceJob;
+    /** The pyramid of a large image and the job building it, or null. */
+    private volatile ImagePyramid pyramid;
+    private PyramidJob pyramidJob;
     private final EditorSite site = new EditorSite(this);
     private final Map<String, Shown> renderers = new java.util.HashMap<>();
     private String renderer = RendererRegistry.SLICES;
@@ -129,7 +123,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private volatile ViewRequest.Mode mode = ViewRequest.Mode.PLANE;
     private volatile Projection.Kind projection = Projection.Kind.MAX;
     private volatile boolean composite;
-    private volatile List<Picture.ChannelSetting> channelSettings = List.of();
+    private final DisplayState display = new DisplayState();
     /** The overlay (mask or labels) and where it came from; null: none. */
     private volatile Image overlay;
     private Path overlayPath;
@@ -146,16 +140,11 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private volatile Image image;
     private volatile int generation;
     private volatile ViewRequest requested = ViewRequest.axial(0, 0, 0);
-    private volatile Contrast contrast = Contrast.AUTO;
-    /** The CT preset chosen (FIXED contrast with this window), or null for the file's window. */
-    private volatile CtPresets.Preset preset;
-    private volatile LutRegistry.Entry lut;
-    private volatile boolean logScale;
     private ImageHeader header;
     private String error;
     private Slice slice;
     private boolean disposed;
-    private Display display;
+    private Display swtDisplay;
 
     private Composite content;
     private StackLayout stack;
@@ -170,9 +159,6 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private final Map<Axis, Scale> scales = new EnumMap<>(Axis.class);
     private final Map<Axis, Label> sliderLabels = new EnumMap<>(Axis.class);
     private Label status;
-    private volatile FileWindow.Recommended fileWindow;
-    /** A window the user set in the Display controls view (stored values), or null. */
-    private volatile DisplayWindow customWindow;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -206,7 +192,9 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     @Override
     public void createPartControl(Composite parent) {
-        display = parent.getDisplay();
+        swtDisplay = parent.getDisplay();
+        jobs = new EditorJobs(this, path.getFileName().toString(), swtDisplay);
+        sliceJob = new SliceJob(this);
         content = new Composite(parent, SWT.NONE);
         stack = new StackLayout();
         content.setLayout(stack);
@@ -256,7 +244,6 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         rendererStack = new StackLayout();
         rendererArea.setLayout(rendererStack);
         rendererArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        lut = LutRegistry.find(DEFAULT_LUT);
 
         status = new Label(viewerPage, SWT.NONE);
         GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false);
@@ -377,17 +364,13 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     /** Chooses how the gray window is computed and redraws the slice. */
     void setContrast(Contrast newContrast) {
-        preset = null;
-        customWindow = null;
-        contrast = newContrast;
+        display.setContrast(newContrast);
         requestSlice();
     }
 
     /** Shows the CT window {@code p} (HU images; in stored values through the rescale) and redraws. */
     void setPreset(CtPresets.Preset p) {
-        customWindow = null;
-        preset = p;
-        contrast = Contrast.FIXED;
+        display.setPreset(p);
         requestSlice();
     }
 
@@ -397,47 +380,34 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         if (entry == null) {
             throw new IllegalArgumentException("No LUT '" + id + "' is installed");
         }
-        lut = entry;
+        display.setLut(entry);
         ViewerMemory.rememberLut(path, id);
         requestSlice();
     }
 
     /** Turns log scaling within the window on or off and redraws. */
     void setLogScale(boolean on) {
-        logScale = on;
+        display.setLogScale(on);
         requestSlice();
     }
 
     /** The display settings the next picture is made with (any thread). */
     Picture.Display displaySettings(ImageHeader h) {
-        FileWindow.Recommended recommended = fileWindow;
-        CtPresets.Preset chosen = preset;
-        DisplayWindow custom = customWindow;
-        DisplayWindow fixed = chosen != null && CtPresets.applies(h.rescale()) ? chosen.stored(h.rescale())
-                : custom != null ? custom : recommended == null ? null : recommended.stored();
-        return new Picture.Display(contrast, fixed, look(), channelSettings, overlay, overlayOpacity, overlayOutlines);
-    }
-
-    /** The look the next slice is rendered with. */
-    private SliceRenderer.Look look() {
-        LutRegistry.Entry entry = lut;
-        if (entry == null || (DEFAULT_LUT.equals(entry.id()) && !logScale)) {
-            return logScale ? new SliceRenderer.Look(null, true, false) : SliceRenderer.Look.GRAY;
-        }
-        return new SliceRenderer.Look(entry.lut(), logScale, entry.categorical());
+        return new Picture.Display(display.contrast(), display.fixed(h), display.look(), display.channelSettings(),
+                overlay, overlayOpacity, overlayOutlines);
     }
 
     /** Opens the image (or the chosen entry) in a job; the editor shows it when the header is read. */
     private void open() {
         int gen = ++generation;
         canvas.message("Reading " + path.getFileName() + " \u2026");
-        Job job = new EditorJob("Opening " + path.getFileName(), monitor -> {
+        jobs.schedule("Opening " + path.getFileName(), monitor -> {
             ImageFormats formats = ImageFormats.installed();
             Image opened;
             try {
                 opened = formats.open(path, entry);
             } catch (IOException | RuntimeException e) {
-                asyncExec(() -> failed(gen, e));
+                jobs.asyncExec(() -> failed(gen, e));
                 return Status.OK_STATUS;
             }
             List<String> names;
@@ -447,30 +417,28 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
                 names = List.of();
             }
             List<String> found = names;
-            if (!asyncExec(() -> opened(gen, opened, found))) {
-                closeQuietly(opened);
+            if (!jobs.asyncExec(() -> opened(gen, opened, found))) {
+                EditorJobs.closeQuietly(opened);
             }
             return Status.OK_STATUS;
         });
-        job.setRule(rule);
-        job.schedule();
     }
 
     private void opened(int gen, Image opened, List<String> names) {
         if (disposed || gen != generation) {
-            closeLater(opened);
+            jobs.closeLater(opened);
             return;
         }
         Image old = image;
         image = opened;
         if (old != null) {
-            closeLater(old);
+            closeImage(old);
         }
         header = opened.header();
         error = null;
         String remembered = ViewerMemory.lut(path);
         if (remembered != null && LutRegistry.find(remembered) != null) {
-            lut = LutRegistry.find(remembered);
+            display.setLut(LutRegistry.find(remembered));
         }
         long[] centre = new long[5];
         for (int i = 0; i < 3; i++) {
@@ -478,10 +446,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
         centre[2] = 0;
         position = centre;
-        fileWindow = FileWindow.of(header.metadata(), header.rescale()).orElse(null);
-        if (fileWindow == null && contrast == Contrast.FIXED && preset == null) {
-            contrast = Contrast.AUTO;
-        }
+        display.opened(FileWindow.of(header.metadata(), header.rescale()).orElse(null));
         if (header.size(Axis.X) * header.size(Axis.Y) > MAX_PLANE_PIXELS) {
             showError("Cannot show " + path + "\n\nIts x-y planes have " + header.size(Axis.X) + " x "
                     + header.size(Axis.Y) + " pixels; this viewer shows planes of up to " + MAX_PLANE_PIXELS
@@ -501,15 +466,40 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
         buildSliders();
         content.layout(true, true);
+        if (header.byteCount() > Overviews.imageBytes() && ImagePyramid.supports(header.pixelType())) {
+            pyramid = ImagePyramid.of(opened, false, Overviews.budgetBytes());
+            pyramidJob = new PyramidJob(this, opened, pyramid);
+            pyramidJob.schedule();
+        }
         firePropertyChange(PROP_IMAGE);
         requestSlice();
+    }
+
+    /** More of the pyramid is built: an overview on screen is made again from it (not while a plane is read). */
+    void pyramidGrew() {
+        Slice shown = slice;
+        if (!disposed && shown != null && shown.picture().overview() != null
+                && shown.picture().overview().fraction() < 1 && sliceJob.getState() == Job.NONE) {
+            requestSlice();
+        }
+    }
+
+    /** Closes an image left behind, after its pyramid job (cancelled now) has ended. */
+    private void closeImage(Image old) {
+        PyramidJob building = pyramidJob;
+        if (building != null && building.image() == old) {
+            pyramidJob = null;
+            pyramid = null;
+            building.cancel();
+        }
+        jobs.closeLater(old, building);
     }
 
     private void failed(int gen, Throwable problem) {
         if (disposed || gen != generation) {
             return;
         }
-        showError("Cannot open " + path + "\n\n" + describe(problem, path));
+        showError("Cannot open " + path + "\n\n" + StatusTexts.describe(problem, path));
     }
 
     private void showError(String text) {
@@ -520,22 +510,6 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         firePropertyChange(PROP_IMAGE);
     }
 
-    /** What went wrong, for people: the reader's message for format errors, the cause for the rest. */
-    static String describe(Throwable problem, Path path) {
-        if (problem instanceof FormatException) {
-            return problem.getMessage();
-        }
-        if (problem instanceof NoSuchFileException) {
-            return path + ": no such file or folder";
-        }
-        if (problem instanceof AccessDeniedException) {
-            return path + ": permission denied";
-        }
-        if (problem instanceof IOException) {
-            return path + ": " + (problem.getMessage() == null ? problem.toString() : problem.getMessage());
-        }
-        return path + ": the reader failed (" + problem + ")";
-    }
 
     private void buildSliders() {
         for (Control child : sliderRow.getChildren()) {
@@ -628,7 +602,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
     }
 
-    private void showSlice(int gen, Slice decoded) {
+    void showSlice(int gen, Slice decoded) {
         if (disposed || gen != generation) {
             return;
         }
@@ -647,7 +621,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         firePropertyChange(PROP_SLICE);
     }
 
-    private void sliceFailed(int gen, ViewRequest at, Throwable problem) {
+    void sliceFailed(int gen, ViewRequest at, Throwable problem) {
         if (disposed || gen != generation) {
             return;
         }
@@ -661,7 +635,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             case MONTAGE -> "The montage";
         };
         canvas.message(what + " could not be " + (at.mode() == ViewRequest.Mode.PLANE ? "read" : "made") + ":\n"
-                + (problem instanceof IllegalArgumentException ? problem.getMessage() : describe(problem, path)));
+                + (problem instanceof IllegalArgumentException ? problem.getMessage() : StatusTexts.describe(problem, path)));
         status.setText("");
         firePropertyChange(PROP_SLICE);
     }
@@ -681,54 +655,14 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         colourBar.show(colours, ImageTexts.number(Math.max(a, b)) + unit, ImageTexts.number(Math.min(a, b)) + unit);
     }
 
-    /** "gray window 1000 .. 2571 (1000 .. 4142 HU), auto contrast", or what a colour slice is. */
+
+    /** The status line for pixel (h, v) of a picture: voxel, physical position, value, overlay label. */
+    String readout(Picture picture, int h, int v) {
+        return StatusTexts.readout(header, picture, h, v);
+    }
+
     private String windowText() {
-        if (slice == null) {
-            return "";
-        }
-        DisplayWindow window = slice.rendered().window();
-        if (slice.picture().request().composite() && header.size(Axis.C) > 1) {
-            List<Picture.ChannelSetting> set = slice.display().channels();
-            long shown = 0;
-            for (int c = 0; c < header.size(Axis.C); c++) {
-                shown += c >= set.size() || set.get(c).visible() ? 1 : 0; // channels not set are shown
-            }
-            return "composite: " + shown + " of " + header.size(Axis.C) + " channels shown";
-        }
-        if (window == null) {
-            return header.pixelType() == org.qbi.core.image.PixelType.LABEL32 ? "labels in colour (0 black)"
-                    : "colour as stored";
-        }
-        StringBuilder text = new StringBuilder();
-        ViewRequest shown = slice.picture().request();
-        if (shown.mode() == ViewRequest.Mode.PROJECTION) {
-            text.append(shown.kind().label()).append(" intensity projection along ")
-                    .append(shown.plane().normal().label()).append("  \u00b7  ");
-        } else if (shown.mode() == ViewRequest.Mode.MONTAGE) {
-            text.append("Montage of ").append(slice.picture().montage().slices().length).append(" slices  \u00b7  ");
-        }
-        text.append("gray window ").append(ImageTexts.number(window.low())).append(" .. ")
-                .append(ImageTexts.number(window.high()));
-        if (!header.rescale().isIdentity()) {
-            double a = header.rescale().apply(window.low());
-            double b = header.rescale().apply(window.high());
-            text.append(" stored (").append(ImageTexts.number(Math.min(a, b))).append(" .. ")
-                    .append(ImageTexts.number(Math.max(a, b)))
-                    .append(header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit()).append(')');
-        }
-        text.append(switch (contrast) {
-            case AUTO -> ", auto contrast";
-            case MIN_MAX -> ", min-max";
-            case FIXED -> preset != null ? ", CT " + preset.label()
-                    : customWindow != null ? ", window set" : ", the file's window";
-        });
-        if (logScale) {
-            text.append(", log scale");
-        }
-        if (lut != null && !DEFAULT_LUT.equals(lut.id())) {
-            text.append(", ").append(lut.name());
-        }
-        return text.toString();
+        return StatusTexts.window(slice, header, display);
     }
 
     private void hover(int[] pixel) {
@@ -737,65 +671,19 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             return;
         }
         status.setText(readout(slice.picture(), pixel[0], pixel[1]));
-        long[] voxel = voxel(slice.picture(), pixel[0], pixel[1]);
+        long[] voxel = StatusTexts.voxel(slice.picture(), pixel[0], pixel[1]);
         if (voxel != null && !java.util.Arrays.equals(voxel, hovered)) {
             hovered = voxel;
             firePropertyChange(PROP_CURSOR);
         }
     }
 
-    /** The voxel (x, y, z, c, t) shown at pixel (h, v) of a picture; null in projections and between tiles. */
-    static long[] voxel(Picture picture, int h, int v) {
-        ViewRequest r = picture.request();
-        return switch (r.mode()) {
-            case PLANE -> {
-                long[] xyz = r.plane().voxel(h, v, r.index());
-                yield new long[] { xyz[0], xyz[1], xyz[2], r.c(), r.t() };
-            }
-            case MONTAGE -> {
-                Montage.Result m = picture.montage();
-                long z = m.sliceAt(h, v);
-                yield z < 0 ? null : new long[] { h % m.tileWidth(), v % m.tileHeight(), z, r.c(), r.t() };
-            }
-            case PROJECTION -> null;
-        };
-    }
 
     /** The voxel last under the mouse (x, y, z, c, t), or null. */
     long[] hovered() {
         return hovered;
     }
 
-    /** The status line for pixel (h, v) of a picture: voxel, physical position, value, overlay label. */
-    String readout(Picture picture, int h, int v) {
-        ViewRequest r = picture.request();
-        long i = (long) v * picture.width() + h;
-        String text = switch (r.mode()) {
-            case PLANE -> {
-                long[] xyz = r.plane().voxel(h, v, r.index());
-                yield ImageTexts.readout(header, picture.values(), i, xyz[0], xyz[1], xyz[2], r.c(), r.t());
-            }
-            case MONTAGE -> {
-                Montage.Result m = picture.montage();
-                long z = m.sliceAt(h, v);
-                yield z < 0 ? "" : ImageTexts.readout(header, picture.values(), i, h % m.tileWidth(),
-                        v % m.tileHeight(), z, r.c(), r.t());
-            }
-            case PROJECTION -> {
-                double value = picture.planeValues().get((int) i);
-                String unit = header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit();
-                yield r.plane().horizontal().label() + " " + h + "  " + r.plane().vertical().label() + " " + v
-                        + "  \u00b7  " + r.kind().label().toLowerCase(java.util.Locale.ROOT) + " along "
-                        + r.plane().normal().label() + ": stored " + ImageTexts.number(value)
-                        + (header.rescale().isIdentity() ? "" : "  \u00b7  "
-                                + ImageTexts.number(header.rescale().apply(value)) + unit);
-            }
-        };
-        if (picture.labels() != null) {
-            text += "  \u00b7  label " + ImageTexts.number(picture.labels().get((int) i));
-        }
-        return text;
-    }
 
     // The view: plane, projection, montage, composite, overlay.
 
@@ -861,14 +749,14 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     /** Sets the colour, visibility and window of each channel (index = channel) and redraws. */
     void setChannels(List<Picture.ChannelSetting> settings) {
-        channelSettings = List.copyOf(settings);
+        display.setChannels(settings);
         requestSlice();
     }
 
     /** The channel settings: the ones set, or the default colour, visible, auto window for each channel. */
     List<Picture.ChannelSetting> channels() {
         int count = header == null ? 0 : (int) header.size(Axis.C);
-        List<Picture.ChannelSetting> set = channelSettings;
+        List<Picture.ChannelSetting> set = display.channelSettings();
         List<Picture.ChannelSetting> all = new java.util.ArrayList<>();
         for (int c = 0; c < count; c++) {
             all.add(c < set.size() ? set.get(c)
@@ -879,9 +767,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     /** Shows the window {@code low .. high} (stored values) for every slice, as set in the Display controls view. */
     void setWindow(DisplayWindow window) {
-        preset = null;
-        customWindow = window;
-        contrast = Contrast.FIXED;
+        display.setWindow(window);
         requestSlice();
     }
 
@@ -895,42 +781,40 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             return;
         }
         int gen = generation;
-        Job job = new EditorJob("Opening overlay " + file.getFileName(), monitor -> {
+        jobs.schedule("Opening overlay " + file.getFileName(), monitor -> {
             try {
                 Image opened = ImageFormats.installed().open(file, null);
                 try {
                     Picture.checkOverlay(current.header(), opened.header());
                 } catch (IllegalArgumentException e) {
-                    closeQuietly(opened);
+                    EditorJobs.closeQuietly(opened);
                     throw e;
                 }
-                if (!asyncExec(() -> overlayOpened(gen, file, opened))) {
-                    closeQuietly(opened);
+                if (!jobs.asyncExec(() -> overlayOpened(gen, file, opened))) {
+                    EditorJobs.closeQuietly(opened);
                 }
             } catch (IOException | RuntimeException e) {
-                asyncExec(() -> {
+                jobs.asyncExec(() -> {
                     if (!disposed) {
                         status.setText("Cannot use " + file.getFileName() + " as an overlay: "
-                                + (e instanceof IllegalArgumentException ? e.getMessage() : describe(e, file)));
+                                + (e instanceof IllegalArgumentException ? e.getMessage() : StatusTexts.describe(e, file)));
                     }
                 });
             }
             return Status.OK_STATUS;
         });
-        job.setRule(rule);
-        job.schedule();
     }
 
     private void overlayOpened(int gen, Path file, Image opened) {
         if (disposed || gen != generation) {
-            closeLater(opened);
+            jobs.closeLater(opened);
             return;
         }
         Image old = overlay;
         overlay = opened;
         overlayPath = file;
         if (old != null) {
-            closeLater(old);
+            jobs.closeLater(old);
         }
         requestSlice();
     }
@@ -941,7 +825,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         overlay = null;
         overlayPath = null;
         if (old != null) {
-            closeLater(old);
+            jobs.closeLater(old);
         }
         requestSlice();
     }
@@ -967,7 +851,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     /** Shows {@code text} in the status line, from any thread. */
     void statusLater(String text) {
-        asyncExec(() -> {
+        jobs.asyncExec(() -> {
             if (!disposed) {
                 status.setText(text);
             }
@@ -980,25 +864,25 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     /** The LUT shown (null only when no LUT is installed). */
     LutRegistry.Entry lut() {
-        return lut;
+        return display.lut();
     }
 
     Contrast contrast() {
-        return contrast;
+        return display.contrast();
     }
 
     /** The CT preset shown, or null. */
     CtPresets.Preset preset() {
-        return preset;
+        return display.preset();
     }
 
     boolean logScale() {
-        return logScale;
+        return display.logScale();
     }
 
     /** The window the file recommends, or null. */
     FileWindow.Recommended fileWindow() {
-        return fileWindow;
+        return display.fileWindow();
     }
 
     Projection.Kind projection() {
@@ -1054,94 +938,6 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     }
 
 
-    /** Decodes the requested slice; scheduling it again while it runs makes it run once more afterwards. */
-    private final class SliceJob extends Job {
-
-        SliceJob() {
-            super("Reading slice");
-            setRule(rule);
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            Image current = image;
-            int gen = generation;
-            ViewRequest at = requested;
-            if (current == null) {
-                return Status.OK_STATUS;
-            }
-            setName(switch (at.mode()) {
-                case PLANE -> "Reading slice " + at.plane().normal().label() + " " + at.index();
-                case PROJECTION -> at.kind().label() + " intensity projection along " + at.plane().normal().label();
-                case MONTAGE -> "Montage";
-            } + " of " + path.getFileName());
-            try {
-                Picture.Display settings = displaySettings(current.header());
-                Picture picture = Picture.make(current, at, settings, EclipseProgress.of(monitor));
-                Slice decoded = new Slice(at.index(), at.c(), at.t(), picture.values(), picture.rendered(),
-                        settings.look(), picture, settings);
-                asyncExec(() -> showSlice(gen, decoded));
-            } catch (CancelledException e) {
-                return Status.CANCEL_STATUS;
-            } catch (IOException | RuntimeException e) {
-                asyncExec(() -> sliceFailed(gen, at, e));
-            }
-            return Status.OK_STATUS;
-        }
-
-        @Override
-        public boolean belongsTo(Object family) {
-            return family == ImageEditor.this;
-        }
-    }
-
-    /** A job of this editor (tests and shutdown can wait for the family {@code editor}). */
-    private final class EditorJob extends Job {
-
-        private final java.util.function.Function<IProgressMonitor, IStatus> body;
-
-        EditorJob(String name, java.util.function.Function<IProgressMonitor, IStatus> body) {
-            super(name);
-            this.body = body;
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            return body.apply(monitor);
-        }
-
-        @Override
-        public boolean belongsTo(Object family) {
-            return family == ImageEditor.this;
-        }
-    }
-
-    /** Runs {@code runnable} on the UI thread later; false when the display is gone. */
-    private boolean asyncExec(Runnable runnable) {
-        if (display == null || display.isDisposed()) {
-            return false;
-        }
-        display.asyncExec(runnable);
-        return true;
-    }
-
-    private void closeLater(Image toClose) {
-        Job job = new EditorJob("Closing " + path.getFileName(), monitor -> {
-            closeQuietly(toClose);
-            return Status.OK_STATUS;
-        });
-        job.setSystem(true);
-        job.setRule(rule);
-        job.schedule();
-    }
-
-    private static void closeQuietly(Image toClose) {
-        try {
-            toClose.close();
-        } catch (IOException e) {
-            // nothing left to do with an image that failed to close; its file handle goes with the reader
-        }
-    }
 
     // What the Metadata view and the tests read.
 
@@ -1185,7 +981,25 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     /** The rule of this editor's reading jobs: a job holding it reads an image that is not closed meanwhile. */
     ISchedulingRule readRule() {
-        return rule;
+        return jobs.rule();
+    }
+
+    EditorJobs jobs() {
+        return jobs;
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    /** The picture last asked for. */
+    ViewRequest requested() {
+        return requested;
+    }
+
+    /** The pyramid of the image shown, or null (small images, colour, not built yet). */
+    ImagePyramid pyramid() {
+        return pyramid;
     }
 
     ImageCanvas canvas() {
@@ -1231,12 +1045,12 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         Image currentOverlay = overlay;
         overlay = null;
         if (currentOverlay != null) {
-            closeLater(currentOverlay);
+            jobs.closeLater(currentOverlay);
         }
         Image current = image;
         image = null;
         if (current != null) {
-            closeLater(current);
+            closeImage(current);
         }
         super.dispose();
     }

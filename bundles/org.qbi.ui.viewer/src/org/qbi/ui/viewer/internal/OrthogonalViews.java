@@ -242,7 +242,7 @@ public final class OrthogonalViews implements ImageRenderer {
             } catch (IOException | RuntimeException e) {
                 display.asyncExec(() -> {
                     if (!disposed) {
-                        site.setStatus("The orthogonal planes could not be read: " + ImageEditor.describe(e,
+                        site.setStatus("The orthogonal planes could not be read: " + StatusTexts.describe(e,
                                 site.path()));
                     }
                 });
