@@ -129,6 +129,9 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private Path overlayPath;
     private volatile double overlayOpacity = 0.5;
     private volatile boolean overlayOutlines;
+    /** Overlay labels highlighted (selected in a measurements table or clicked), sorted; the label clicked last. */
+    private volatile long[] highlighted = new long[0];
+    private long picked;
     /** The voxel last under the mouse in the slice viewer, or null. */
     private long[] hovered;
     /** The shared cursor of the renderers: x, y, z, c, t. */
@@ -290,6 +293,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         });
         canvas.addDecoration(annotations);
         rois = new RoiTool(this, canvas);
+        LabelPicker.attach(canvas, this::pickAt);
         colourBar = new ColourBar(middle);
         canvas.control().setMenu(new EditorMenu(this).create(canvas.control()));
 
@@ -394,7 +398,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     /** The display settings the next picture is made with (any thread). */
     Picture.Display displaySettings(ImageHeader h) {
         return new Picture.Display(display.contrast(), display.fixed(h), display.look(), display.channelSettings(),
-                overlay, overlayOpacity, overlayOutlines);
+                overlay, overlayOpacity, overlayOutlines, highlighted);
     }
 
     /** Opens the image (or the chosen entry) in a job; the editor shows it when the header is read. */
@@ -828,6 +832,53 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             jobs.closeLater(old);
         }
         requestSlice();
+    }
+
+    @Override
+    public void highlightLabels(long[] labels, double[] centre) {
+        highlighted = labels.clone();
+        if (centre != null && header != null) {
+            long[] at = position.clone();
+            for (int a = 0; a < Math.min(3, centre.length); a++) {
+                AxisCalibration axis = header.axis(Axis.values()[a]);
+                long index = Math.round((centre[a] - axis.origin()) / axis.spacing());
+                at[a] = Math.max(0, Math.min(axis.size() - 1, index));
+            }
+            moveCursor(at);
+        }
+        requestSlice();
+    }
+
+    @Override
+    public long[] highlightedLabels() {
+        long[] sorted = highlighted.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    @Override
+    public void showOverlay(Path labels) {
+        openOverlay(labels);
+    }
+
+    /** The user clicked pixel (h, v) of the picture: the overlay object there (if any) is picked and highlighted. */
+    void pickAt(int[] pixel) {
+        Slice shown = slice;
+        if (pixel == null || shown == null || shown.picture().labels() == null || rois.tool() != RoiTool.Tool.NONE) {
+            return;
+        }
+        double value = shown.picture().labels().get(pixel[1] * shown.picture().width() + pixel[0]);
+        long label = Double.isFinite(value) ? Math.round(value) : 0;
+        if (label != 0) {
+            picked = label;
+            highlightLabels(new long[] { label }, null);
+            firePropertyChange(PROP_PICKED_LABEL);
+        }
+    }
+
+    @Override
+    public long pickedLabel() {
+        return picked;
     }
 
     /** Overlay opacity (0..1) and outlines or filled. */

@@ -12,6 +12,8 @@ final class Overviews {
     private static volatile long imageBytes = Long.getLong("qbi.viewer.pyramid.above", 1L << 30);
     private static volatile long budgetBytes = Long.getLong("qbi.viewer.pyramid.budget", 64L << 20);
     private static volatile long planeCost = Long.getLong("qbi.viewer.overview.above", 64L << 20);
+    /** False only to look at overviews alone ({@code -Dqbi.viewer.overview.only=true}; tests, comparisons). */
+    private static volatile boolean refine = !Boolean.getBoolean("qbi.viewer.overview.only");
 
     private Overviews() {
     }
@@ -26,6 +28,15 @@ final class Overviews {
 
     static long planeCost() {
         return planeCost;
+    }
+
+    /** True: an overview is followed by the full-resolution plane. */
+    static boolean refine() {
+        return refine;
+    }
+
+    static void setRefine(boolean on) {
+        refine = on;
     }
 
     /** Sets the three thresholds (bytes); returns the previous ones, for tests to restore. */

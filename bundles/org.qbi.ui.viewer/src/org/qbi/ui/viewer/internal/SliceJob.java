@@ -51,6 +51,9 @@ final class SliceJob extends Job {
                 Picture overview = Picture.overview(current, pyramid, at, settings);
                 if (overview != null) {
                     show(gen, overview, settings);
+                    if (!Overviews.refine()) {
+                        return Status.OK_STATUS;
+                    }
                 }
             }
             Picture picture = Picture.make(current, at, settings, EclipseProgress.of(monitor),

@@ -41,9 +41,16 @@ public record Picture(ViewRequest request, MemorySegment values, PixelType type,
      * @param overlay   a mask or label image of the same x, y, z size (null: none)
      * @param opacity   overlay opacity 0..1
      * @param outlines  overlay outlines instead of filled
+     * @param highlighted overlay labels drawn in the highlight colour (empty: none)
      */
     public record Display(SliceRenderer.Contrast contrast, DisplayWindow fixed, SliceRenderer.Look look,
-            List<ChannelSetting> channels, Image overlay, double opacity, boolean outlines) {
+            List<ChannelSetting> channels, Image overlay, double opacity, boolean outlines, long[] highlighted) {
+
+        /** Display settings without highlighted labels. */
+        public Display(SliceRenderer.Contrast contrast, DisplayWindow fixed, SliceRenderer.Look look,
+                List<ChannelSetting> channels, Image overlay, double opacity, boolean outlines) {
+            this(contrast, fixed, look, channels, overlay, opacity, outlines, new long[0]);
+        }
 
         /** Gray, auto contrast, no channels set, no overlay. */
         public static final Display DEFAULT = new Display(SliceRenderer.Contrast.AUTO, null, SliceRenderer.Look.GRAY,
@@ -152,7 +159,7 @@ public record Picture(ViewRequest request, MemorySegment values, PixelType type,
             MemorySegment l = plane.read(overlay, Math.min(request.index(), plane.depth(o) - 1), 0,
                     Math.min(request.t(), o.size(Axis.T) - 1), arena);
             labels = new PlaneValues(o.pixelType(), l, width * height);
-            rendered = new LabelOverlay(labels, display.opacity(), display.outlines()).over(rendered);
+            rendered = new LabelOverlay(labels, display.opacity(), display.outlines(), display.highlighted()).over(rendered);
         }
         return new Picture(request, values, header.pixelType(), width, height, rendered, display.look(), null,
                 labels, null);
