@@ -136,7 +136,7 @@ public final class DisplayControlsView extends ViewPart {
 
     private void contrast(SliceRenderer.Contrast how) {
         if (editor != null) {
-            editor.setContrast(how);
+            editor.display().setContrast(how);
         }
     }
 
@@ -151,7 +151,7 @@ public final class DisplayControlsView extends ViewPart {
                     + high.getText() + "'");
             return;
         }
-        editor.setWindow(window);
+        editor.display().setWindow(window);
     }
 
     /** The stored-value window of a min and max typed in rescaled units, or null when they are not numbers. */

@@ -3,6 +3,7 @@ package org.qbi.ui.viewer.internal;
 import java.util.List;
 
 import org.qbi.core.image.ImageHeader;
+import org.qbi.ui.viewer.internal.render.ChannelComposite;
 import org.qbi.ui.viewer.internal.render.CtPresets;
 import org.qbi.ui.viewer.internal.render.DisplayWindow;
 import org.qbi.ui.viewer.internal.render.FileWindow;
@@ -13,9 +14,12 @@ import org.qbi.ui.viewer.internal.render.SliceRenderer.Contrast;
 /**
  * How an Image editor colours its image (never the data): contrast mode, CT preset or a window set by hand, the
  * file's recommended window, LUT, log scale and the channels' settings. Set on the UI thread, read by the jobs
- * making pictures (each field is replaced whole, so a reader sees a consistent value per field).
+ * making pictures (each field is replaced whole, so a reader sees a consistent value per field). The setters the
+ * user reaches (contrast, preset, window, log scale) redraw through {@code changed}.
  */
 final class DisplayState {
+
+    private final Runnable changed;
 
     /** The LUT shown when the user has not chosen one. */
     static final String DEFAULT_LUT = "org.qbi.ui.viewer.luts.gray";
@@ -30,30 +34,43 @@ final class DisplayState {
     private volatile FileWindow.Recommended fileWindow;
     private volatile List<Picture.ChannelSetting> channels = List.of();
 
+    /** @param changed redraws (the editor's request for a new picture) */
+    DisplayState(Runnable changed) {
+        this.changed = changed;
+    }
+
+    /** Chooses how the gray window is computed, and redraws. */
     void setContrast(Contrast newContrast) {
         preset = null;
         customWindow = null;
         contrast = newContrast;
+        changed.run();
     }
 
+    /** Shows the CT window {@code p} (HU images; in stored values through the rescale), and redraws. */
     void setPreset(CtPresets.Preset p) {
         customWindow = null;
         preset = p;
         contrast = Contrast.FIXED;
+        changed.run();
     }
 
+    /** Shows the window {@code low .. high} (stored values) for every slice, as set in the Display controls view. */
     void setWindow(DisplayWindow window) {
         preset = null;
         customWindow = window;
         contrast = Contrast.FIXED;
+        changed.run();
     }
 
     void setLut(LutRegistry.Entry entry) {
         lut = entry;
     }
 
+    /** Turns log scaling within the window on or off, and redraws. */
     void setLogScale(boolean on) {
         logScale = on;
+        changed.run();
     }
 
     void setChannels(List<Picture.ChannelSetting> settings) {
@@ -90,6 +107,17 @@ final class DisplayState {
 
     List<Picture.ChannelSetting> channelSettings() {
         return channels;
+    }
+
+    /** The settings of {@code count} channels: the ones set, else the default colour, visible, auto window. */
+    List<Picture.ChannelSetting> channels(int count) {
+        List<Picture.ChannelSetting> set = channels;
+        List<Picture.ChannelSetting> all = new java.util.ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            all.add(c < set.size() ? set.get(c)
+                    : new Picture.ChannelSetting(ChannelComposite.defaultColour(c), true, null));
+        }
+        return all;
     }
 
     /** The window of FIXED contrast for an image of this header: preset, else set by hand, else the file's. */

@@ -43,10 +43,10 @@ final class EditorMenu {
     Menu create(Control control) {
         Menu menu = new Menu(control);
         menu.addListener(SWT.Show, e -> {
-            FileWindow.Recommended fileWindow = editor.fileWindow();
+            FileWindow.Recommended fileWindow = editor.display().fileWindow();
             ImageHeader header = editor.header();
-            Contrast contrast = editor.contrast();
-            CtPresets.Preset preset = editor.preset();
+            Contrast contrast = editor.display().contrast();
+            CtPresets.Preset preset = editor.display().preset();
             LutRegistry.Entry lut = editor.lut();
             fileWindowItem.setEnabled(fileWindow != null);
             fileWindowItem.setText(fileWindow == null ? "Window from the File (none given)"
@@ -61,7 +61,7 @@ final class EditorMenu {
             fileWindowItem.setSelection(contrast == Contrast.FIXED && preset == null);
             presetItems.forEach((p, item) -> item.setSelection(contrast == Contrast.FIXED && preset == p));
             lutItems.forEach((id, item) -> item.setSelection(lut != null && id.equals(lut.id())));
-            logItem.setSelection(editor.logScale());
+            logItem.setSelection(editor.display().logScale());
         });
         MenuItem fit = new MenuItem(menu, SWT.PUSH);
         fit.setText("Zoom to Fit\tdouble-click");
@@ -88,7 +88,7 @@ final class EditorMenu {
         auto.setSelection(true);
         auto.addListener(SWT.Selection, e -> {
             if (auto.getSelection()) {
-                editor.setContrast(Contrast.AUTO);
+                editor.display().setContrast(Contrast.AUTO);
             }
         });
         MenuItem minMax = new MenuItem(menu, SWT.RADIO);
@@ -96,7 +96,7 @@ final class EditorMenu {
         minMax.setText("Min-Max Contrast");
         minMax.addListener(SWT.Selection, e -> {
             if (minMax.getSelection()) {
-                editor.setContrast(Contrast.MIN_MAX);
+                editor.display().setContrast(Contrast.MIN_MAX);
             }
         });
         fileWindowItem = new MenuItem(menu, SWT.RADIO);
@@ -104,7 +104,7 @@ final class EditorMenu {
         fileWindowItem.setEnabled(false);
         fileWindowItem.addListener(SWT.Selection, e -> {
             if (fileWindowItem.getSelection()) {
-                editor.setContrast(Contrast.FIXED);
+                editor.display().setContrast(Contrast.FIXED);
             }
         });
         for (CtPresets.Preset p : CtPresets.ALL) {
@@ -113,7 +113,7 @@ final class EditorMenu {
             item.setEnabled(false);
             item.addListener(SWT.Selection, e -> {
                 if (item.getSelection()) {
-                    editor.setPreset(p);
+                    editor.display().setPreset(p);
                 }
             });
             presetItems.put(p, item);
@@ -135,7 +135,7 @@ final class EditorMenu {
         }
         logItem = new MenuItem(menu, SWT.CHECK);
         logItem.setText("Log Scale");
-        logItem.addListener(SWT.Selection, e -> editor.setLogScale(logItem.getSelection()));
+        logItem.addListener(SWT.Selection, e -> editor.display().setLogScale(logItem.getSelection()));
         new MenuItem(menu, SWT.SEPARATOR);
         overlayMenu(menu);
         editor.rois().menu(menu);

@@ -39,6 +39,18 @@ final class StatusTexts {
         return path + ": the reader failed (" + problem + ")";
     }
 
+    /** What could not be read or made, and why (shown over the canvas). */
+    static String failed(ViewRequest at, Throwable problem, Path path) {
+        String what = switch (at.mode()) {
+            case PLANE -> "Slice " + at.plane().normal().label() + " " + at.index() + ", c " + at.c() + ", t " + at.t();
+            case PROJECTION -> "The " + at.kind().label().toLowerCase(java.util.Locale.ROOT) + " projection along "
+                    + at.plane().normal().label();
+            case MONTAGE -> "The montage";
+        };
+        return what + " could not be " + (at.mode() == ViewRequest.Mode.PLANE ? "read" : "made") + ":\n"
+                + (problem instanceof IllegalArgumentException ? problem.getMessage() : describe(problem, path));
+    }
+
     /** "gray window 1000 .. 2571 (1000 .. 4142 HU), auto contrast", or what a colour slice is. */
     static String window(ImageEditor.Slice slice, ImageHeader header, DisplayState display) {
         if (slice == null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qbi.ui.testing.UiTesting.page;
 import static org.qbi.ui.testing.UiTesting.processEvents;
+import static org.qbi.ui.testing.UiTesting.shell;
 import static org.qbi.ui.testing.UiTesting.waitFor;
 
 import java.lang.reflect.Method;
@@ -11,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IEditorPart;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +62,7 @@ class ResultTableLinkTest {
         Files.write(folder.resolve("labels.raw"), labels);
         Files.writeString(folder.resolve("labels.raw.json"), "{\"shape\": [40, 30, 6], \"dtype\": \"uint16\", "
                 + calibration);
+        shell().setSize(1400, 900);
         IEditorPart part = ImageViewer.open(page(), folder.resolve("cells.raw.json"));
         ShownImage shown = ShownImage.of(part);
         waitFor("the image", () -> shown.position() != null);
@@ -93,6 +98,29 @@ class ResultTableLinkTest {
         processEvents();
         assertEquals(3, shown.pickedLabel());
         assertArrayEquals(new int[] { 2 }, view.table().getSelectionIndices(), "label 3's row selected");
+        screenshot("viewer-table-link.png");
+    }
+
+    /** The screen's pixels of the workbench window into target/screenshots/{@code name}. */
+    private static void screenshot(String name) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            processEvents();
+            Thread.sleep(30);
+        }
+        Path target = Path.of(System.getProperty("user.dir"), "target", "screenshots", name);
+        Files.createDirectories(target.getParent());
+        org.eclipse.swt.graphics.Rectangle bounds = shell().getBounds();
+        Image image = new Image(shell().getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell().getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+        } finally {
+            gc.dispose();
+        }
+        ImageLoader loader = new ImageLoader();
+        loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+        loader.save(target.toString(), SWT.IMAGE_PNG);
+        image.dispose();
     }
 
     /** True when the editor's picture carries the overlay's labels (read through its package-private API). */

@@ -99,7 +99,7 @@ class PyramidEditorTest {
         waitFor("the pyramid built", () -> editor.pyramid().complete());
         assertEquals(8, editor.pyramid().factor(0)[0]);
 
-        editor.setContrast(SliceRenderer.Contrast.MIN_MAX);
+        editor.display().setContrast(SliceRenderer.Contrast.MIN_MAX);
         editor.setPlane(SlicePlane.CORONAL);
         editor.scale(org.qbi.core.image.Axis.Y).setSelection(100);
         editor.requestSlice();

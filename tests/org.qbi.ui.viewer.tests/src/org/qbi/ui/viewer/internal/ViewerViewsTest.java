@@ -88,7 +88,7 @@ class ViewerViewsTest {
         waitForPicture(editor, p -> true);
         assertEquals(32, editor.header().size(Axis.Z));
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
+        editor.display().setWindow(window);
         editor.showRenderer(OrthogonalViews.ID);
         OrthogonalViews ortho = assertInstanceOf(OrthogonalViews.class, editor.renderer(OrthogonalViews.ID));
         assertEquals(OrthogonalViews.ID, editor.rendererId());
@@ -137,7 +137,7 @@ class ViewerViewsTest {
     void theMeanProjectionOfTheBoneStackAlongYMatchesNumpy() throws Exception {
         ImageEditor editor = open(SharedData.file("tiff/3d/bone_7H3A_B1.tif"));
         waitForPicture(editor, p -> true);
-        editor.setContrast(SliceRenderer.Contrast.MIN_MAX);
+        editor.display().setContrast(SliceRenderer.Contrast.MIN_MAX);
         editor.setProjection(Projection.Kind.MEAN, Axis.Y);
         Picture mean = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.PROJECTION);
         assertEquals(350, mean.width());
@@ -163,7 +163,7 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(HEAD));
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
+        editor.display().setWindow(window);
         editor.setPlane(SlicePlane.CORONAL);
         assertNull(editor.scale(Axis.Z), "the coronal plane's slider runs along y");
         assertNotNull(editor.scale(Axis.Y));
@@ -183,7 +183,7 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(HEAD));
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
+        editor.display().setWindow(window);
         check(editor, Projection.Kind.MAX, Axis.Z, "head-max-z.txt", window);
         check(editor, Projection.Kind.MEAN, Axis.Y, "head-mean-y.txt", window);
         check(editor, Projection.Kind.MIN, Axis.X, "head-min-x.txt", window);
@@ -212,7 +212,7 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(HEAD));
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
+        editor.display().setWindow(window);
         editor.setMontage();
         Picture montage = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.MONTAGE);
         assertEquals(32, montage.montage().slices().length);
@@ -588,7 +588,7 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(HEAD));
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
+        editor.display().setWindow(window);
         waitForPicture(editor, p -> editor.slice().rendered().window().equals(window));
         MiddlePlaneRenderer.last = null;
         editor.showRenderer("org.qbi.ui.viewer.tests.middle");
