@@ -25,6 +25,7 @@ import org.qbi.ui.viewer.ShownImage;
 import org.qbi.ui.viewer.internal.render.LabelOverlay;
 import org.qbi.ui.viewer.internal.render.Picture;
 import org.qbi.ui.viewer.internal.render.RenderedSlice;
+import org.qbi.ui.viewer.internal.render.SlicePlane;
 import org.qbi.ui.viewer.internal.render.ViewTransform;
 
 /**
@@ -105,6 +106,42 @@ class LabelLinkTest {
         }
         assertEquals(100, highlighted);
         ViewerViewsTest.screenshot("viewer-table-link-editor.png");
+
+        // the orthogonal views show the overlay and the highlight too: the coronal plane through y 15
+        editor.showRenderer(OrthogonalViews.ID);
+        OrthogonalViews ortho = (OrthogonalViews) editor.renderer(OrthogonalViews.ID);
+        waitFor("the planes through the centroid", () -> ortho.showsCursor(25, 15, 4));
+        org.eclipse.swt.graphics.ImageData coronal = ortho.canvas(SlicePlane.CORONAL).data();
+        assertEquals(40, coronal.width);
+        assertEquals(6, coronal.height);
+        int coronalHighlighted = 0;
+        for (int z = 0; z < 6; z++) {
+            for (int x = 0; x < 40; x++) {
+                org.eclipse.swt.graphics.RGB rgb = coronal.palette.getRGB(coronal.getPixel(x, z));
+                int colour = rgb.red << 16 | rgb.green << 8 | rgb.blue;
+                if (label(x, 15, z) == 2) {
+                    assertEquals(LabelOverlay.HIGHLIGHT, colour, "coronal: label 2 at x " + x + ", z " + z);
+                    coronalHighlighted++;
+                } else {
+                    assertNotEquals(LabelOverlay.HIGHLIGHT, colour, "coronal: not label 2 at x " + x + ", z " + z);
+                }
+            }
+        }
+        assertEquals(30, coronalHighlighted);
+
+        // z upwards: the coronal plane's first row is z 5 (label 2 there), its last z 0 (none); a click on the
+        // first row moves the cursor to z 5
+        ortho.setZUp(true);
+        processEvents();
+        org.eclipse.swt.graphics.ImageData up = ortho.canvas(SlicePlane.CORONAL).data();
+        for (int v = 0; v < 6; v++) {
+            for (int x = 0; x < 40; x++) {
+                assertEquals(coronal.getPixel(x, 5 - v), up.getPixel(x, v), "flipped row " + v + ", x " + x);
+            }
+        }
+        ortho.moveCursor(SlicePlane.CORONAL, 25, 0);
+        waitFor("the cursor at z 5", () -> ortho.showsCursor(25, 15, 5));
+        ViewerViewsTest.screenshot("viewer-orthogonal-roi.png");
     }
 
     @Test
