@@ -216,12 +216,12 @@ final class EditorMenu {
             dialog.setFilterPath(parent == null ? null : parent.toString());
             String chosen = dialog.open();
             if (chosen != null) {
-                editor.openOverlay(Path.of(chosen));
+                editor.showOverlay(Path.of(chosen));
             }
         });
         MenuItem outlines = new MenuItem(sub, SWT.CHECK);
         outlines.setText("Outlines Only");
-        outlines.addListener(SWT.Selection, e -> editor.setOverlayStyle(editor.overlayOpacity(),
+        outlines.addListener(SWT.Selection, e -> editor.overlay().setStyle(editor.overlay().opacity(),
                 outlines.getSelection()));
         new MenuItem(sub, SWT.SEPARATOR);
         for (int percent : new int[] { 25, 50, 75, 100 }) {
@@ -229,18 +229,18 @@ final class EditorMenu {
             item.setText("Opacity " + percent + " %");
             item.addListener(SWT.Selection, e -> {
                 if (item.getSelection()) {
-                    editor.setOverlayStyle(percent / 100.0, editor.overlayOutlines());
+                    editor.overlay().setStyle(percent / 100.0, editor.overlay().outlines());
                 }
             });
-            sub.addListener(SWT.Show, e -> item.setSelection(Math.round(editor.overlayOpacity() * 100) == percent));
+            sub.addListener(SWT.Show, e -> item.setSelection(Math.round(editor.overlay().opacity() * 100) == percent));
         }
         new MenuItem(sub, SWT.SEPARATOR);
         MenuItem remove = new MenuItem(sub, SWT.PUSH);
         remove.setText("Remove Overlay");
-        remove.addListener(SWT.Selection, e -> editor.removeOverlay());
+        remove.addListener(SWT.Selection, e -> editor.overlay().remove());
         sub.addListener(SWT.Show, e -> {
-            outlines.setSelection(editor.overlayOutlines());
-            remove.setEnabled(editor.hasOverlay());
+            outlines.setSelection(editor.overlay().outlines());
+            remove.setEnabled(editor.overlay().image() != null);
             openItem.setEnabled(editor.image() != null);
         });
     }

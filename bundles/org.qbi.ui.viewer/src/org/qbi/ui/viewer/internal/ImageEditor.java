@@ -9,9 +9,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -82,14 +79,11 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     private EditorJobs jobs;
     private SliceJob sliceJob;
-    /** The pyramid of a large image and the job building it, or null. */
-    private volatile ImagePyramid pyramid;
-    private PyramidJob pyramidJob;
+    /** The job building the pyramid of a large image, or null. */
+    private volatile PyramidJob pyramidJob;
     private final EditorSite site = new EditorSite(this);
     private EditorPages pages;
     private RendererStack renderers;
-    private Annotations annotations;
-    private RoiTool rois;
     /** The plane, mode and projection the slice page shows. */
     private volatile SlicePlane plane = SlicePlane.AXIAL;
     private volatile ViewRequest.Mode mode = ViewRequest.Mode.PLANE;
@@ -114,9 +108,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private boolean disposed;
     private Display swtDisplay;
 
-    private ImageCanvas canvas;
-    private ColourBar colourBar;
-    private SliderRow sliders;
+    private SlicePage slicePage;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -149,35 +141,17 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
      * and the sliders below.
      */
     Control createSlicePage(Composite parent) {
-        Composite page = new Composite(parent, SWT.NONE);
-        page.setLayout(EditorPages.tightColumn());
-        Composite middle = new Composite(page, SWT.NONE);
-        GridLayout middleLayout = new GridLayout(2, false);
-        middleLayout.marginWidth = 0;
-        middleLayout.marginHeight = 0;
-        middleLayout.horizontalSpacing = 0;
-        middle.setLayout(middleLayout);
-        middle.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        canvas = new ImageCanvas(middle, this::hover, () -> sliders.step(-1), () -> sliders.step(1));
-        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        annotations = new Annotations(() -> {
-            Slice shown = slice;
-            return shown == null || header == null || shown.picture().montage() != null ? null
-                    : new Annotations.Shown(header, shown.picture().request().plane());
-        });
-        canvas.addDecoration(annotations);
-        rois = new RoiTool(this, canvas);
-        LabelPicker.attach(canvas, this::pickAt);
-        colourBar = new ColourBar(middle);
-        canvas.control().setMenu(new EditorMenu(this).create(canvas.control()));
+        slicePage = new SlicePage(this, parent);
+        canvas().control().setMenu(new EditorMenu(this).create(canvas().control()));
+        return slicePage.control();
+    }
 
-        sliders = new SliderRow(page, (axis, index) -> {
-            long[] at = position.clone();
-            at[axis.ordinal()] = index;
-            position = at;
-            requestSlice();
-        });
-        return page;
+    /** The user moved the slider of {@code axis} to {@code index}. */
+    void sliderMoved(Axis axis, long index) {
+        long[] at = position.clone();
+        at[axis.ordinal()] = index;
+        position = at;
+        requestSlice();
     }
 
     /** Brings the renderer {@code id} to the front, creating it the first time (falls back to the slice viewer). */
@@ -223,7 +197,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     /** Opens the image (or the chosen entry) in a job; the editor shows it when the header is read. */
     private void open() {
         int gen = ++generation;
-        canvas.message("Reading " + path.getFileName() + " \u2026");
+        canvas().message("Reading " + path.getFileName() + " \u2026");
         jobs.schedule("Opening " + path.getFileName(), monitor -> {
             ImageFormats formats = ImageFormats.installed();
             Image opened;
@@ -279,11 +253,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         entries = List.copyOf(names);
         buildSliders();
         pages.showImage(header, path, entries, entry);
-        if (header.byteCount() > Overviews.imageBytes() && ImagePyramid.supports(header.pixelType())) {
-            pyramid = ImagePyramid.of(opened, false, Overviews.budgetBytes());
-            pyramidJob = new PyramidJob(this, opened, pyramid);
-            pyramidJob.schedule();
-        }
+        pyramidJob = PyramidJob.startFor(this, opened);
         firePropertyChange(PROP_IMAGE);
         requestSlice();
     }
@@ -302,7 +272,6 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         PyramidJob building = pyramidJob;
         if (building != null && building.image() == old) {
             pyramidJob = null;
-            pyramid = null;
             building.cancel();
         }
         jobs.closeLater(old, building);
@@ -322,7 +291,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     }
 
     private void buildSliders() {
-        sliders.build(header, plane, mode == ViewRequest.Mode.PLANE, composite, position);
+        slicePage.sliders().build(header, plane, mode == ViewRequest.Mode.PLANE, composite, position);
     }
 
     /**
@@ -330,10 +299,10 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
      * wins). Another renderer in front is refreshed too, since the display settings it borrows may have changed.
      */
     void requestSlice() {
-        if (image == null) {
+        if (image == null || disposed) {
             return;
         }
-        long[] at = sliders.selection();
+        long[] at = slicePage.sliders().selection();
         requested = new ViewRequest(mode, plane, at[0], at[1], at[2], projection, composite);
         sliceJob.schedule();
         if (!RendererRegistry.SLICES.equals(renderers.frontId())) {
@@ -348,12 +317,12 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         slice = decoded;
         SlicePlane shownPlane = decoded.picture().montage() != null ? SlicePlane.AXIAL
                 : decoded.picture().request().plane();
-        canvas.message(null);
-        canvas.show(SwtImages.imageData(decoded.rendered()), shownPlane.aspect(header));
-        if (rois != null) {
-            rois.pictureChanged();
+        canvas().message(null);
+        canvas().show(SwtImages.imageData(decoded.rendered()), shownPlane.aspect(header));
+        if (rois() != null) {
+            rois().pictureChanged();
         }
-        colourBar.show(decoded.rendered(), decoded.look(), header);
+        colourBar().show(decoded.rendered(), decoded.look(), header);
         if (status().getText().isEmpty() || !status().getText().startsWith("x ")) {
             status().setText(windowText());
         }
@@ -365,9 +334,9 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             return;
         }
         slice = null;
-        canvas.clear();
-        colourBar.hide();
-        canvas.message(StatusTexts.failed(at, problem, path));
+        canvas().clear();
+        colourBar().hide();
+        canvas().message(StatusTexts.failed(at, problem, path));
         status().setText("");
         firePropertyChange(PROP_SLICE);
     }
@@ -381,7 +350,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         return StatusTexts.window(slice, header, display);
     }
 
-    private void hover(int[] pixel) {
+    void hover(int[] pixel) {
         if (pixel == null || slice == null || header == null) {
             status().setText(windowText());
             return;
@@ -465,27 +434,16 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         return display.channels(header == null ? 0 : (int) header.size(Axis.C));
     }
 
-    /** Opens a mask or label image (same x, y, z size) in a job and draws it over the image. */
-    void openOverlay(Path file) {
+    @Override
+    public void showOverlay(Path labels) {
         if (image != null) {
-            overlay.open(file, image);
+            overlay.open(labels, image);
         }
     }
 
-    @Override
-    public void showOverlay(Path labels) {
-        openOverlay(labels);
-    }
-
-    void removeOverlay() {
-        overlay.remove();
-        requestSlice();
-    }
-
-    /** Overlay opacity (0..1) and outlines or filled. */
-    void setOverlayStyle(double opacity, boolean outlines) {
-        overlay.setStyle(opacity, outlines);
-        requestSlice();
+    /** The mask or label image drawn over the image. */
+    OverlayLayer overlay() {
+        return overlay;
     }
 
     @Override
@@ -510,7 +468,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     /** The user clicked pixel (h, v) of the picture: the overlay object there (if any) is picked and highlighted. */
     void pickAt(int[] pixel) {
         Slice shown = slice;
-        if (pixel != null && shown != null && shown.picture().labels() != null && rois.tool() == RoiTool.Tool.NONE
+        if (pixel != null && shown != null && shown.picture().labels() != null && rois().tool() == RoiTool.Tool.NONE
                 && overlay.pick(shown.picture(), pixel[1] * shown.picture().width() + pixel[0]) != 0) {
             requestSlice();
             firePropertyChange(PROP_PICKED_LABEL);
@@ -520,10 +478,6 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     @Override
     public long pickedLabel() {
         return overlay.picked();
-    }
-
-    Path overlayPath() {
-        return overlay.path();
     }
 
     /** Shows a ROI's measurement (or nothing) in the status line and tells the Line profile view. */
@@ -548,7 +502,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     }
 
     RoiTool rois() {
-        return rois;
+        return slicePage == null ? null : slicePage.rois();
     }
 
     /** How the image is coloured (setting it redraws). */
@@ -565,20 +519,8 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         return projection;
     }
 
-    double overlayOpacity() {
-        return overlay.opacity();
-    }
-
-    boolean overlayOutlines() {
-        return overlay.outlines();
-    }
-
-    boolean hasOverlay() {
-        return overlay.image() != null;
-    }
-
     Annotations annotations() {
-        return annotations;
+        return slicePage.annotations();
     }
 
     /**
@@ -591,7 +533,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
         position = xyzct.clone();
         if (mode == ViewRequest.Mode.PLANE) {
-            sliders.show(plane.normal(), xyzct[plane.normal().ordinal()]);
+            slicePage.sliders().show(plane.normal(), xyzct[plane.normal().ordinal()]);
         }
         refreshRenderers();
     }
@@ -670,19 +612,20 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     /** The pyramid of the image shown, or null (small images, colour, not built yet). */
     ImagePyramid pyramid() {
-        return pyramid;
+        PyramidJob job = pyramidJob;
+        return job == null ? null : job.pyramid();
     }
 
     ImageCanvas canvas() {
-        return canvas;
+        return slicePage == null ? null : slicePage.canvas();
     }
 
     ColourBar colourBar() {
-        return colourBar;
+        return slicePage.colourBar();
     }
 
     Scale scale(Axis axis) {
-        return sliders.scale(axis);
+        return slicePage.sliders().scale(axis);
     }
 
     Label status() {
@@ -725,7 +668,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         if (pages.showsError()) {
             pages.errorText().setFocus();
         } else {
-            canvas.control().setFocus();
+            canvas().control().setFocus();
         }
     }
 

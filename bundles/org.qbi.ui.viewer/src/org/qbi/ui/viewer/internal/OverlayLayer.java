@@ -69,19 +69,22 @@ final class OverlayLayer {
         editor.requestSlice();
     }
 
-    /** Removes the overlay (closed in a job). */
+    /** Removes the overlay (closed in a job) and redraws. */
     void remove() {
         Image old = overlay;
         overlay = null;
         path = null;
         if (old != null) {
             editor.jobs().closeLater(old);
+            editor.requestSlice();
         }
     }
 
+    /** Overlay opacity (0..1) and outlines or filled; redraws. */
     void setStyle(double newOpacity, boolean newOutlines) {
         opacity = Math.max(0, Math.min(1, newOpacity));
         outlines = newOutlines;
+        editor.requestSlice();
     }
 
     void highlight(long[] labels) {

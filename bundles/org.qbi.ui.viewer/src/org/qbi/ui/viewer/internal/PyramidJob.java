@@ -59,8 +59,25 @@ final class PyramidJob extends Job {
         return Status.OK_STATUS;
     }
 
+    /**
+     * Starts building the pyramid of {@code image} when it holds more than {@link Overviews#imageBytes()} of
+     * scalar values (allocates the levels: at most about {@link Overviews#budgetBytes()}); null otherwise.
+     */
+    static PyramidJob startFor(ImageEditor editor, Image image) {
+        if (image.header().byteCount() <= Overviews.imageBytes() || !ImagePyramid.supports(image.header().pixelType())) {
+            return null;
+        }
+        PyramidJob job = new PyramidJob(editor, image, ImagePyramid.of(image, false, Overviews.budgetBytes()));
+        job.schedule();
+        return job;
+    }
+
     Image image() {
         return image;
+    }
+
+    ImagePyramid pyramid() {
+        return pyramid;
     }
 
     @Override

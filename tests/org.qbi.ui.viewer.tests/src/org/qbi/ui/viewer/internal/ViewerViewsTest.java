@@ -282,8 +282,8 @@ class ViewerViewsTest {
         ImageData before = editor.canvas().data();
         int[] counts = Arrays.stream(text("lung-mask-counts.txt").trim().split(" ")).mapToInt(Integer::parseInt)
                 .toArray();
-        editor.setOverlayStyle(1, false);
-        editor.openOverlay(SharedData.file(LUNG_MASK));
+        editor.overlay().setStyle(1, false);
+        editor.showOverlay(SharedData.file(LUNG_MASK));
         Picture overlaid = waitForPicture(editor, p -> p.labels() != null);
         ImageData after = editor.canvas().data();
         int maskColour = SliceRenderer.labelColour(255);
@@ -302,13 +302,13 @@ class ViewerViewsTest {
         assertEquals(counts[0], labelled, "the mask's non-zero pixels (Pillow)");
         screenshot("screenshot-viewer-overlay.png");
 
-        editor.setOverlayStyle(1, true);
+        editor.overlay().setStyle(1, true);
         waitFor("outlines", () -> {
             ImageData d = editor.canvas().data();
             return d != null && changed(before, d) == counts[1];
         });
         assertEquals(counts[1], changed(before, editor.canvas().data()), "only the mask's border pixels (numpy)");
-        editor.setOverlayStyle(0.5, false);
+        editor.overlay().setStyle(0.5, false);
         waitFor("half opacity", () -> changed(before, editor.canvas().data()) > counts[1]);
         int[] p = firstMasked(overlaid);
         int under = rgb(before, p[0], p[1]) & 0xFF;
@@ -317,11 +317,11 @@ class ViewerViewsTest {
         String readout = editor.readout(editor.slice().picture(), p[0], p[1]);
         assertTrue(readout.endsWith("label 255"), readout);
 
-        editor.removeOverlay();
+        editor.overlay().remove();
         waitFor("no overlay", () -> editor.slice() != null && editor.slice().picture().labels() == null);
         assertEquals(0, changed(before, editor.canvas().data()));
         // a mask of another size is refused with both sizes named
-        editor.openOverlay(SharedData.file(MEMBRANES));
+        editor.showOverlay(SharedData.file(MEMBRANES));
         waitFor("the refusal", () -> editor.status().getText().startsWith("Cannot use membranes.tif as an overlay"));
         assertTrue(editor.status().getText().contains("256 x 256 x 1 pixels, the image 580 x 420 x 1"),
                 editor.status().getText());
@@ -345,8 +345,8 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(LUNG));
         waitForPicture(editor, p -> true);
         ImageData before = editor.canvas().data();
-        editor.setOverlayStyle(1, false);
-        editor.openOverlay(file);
+        editor.overlay().setStyle(1, false);
+        editor.showOverlay(file);
         Picture overlaid = waitForPicture(editor, p -> p.labels() != null);
         ImageData after = editor.canvas().data();
         int coloured = 0;
