@@ -1,6 +1,10 @@
 package org.qbi.ui.viewer.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -10,6 +14,7 @@ import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 import org.qbi.core.image.Image;
+import org.qbi.io.ImageFormats;
 
 /**
  * The jobs of one Image editor and their rule: every job reading the editor's image holds {@link #rule()}, so an
@@ -65,6 +70,34 @@ final class EditorJobs {
                 return f == family;
             }
         };
+    }
+
+    /**
+     * Opens {@code entry} of {@code path} (null: its first or only image) in a job holding the rule, and tells
+     * {@code opened} (the image and the file's entries) or {@code failed} on the UI thread.
+     */
+    void open(Path path, String entry, BiConsumer<Image, List<String>> opened, Consumer<Throwable> failed) {
+        schedule("Opening " + path.getFileName(), monitor -> {
+            ImageFormats formats = ImageFormats.installed();
+            Image image;
+            try {
+                image = formats.open(path, entry);
+            } catch (IOException | RuntimeException e) {
+                asyncExec(() -> failed.accept(e));
+                return Status.OK_STATUS;
+            }
+            List<String> names;
+            try {
+                names = formats.entries(path);
+            } catch (IOException | RuntimeException e) {
+                names = List.of(); // the image opened; only the list of its siblings is missing
+            }
+            List<String> found = names;
+            if (!asyncExec(() -> opened.accept(image, found))) {
+                closeQuietly(image);
+            }
+            return Status.OK_STATUS;
+        });
     }
 
     /** Runs {@code runnable} on the UI thread later; false when the display is gone. */

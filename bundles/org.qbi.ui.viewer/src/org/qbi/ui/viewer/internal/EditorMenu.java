@@ -151,11 +151,11 @@ final class EditorMenu {
             item.setText(p.label());
             item.addListener(SWT.Selection, e -> {
                 if (item.getSelection()) {
-                    editor.setPlane(p);
+                    editor.view().setPlane(p);
                 }
             });
-            menu.addListener(SWT.Show, e -> item.setSelection(editor.mode() == ViewRequest.Mode.PLANE
-                    && editor.plane() == p));
+            menu.addListener(SWT.Show, e -> item.setSelection(editor.view().mode() == ViewRequest.Mode.PLANE
+                    && editor.view().plane() == p));
         }
         MenuItem cascade = new MenuItem(menu, SWT.CASCADE);
         cascade.setText("Projection");
@@ -167,12 +167,12 @@ final class EditorMenu {
                 item.setText(kind.label() + " along " + axis.label());
                 item.addListener(SWT.Selection, e -> {
                     if (item.getSelection()) {
-                        editor.setProjection(kind, axis);
+                        editor.view().setProjection(kind, axis);
                     }
                 });
                 menu.addListener(SWT.Show, e -> {
-                    item.setSelection(editor.mode() == ViewRequest.Mode.PROJECTION && editor.projection() == kind
-                            && editor.plane().normal() == axis);
+                    item.setSelection(editor.view().mode() == ViewRequest.Mode.PROJECTION && editor.view().projection() == kind
+                            && editor.view().plane().normal() == axis);
                     item.setEnabled(editor.header() != null && editor.header().size(axis) > 1);
                 });
             }
@@ -181,7 +181,7 @@ final class EditorMenu {
         montage.setText("Montage of Slices");
         montage.addListener(SWT.Selection, e -> {
             if (montage.getSelection()) {
-                editor.setMontage();
+                editor.view().setMontage();
             }
         });
         MenuItem ortho = new MenuItem(menu, SWT.PUSH);
@@ -189,14 +189,14 @@ final class EditorMenu {
         ortho.addListener(SWT.Selection, e -> editor.showRenderer(OrthogonalViews.ID));
         MenuItem compositeItem = new MenuItem(menu, SWT.CHECK);
         compositeItem.setText("Composite (All Channels)");
-        compositeItem.addListener(SWT.Selection, e -> editor.setComposite(compositeItem.getSelection()));
+        compositeItem.addListener(SWT.Selection, e -> editor.view().setComposite(compositeItem.getSelection()));
         menu.addListener(SWT.Show, e -> {
             ImageHeader header = editor.header();
-            montage.setSelection(editor.mode() == ViewRequest.Mode.MONTAGE);
+            montage.setSelection(editor.view().mode() == ViewRequest.Mode.MONTAGE);
             montage.setEnabled(header != null && header.size(Axis.Z) > 1);
             ortho.setEnabled(header != null && header.size(Axis.Z) > 1);
             compositeItem.setEnabled(header != null && header.size(Axis.C) > 1);
-            compositeItem.setSelection(editor.composite());
+            compositeItem.setSelection(editor.view().composite());
         });
     }
 

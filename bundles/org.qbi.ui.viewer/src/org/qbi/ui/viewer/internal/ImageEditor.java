@@ -1,12 +1,10 @@
 package org.qbi.ui.viewer.internal;
 
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Combo;
@@ -24,12 +22,10 @@ import org.qbi.core.image.Axis;
 import org.qbi.core.image.AxisCalibration;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
-import org.qbi.io.ImageFormats;
 import org.qbi.ui.viewer.ImageRenderer;
 import org.qbi.ui.viewer.ImageViewer;
 import org.qbi.ui.viewer.internal.render.ImagePyramid;
 import org.qbi.ui.viewer.internal.render.Picture;
-import org.qbi.ui.viewer.internal.render.Projection;
 import org.qbi.ui.viewer.internal.render.SlicePlane;
 import org.qbi.ui.viewer.internal.render.ViewRequest;
 import org.qbi.ui.viewer.internal.render.FileWindow;
@@ -84,11 +80,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private final EditorSite site = new EditorSite(this);
     private EditorPages pages;
     private RendererStack renderers;
-    /** The plane, mode and projection the slice page shows. */
-    private volatile SlicePlane plane = SlicePlane.AXIAL;
-    private volatile ViewRequest.Mode mode = ViewRequest.Mode.PLANE;
-    private volatile Projection.Kind projection = Projection.Kind.MAX;
-    private volatile boolean composite;
+    private final ViewMode view = new ViewMode(this);
     private final DisplayState display = new DisplayState(this::requestSlice);
     private final OverlayLayer overlay = new OverlayLayer(this);
     /** The voxel last under the mouse in the slice viewer, or null. */
@@ -198,27 +190,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private void open() {
         int gen = ++generation;
         canvas().message("Reading " + path.getFileName() + " \u2026");
-        jobs.schedule("Opening " + path.getFileName(), monitor -> {
-            ImageFormats formats = ImageFormats.installed();
-            Image opened;
-            try {
-                opened = formats.open(path, entry);
-            } catch (IOException | RuntimeException e) {
-                jobs.asyncExec(() -> failed(gen, e));
-                return Status.OK_STATUS;
-            }
-            List<String> names;
-            try {
-                names = formats.entries(path);
-            } catch (IOException | RuntimeException e) {
-                names = List.of();
-            }
-            List<String> found = names;
-            if (!jobs.asyncExec(() -> opened(gen, opened, found))) {
-                EditorJobs.closeQuietly(opened);
-            }
-            return Status.OK_STATUS;
-        });
+        jobs.open(path, entry, (opened, names) -> opened(gen, opened, names), problem -> failed(gen, problem));
     }
 
     private void opened(int gen, Image opened, List<String> names) {
@@ -291,7 +263,8 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     }
 
     private void buildSliders() {
-        slicePage.sliders().build(header, plane, mode == ViewRequest.Mode.PLANE, composite, position);
+        slicePage.sliders().build(header, view.plane(), view.mode() == ViewRequest.Mode.PLANE, view.composite(),
+                position);
     }
 
     /**
@@ -303,7 +276,7 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             return;
         }
         long[] at = slicePage.sliders().selection();
-        requested = new ViewRequest(mode, plane, at[0], at[1], at[2], projection, composite);
+        requested = view.request(at);
         sliceJob.schedule();
         if (!RendererRegistry.SLICES.equals(renderers.frontId())) {
             refreshRenderers();
@@ -370,57 +343,18 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     // The view: plane, projection, montage, composite, overlay.
 
-    /** Shows plane {@code p} (axial, coronal, sagittal) in the slice page, at the shared cursor's position. */
-    void setPlane(SlicePlane p) {
-        plane = p;
-        mode = ViewRequest.Mode.PLANE;
-        viewChanged();
-    }
-
-    SlicePlane plane() {
-        return plane;
+    /** What the slice viewer shows (setting it redraws). */
+    ViewMode view() {
+        return view;
     }
 
     /** The plane, mode or composite changed: the sliders follow, and the picture. */
-    private void viewChanged() {
+    void viewChanged() {
         if (header != null) {
             buildSliders();
             pages.layoutViewer();
         }
         requestSlice();
-    }
-
-    /** Shows the {@code kind} intensity projection along {@code axis} (computed in a job with progress). */
-    void setProjection(Projection.Kind kind, Axis axis) {
-        projection = kind;
-        plane = SlicePlane.across(axis);
-        mode = ViewRequest.Mode.PROJECTION;
-        if (status() != null && header != null) {
-            status().setText("Computing the " + kind.label().toLowerCase(java.util.Locale.ROOT)
-                    + " intensity projection along " + axis.label() + " \u2026 (progress below)");
-        }
-        viewChanged();
-    }
-
-    /** Shows a montage of the x-y slices. */
-    void setMontage() {
-        plane = SlicePlane.AXIAL;
-        mode = ViewRequest.Mode.MONTAGE;
-        viewChanged();
-    }
-
-    ViewRequest.Mode mode() {
-        return mode;
-    }
-
-    /** Shows all channels together, each in its colour with its own window (images with channels). */
-    void setComposite(boolean on) {
-        composite = on;
-        viewChanged();
-    }
-
-    boolean composite() {
-        return composite;
     }
 
     /** Sets the colour, visibility and window of each channel (index = channel) and redraws. */
@@ -515,10 +449,6 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         return display.lut();
     }
 
-    Projection.Kind projection() {
-        return projection;
-    }
-
     Annotations annotations() {
         return slicePage.annotations();
     }
@@ -532,8 +462,8 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             throw new IllegalArgumentException("A position has x, y, z, c, t; got " + xyzct.length + " values");
         }
         position = xyzct.clone();
-        if (mode == ViewRequest.Mode.PLANE) {
-            slicePage.sliders().show(plane.normal(), xyzct[plane.normal().ordinal()]);
+        if (view.mode() == ViewRequest.Mode.PLANE) {
+            slicePage.sliders().show(view.plane().normal(), xyzct[view.plane().normal().ordinal()]);
         }
         refreshRenderers();
     }

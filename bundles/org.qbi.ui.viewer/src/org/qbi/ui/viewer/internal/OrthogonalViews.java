@@ -279,7 +279,7 @@ public final class OrthogonalViews implements ImageRenderer {
                     long index = Math.min(at[plane.normal().ordinal()], plane.depth(header) - 1);
                     if (settings != null) {
                         ViewRequest request = new ViewRequest(ViewRequest.Mode.PLANE, plane, index, at[3], at[4],
-                                Projection.Kind.MAX, editor.composite());
+                                Projection.Kind.MAX, editor.view().composite());
                         Picture picture = Picture.make(image, request, settings, EclipseProgress.of(monitor));
                         values.put(plane, picture.values());
                         data.put(plane, SwtImages.imageData(picture.rendered()));

@@ -100,7 +100,7 @@ class PyramidEditorTest {
         assertEquals(8, editor.pyramid().factor(0)[0]);
 
         editor.display().setContrast(SliceRenderer.Contrast.MIN_MAX);
-        editor.setPlane(SlicePlane.CORONAL);
+        editor.view().setPlane(SlicePlane.CORONAL);
         editor.scale(org.qbi.core.image.Axis.Y).setSelection(100);
         editor.requestSlice();
         Picture overview = ViewerViewsTest.waitForPicture(editor, p -> p.request().plane() == SlicePlane.CORONAL

@@ -138,7 +138,7 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file("tiff/3d/bone_7H3A_B1.tif"));
         waitForPicture(editor, p -> true);
         editor.display().setContrast(SliceRenderer.Contrast.MIN_MAX);
-        editor.setProjection(Projection.Kind.MEAN, Axis.Y);
+        editor.view().setProjection(Projection.Kind.MEAN, Axis.Y);
         Picture mean = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.PROJECTION);
         assertEquals(350, mean.width());
         assertEquals(600, mean.height());
@@ -164,7 +164,7 @@ class ViewerViewsTest {
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
         editor.display().setWindow(window);
-        editor.setPlane(SlicePlane.CORONAL);
+        editor.view().setPlane(SlicePlane.CORONAL);
         assertNull(editor.scale(Axis.Z), "the coronal plane's slider runs along y");
         assertNotNull(editor.scale(Axis.Y));
         editor.scale(Axis.Y).setSelection(20);
@@ -193,7 +193,7 @@ class ViewerViewsTest {
 
     private static void check(ImageEditor editor, Projection.Kind kind, Axis axis, String reference,
             DisplayWindow window) throws IOException {
-        editor.setProjection(kind, axis);
+        editor.view().setProjection(kind, axis);
         Picture picture = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.PROJECTION
                 && p.request().kind() == kind && p.request().plane().normal() == axis);
         double[][] expected = read(reference);
@@ -213,7 +213,7 @@ class ViewerViewsTest {
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
         editor.display().setWindow(window);
-        editor.setMontage();
+        editor.view().setMontage();
         Picture montage = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.MONTAGE);
         assertEquals(32, montage.montage().slices().length);
         assertEquals(6, montage.montage().columns());
@@ -239,7 +239,7 @@ class ViewerViewsTest {
                 new Picture.ChannelSetting(colours[1], true, windows[1]),
                 new Picture.ChannelSetting(colours[2], true, windows[2]));
         editor.setChannels(settings);
-        editor.setComposite(true);
+        editor.view().setComposite(true);
         waitForPicture(editor, p -> p.request().composite());
         screenshot("screenshot-viewer-composite.png");
         double[][] pixels = read("cells-pixels.txt");
@@ -675,10 +675,12 @@ class ViewerViewsTest {
         view.compositeButton().notifyListeners(SWT.Selection, new Event());
         view.rows().get(1).visible().setSelection(false);
         view.rows().get(1).visible().notifyListeners(SWT.Selection, new Event());
-        assertTrue(editor.composite());
+        assertTrue(editor.view().composite());
         assertFalse(editor.channels().get(1).visible());
-        Picture composite = waitForPicture(editor, p -> p.request().composite() && !editor.slice().display()
-                .channels().get(1).visible());
+        // a composite made before the channel settings arrived has none: wait for the one with channel 1 off
+        Picture composite = waitForPicture(editor, p -> p.request().composite()
+                && editor.slice().display().channels().size() > 1 && !editor.slice().display().channels().get(1)
+                        .visible());
         ImageData data = editor.canvas().data();
         for (int x = 0; x < 50; x++) {
             assertEquals(0, rgb(data, x, 100) >> 8 & 0xFF, "green (channel 1) is off at x " + x);
