@@ -7,13 +7,11 @@ import java.util.List;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
@@ -562,21 +560,9 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         return pages == null ? null : pages.status();
     }
 
-    Label headerLine() {
-        return pages.headerLine();
-    }
-
-    Combo entryCombo() {
-        return pages.entryCombo();
-    }
-
-    /** The View box: the installed renderers. */
-    Combo viewCombo() {
-        return pages.viewCombo();
-    }
-
-    Text errorText() {
-        return pages.errorText();
+    /** The widgets around the renderers: header line, entry and View boxes, error page. */
+    EditorPages pages() {
+        return pages;
     }
 
     @Override

@@ -592,8 +592,8 @@ class ViewerViewsTest {
         waitForPicture(editor, p -> editor.slice().rendered().window().equals(window));
         MiddlePlaneRenderer.last = null;
         editor.showRenderer("org.qbi.ui.viewer.tests.middle");
-        assertTrue(Arrays.asList(editor.viewCombo().getItems()).contains("Middle Plane (test)"));
-        assertEquals("Middle Plane (test)", editor.viewCombo().getText());
+        assertTrue(Arrays.asList(editor.pages().viewCombo().getItems()).contains("Middle Plane (test)"));
+        assertEquals("Middle Plane (test)", editor.pages().viewCombo().getText());
         waitFor("the middle plane", () -> MiddlePlaneRenderer.last != null && MiddlePlaneRenderer.last.rendered != null);
         ImageData data = MiddlePlaneRenderer.last.rendered;
         double[][] coronal = read("head-coronal-y20.txt"); // row z 16 of it is row y 20 of plane z 16
