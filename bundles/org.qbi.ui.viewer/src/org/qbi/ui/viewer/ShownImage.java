@@ -21,6 +21,53 @@ public interface ShownImage {
     /** Property fired when a new slice is on screen ({@link #position()} changed). */
     int PROP_SLICE = 0x302;
 
+    /**
+     * Property fired when the user clicked an object of the label overlay ({@link #pickedLabel()} changed).
+     *
+     * @since 0.2
+     */
+    int PROP_PICKED_LABEL = 0x306;
+
+    /**
+     * Highlights objects of the label overlay (filled in the highlight colour) and, when {@code centre} is given,
+     * moves the slices through the voxel nearest to it. Does nothing without a label overlay but remember the
+     * labels for the next one.
+     *
+     * @param labels the labels to highlight (empty: none)
+     * @param centre world position x, y (and z) in the image's unit, as the centroid columns of the measurements
+     *               give it (origin + index * spacing); null: the slice stays
+     * @since 0.2
+     */
+    default void highlightLabels(long[] labels, double[] centre) {
+    }
+
+    /**
+     * The labels highlighted now, sorted (empty: none).
+     *
+     * @since 0.2
+     */
+    default long[] highlightedLabels() {
+        return new long[0];
+    }
+
+    /**
+     * Reads a mask or label image of the same x, y, z size in the background and draws it over the image (as the
+     * editor's Overlay menu does); problems appear in the editor's status line.
+     *
+     * @since 0.2
+     */
+    default void showOverlay(Path labels) {
+    }
+
+    /**
+     * The label of the overlay object the user clicked last (0: none yet).
+     *
+     * @since 0.2
+     */
+    default long pickedLabel() {
+        return 0;
+    }
+
     /** The file or folder shown. */
     Path path();
 

@@ -10,8 +10,8 @@ import org.qbi.ui.viewer.ShownImage;
 
 /**
  * Follows the active Image editor through the viewer's API ({@link ShownImage}): tells the form when the editor
- * followed changes, when its image is read and when another slice is on screen, and when editors open or close
- * (the input choices change). UI thread only.
+ * followed changes, when its image is read and when another slice is on screen, when editors open or close
+ * (the input choices change), and when the user clicks an object of its label overlay. UI thread only.
  */
 final class ActiveImage {
 
@@ -60,12 +60,20 @@ final class ActiveImage {
     };
 
     ActiveImage(IWorkbenchPage page, Runnable changed, Runnable editorsChanged) {
+        this(page, changed, editorsChanged, () -> {
+        });
+    }
+
+    /** Also tells {@code picked} when the user clicks an object of the followed editor's label overlay. */
+    ActiveImage(IWorkbenchPage page, Runnable changed, Runnable editorsChanged, Runnable picked) {
         this.page = page;
         this.changed = changed;
         this.editorsChanged = editorsChanged;
         this.properties = (source, property) -> {
             if (source == followed && (property == ShownImage.PROP_IMAGE || property == ShownImage.PROP_SLICE)) {
                 changed.run();
+            } else if (source == followed && property == ShownImage.PROP_PICKED_LABEL) {
+                picked.run();
             }
         };
     }

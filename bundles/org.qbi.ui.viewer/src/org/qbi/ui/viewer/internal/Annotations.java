@@ -19,8 +19,15 @@ import org.qbi.ui.viewer.internal.render.ViewTransform;
  */
 final class Annotations implements ImageCanvas.Decoration {
 
-    /** The header and plane shown (null: nothing to annotate, e.g. a montage). */
-    record Shown(ImageHeader header, SlicePlane plane) {
+    /**
+     * The header and plane shown (null: nothing to annotate, e.g. a montage); {@code flipped}: the plane is drawn
+     * with its vertical axis growing upwards (the orientation letters of top and bottom swap).
+     */
+    record Shown(ImageHeader header, SlicePlane plane, boolean flipped) {
+
+        Shown(ImageHeader header, SlicePlane plane) {
+            this(header, plane, false);
+        }
     }
 
     private final Supplier<Shown> shown;
@@ -64,7 +71,8 @@ final class Annotations implements ImageCanvas.Decoration {
             }
         }
         s.header().orientation().ifPresent(orientation -> {
-            OrientationLabels labels = OrientationLabels.of(orientation, s.plane());
+            OrientationLabels labels = s.flipped() ? OrientationLabels.of(orientation, s.plane()).flipped()
+                    : OrientationLabels.of(orientation, s.plane());
             Point extent = gc.textExtent("M");
             gc.drawText(labels.left(), 6, (area.height - extent.y) / 2, true);
             gc.drawText(labels.right(), area.width - 6 - gc.textExtent(labels.right()).x, (area.height - extent.y) / 2,

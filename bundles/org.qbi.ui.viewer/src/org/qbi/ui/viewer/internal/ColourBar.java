@@ -56,6 +56,23 @@ final class ColourBar {
         canvas.redraw();
     }
 
+    /** The LUT of a picture over its window, ends in rescaled units; hidden for colour pictures and labels. */
+    void show(org.qbi.ui.viewer.internal.render.RenderedSlice rendered,
+            org.qbi.ui.viewer.internal.render.SliceRenderer.Look look, org.qbi.core.image.ImageHeader header) {
+        org.qbi.ui.viewer.internal.render.DisplayWindow window = rendered.window();
+        if (window == null || look.categorical()) {
+            hide();
+            return;
+        }
+        int[] colours = org.qbi.ui.viewer.internal.render.Luts.levels(look.lut() == null
+                ? org.qbi.ui.viewer.internal.render.Luts.gray() : look.lut());
+        double a = header.rescale().apply(window.low());
+        double b = header.rescale().apply(window.high());
+        String unit = header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit();
+        show(colours, org.qbi.ui.viewer.internal.render.ImageTexts.number(Math.max(a, b)) + unit,
+                org.qbi.ui.viewer.internal.render.ImageTexts.number(Math.min(a, b)) + unit);
+    }
+
     void hide() {
         colours = null;
         GridData data = (GridData) canvas.getLayoutData();

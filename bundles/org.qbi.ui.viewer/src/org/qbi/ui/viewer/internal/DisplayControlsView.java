@@ -136,7 +136,7 @@ public final class DisplayControlsView extends ViewPart {
 
     private void contrast(SliceRenderer.Contrast how) {
         if (editor != null) {
-            editor.setContrast(how);
+            editor.display().setContrast(how);
         }
     }
 
@@ -151,7 +151,7 @@ public final class DisplayControlsView extends ViewPart {
                     + high.getText() + "'");
             return;
         }
-        editor.setWindow(window);
+        editor.display().setWindow(window);
     }
 
     /** The stored-value window of a min and max typed in rescaled units, or null when they are not numbers. */
@@ -193,8 +193,8 @@ public final class DisplayControlsView extends ViewPart {
             compositeButton = new Button(channelGroup, SWT.CHECK);
             compositeButton.setText("Composite: all channels together, each in its colour");
             compositeButton.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-            compositeButton.setSelection(editor.composite());
-            compositeButton.addListener(SWT.Selection, e -> editor.setComposite(compositeButton.getSelection()));
+            compositeButton.setSelection(editor.view().composite());
+            compositeButton.addListener(SWT.Selection, e -> editor.view().setComposite(compositeButton.getSelection()));
             List<Picture.ChannelSetting> settings = editor.channels();
             for (int c = 0; c < channels; c++) {
                 Picture.ChannelSetting setting = settings.get(c);

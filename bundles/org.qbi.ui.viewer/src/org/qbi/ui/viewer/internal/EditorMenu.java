@@ -43,10 +43,10 @@ final class EditorMenu {
     Menu create(Control control) {
         Menu menu = new Menu(control);
         menu.addListener(SWT.Show, e -> {
-            FileWindow.Recommended fileWindow = editor.fileWindow();
+            FileWindow.Recommended fileWindow = editor.display().fileWindow();
             ImageHeader header = editor.header();
-            Contrast contrast = editor.contrast();
-            CtPresets.Preset preset = editor.preset();
+            Contrast contrast = editor.display().contrast();
+            CtPresets.Preset preset = editor.display().preset();
             LutRegistry.Entry lut = editor.lut();
             fileWindowItem.setEnabled(fileWindow != null);
             fileWindowItem.setText(fileWindow == null ? "Window from the File (none given)"
@@ -61,7 +61,7 @@ final class EditorMenu {
             fileWindowItem.setSelection(contrast == Contrast.FIXED && preset == null);
             presetItems.forEach((p, item) -> item.setSelection(contrast == Contrast.FIXED && preset == p));
             lutItems.forEach((id, item) -> item.setSelection(lut != null && id.equals(lut.id())));
-            logItem.setSelection(editor.logScale());
+            logItem.setSelection(editor.display().logScale());
         });
         MenuItem fit = new MenuItem(menu, SWT.PUSH);
         fit.setText("Zoom to Fit\tdouble-click");
@@ -88,7 +88,7 @@ final class EditorMenu {
         auto.setSelection(true);
         auto.addListener(SWT.Selection, e -> {
             if (auto.getSelection()) {
-                editor.setContrast(Contrast.AUTO);
+                editor.display().setContrast(Contrast.AUTO);
             }
         });
         MenuItem minMax = new MenuItem(menu, SWT.RADIO);
@@ -96,7 +96,7 @@ final class EditorMenu {
         minMax.setText("Min-Max Contrast");
         minMax.addListener(SWT.Selection, e -> {
             if (minMax.getSelection()) {
-                editor.setContrast(Contrast.MIN_MAX);
+                editor.display().setContrast(Contrast.MIN_MAX);
             }
         });
         fileWindowItem = new MenuItem(menu, SWT.RADIO);
@@ -104,7 +104,7 @@ final class EditorMenu {
         fileWindowItem.setEnabled(false);
         fileWindowItem.addListener(SWT.Selection, e -> {
             if (fileWindowItem.getSelection()) {
-                editor.setContrast(Contrast.FIXED);
+                editor.display().setContrast(Contrast.FIXED);
             }
         });
         for (CtPresets.Preset p : CtPresets.ALL) {
@@ -113,7 +113,7 @@ final class EditorMenu {
             item.setEnabled(false);
             item.addListener(SWT.Selection, e -> {
                 if (item.getSelection()) {
-                    editor.setPreset(p);
+                    editor.display().setPreset(p);
                 }
             });
             presetItems.put(p, item);
@@ -135,7 +135,7 @@ final class EditorMenu {
         }
         logItem = new MenuItem(menu, SWT.CHECK);
         logItem.setText("Log Scale");
-        logItem.addListener(SWT.Selection, e -> editor.setLogScale(logItem.getSelection()));
+        logItem.addListener(SWT.Selection, e -> editor.display().setLogScale(logItem.getSelection()));
         new MenuItem(menu, SWT.SEPARATOR);
         overlayMenu(menu);
         editor.rois().menu(menu);
@@ -151,11 +151,11 @@ final class EditorMenu {
             item.setText(p.label());
             item.addListener(SWT.Selection, e -> {
                 if (item.getSelection()) {
-                    editor.setPlane(p);
+                    editor.view().setPlane(p);
                 }
             });
-            menu.addListener(SWT.Show, e -> item.setSelection(editor.mode() == ViewRequest.Mode.PLANE
-                    && editor.plane() == p));
+            menu.addListener(SWT.Show, e -> item.setSelection(editor.view().mode() == ViewRequest.Mode.PLANE
+                    && editor.view().plane() == p));
         }
         MenuItem cascade = new MenuItem(menu, SWT.CASCADE);
         cascade.setText("Projection");
@@ -167,12 +167,12 @@ final class EditorMenu {
                 item.setText(kind.label() + " along " + axis.label());
                 item.addListener(SWT.Selection, e -> {
                     if (item.getSelection()) {
-                        editor.setProjection(kind, axis);
+                        editor.view().setProjection(kind, axis);
                     }
                 });
                 menu.addListener(SWT.Show, e -> {
-                    item.setSelection(editor.mode() == ViewRequest.Mode.PROJECTION && editor.projection() == kind
-                            && editor.plane().normal() == axis);
+                    item.setSelection(editor.view().mode() == ViewRequest.Mode.PROJECTION && editor.view().projection() == kind
+                            && editor.view().plane().normal() == axis);
                     item.setEnabled(editor.header() != null && editor.header().size(axis) > 1);
                 });
             }
@@ -181,7 +181,7 @@ final class EditorMenu {
         montage.setText("Montage of Slices");
         montage.addListener(SWT.Selection, e -> {
             if (montage.getSelection()) {
-                editor.setMontage();
+                editor.view().setMontage();
             }
         });
         MenuItem ortho = new MenuItem(menu, SWT.PUSH);
@@ -189,14 +189,14 @@ final class EditorMenu {
         ortho.addListener(SWT.Selection, e -> editor.showRenderer(OrthogonalViews.ID));
         MenuItem compositeItem = new MenuItem(menu, SWT.CHECK);
         compositeItem.setText("Composite (All Channels)");
-        compositeItem.addListener(SWT.Selection, e -> editor.setComposite(compositeItem.getSelection()));
+        compositeItem.addListener(SWT.Selection, e -> editor.view().setComposite(compositeItem.getSelection()));
         menu.addListener(SWT.Show, e -> {
             ImageHeader header = editor.header();
-            montage.setSelection(editor.mode() == ViewRequest.Mode.MONTAGE);
+            montage.setSelection(editor.view().mode() == ViewRequest.Mode.MONTAGE);
             montage.setEnabled(header != null && header.size(Axis.Z) > 1);
             ortho.setEnabled(header != null && header.size(Axis.Z) > 1);
             compositeItem.setEnabled(header != null && header.size(Axis.C) > 1);
-            compositeItem.setSelection(editor.composite());
+            compositeItem.setSelection(editor.view().composite());
         });
     }
 
@@ -216,12 +216,12 @@ final class EditorMenu {
             dialog.setFilterPath(parent == null ? null : parent.toString());
             String chosen = dialog.open();
             if (chosen != null) {
-                editor.openOverlay(Path.of(chosen));
+                editor.showOverlay(Path.of(chosen));
             }
         });
         MenuItem outlines = new MenuItem(sub, SWT.CHECK);
         outlines.setText("Outlines Only");
-        outlines.addListener(SWT.Selection, e -> editor.setOverlayStyle(editor.overlayOpacity(),
+        outlines.addListener(SWT.Selection, e -> editor.overlay().setStyle(editor.overlay().opacity(),
                 outlines.getSelection()));
         new MenuItem(sub, SWT.SEPARATOR);
         for (int percent : new int[] { 25, 50, 75, 100 }) {
@@ -229,18 +229,18 @@ final class EditorMenu {
             item.setText("Opacity " + percent + " %");
             item.addListener(SWT.Selection, e -> {
                 if (item.getSelection()) {
-                    editor.setOverlayStyle(percent / 100.0, editor.overlayOutlines());
+                    editor.overlay().setStyle(percent / 100.0, editor.overlay().outlines());
                 }
             });
-            sub.addListener(SWT.Show, e -> item.setSelection(Math.round(editor.overlayOpacity() * 100) == percent));
+            sub.addListener(SWT.Show, e -> item.setSelection(Math.round(editor.overlay().opacity() * 100) == percent));
         }
         new MenuItem(sub, SWT.SEPARATOR);
         MenuItem remove = new MenuItem(sub, SWT.PUSH);
         remove.setText("Remove Overlay");
-        remove.addListener(SWT.Selection, e -> editor.removeOverlay());
+        remove.addListener(SWT.Selection, e -> editor.overlay().remove());
         sub.addListener(SWT.Show, e -> {
-            outlines.setSelection(editor.overlayOutlines());
-            remove.setEnabled(editor.hasOverlay());
+            outlines.setSelection(editor.overlay().outlines());
+            remove.setEnabled(editor.overlay().image() != null);
             openItem.setEnabled(editor.image() != null);
         });
     }

@@ -1,63 +1,34 @@
 package org.qbi.ui.viewer.internal;
 
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.net.URI;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
-import org.eclipse.core.resources.IFile;
-import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StackLayout;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
-import org.eclipse.ui.IPathEditorInput;
-import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.AxisCalibration;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
-import org.qbi.core.image.io.FormatException;
-import org.qbi.io.ImageFormats;
-import org.qbi.core.progress.CancelledException;
-import org.qbi.project.workspace.EclipseProgress;
 import org.qbi.ui.viewer.ImageRenderer;
 import org.qbi.ui.viewer.ImageViewer;
-import org.qbi.ui.viewer.internal.render.ChannelComposite;
-import org.qbi.ui.viewer.internal.render.Montage;
+import org.qbi.ui.viewer.internal.render.ImagePyramid;
 import org.qbi.ui.viewer.internal.render.Picture;
-import org.qbi.ui.viewer.internal.render.Projection;
 import org.qbi.ui.viewer.internal.render.SlicePlane;
 import org.qbi.ui.viewer.internal.render.ViewRequest;
-import org.qbi.ui.viewer.internal.render.CtPresets;
-import org.qbi.ui.viewer.internal.render.DisplayWindow;
 import org.qbi.ui.viewer.internal.render.FileWindow;
-import org.qbi.ui.viewer.internal.render.ImageTexts;
-import org.qbi.ui.viewer.internal.render.Luts;
 import org.qbi.ui.viewer.internal.render.RenderedSlice;
 import org.qbi.ui.viewer.internal.render.SliceRenderer;
-import org.qbi.ui.viewer.internal.render.SliceRenderer.Contrast;
 
 /**
  * The Image editor: one image (a file, or a folder such as a DICOM series or a Zarr store) opened through the
@@ -97,44 +68,19 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             Picture picture, Picture.Display display) {
     }
 
-    /** A created renderer and its control. */
-    private record Shown(ImageRenderer renderer, Control control) {
-    }
-
     /** The LUT shown when the user has not chosen one. */
-    static final String DEFAULT_LUT = "org.qbi.ui.viewer.luts.gray";
+    static final String DEFAULT_LUT = DisplayState.DEFAULT_LUT;
 
-    private final ISchedulingRule rule = new ISchedulingRule() {
-        @Override
-        public boolean isConflicting(ISchedulingRule other) {
-            return other == this;
-        }
-
-        @Override
-        public boolean contains(ISchedulingRule other) {
-            return other == this;
-        }
-    };
-    private final SliceJob sliceJob = new SliceJob();
+    private EditorJobs jobs;
+    private SliceJob sliceJob;
+    /** The job building the pyramid of a large image, or null. */
+    private volatile PyramidJob pyramidJob;
     private final EditorSite site = new EditorSite(this);
-    private final Map<String, Shown> renderers = new java.util.HashMap<>();
-    private String renderer = RendererRegistry.SLICES;
-    private Combo viewCombo;
-    private Composite rendererArea;
-    private StackLayout rendererStack;
-    private Annotations annotations;
-    private RoiTool rois;
-    /** The plane, mode and projection the slice page shows. */
-    private volatile SlicePlane plane = SlicePlane.AXIAL;
-    private volatile ViewRequest.Mode mode = ViewRequest.Mode.PLANE;
-    private volatile Projection.Kind projection = Projection.Kind.MAX;
-    private volatile boolean composite;
-    private volatile List<Picture.ChannelSetting> channelSettings = List.of();
-    /** The overlay (mask or labels) and where it came from; null: none. */
-    private volatile Image overlay;
-    private Path overlayPath;
-    private volatile double overlayOpacity = 0.5;
-    private volatile boolean overlayOutlines;
+    private EditorPages pages;
+    private RendererStack renderers;
+    private final ViewMode view = new ViewMode(this);
+    private final DisplayState display = new DisplayState(this::requestSlice);
+    private final OverlayLayer overlay = new OverlayLayer(this);
     /** The voxel last under the mouse in the slice viewer, or null. */
     private long[] hovered;
     /** The shared cursor of the renderers: x, y, z, c, t. */
@@ -146,132 +92,36 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
     private volatile Image image;
     private volatile int generation;
     private volatile ViewRequest requested = ViewRequest.axial(0, 0, 0);
-    private volatile Contrast contrast = Contrast.AUTO;
-    /** The CT preset chosen (FIXED contrast with this window), or null for the file's window. */
-    private volatile CtPresets.Preset preset;
-    private volatile LutRegistry.Entry lut;
-    private volatile boolean logScale;
     private ImageHeader header;
     private String error;
     private Slice slice;
     private boolean disposed;
-    private Display display;
+    private Display swtDisplay;
 
-    private Composite content;
-    private StackLayout stack;
-    private Composite viewerPage;
-    private Composite errorPage;
-    private Text errorText;
-    private Label headerLine;
-    private Combo entryCombo;
-    private ImageCanvas canvas;
-    private ColourBar colourBar;
-    private Composite sliderRow;
-    private final Map<Axis, Scale> scales = new EnumMap<>(Axis.class);
-    private final Map<Axis, Label> sliderLabels = new EnumMap<>(Axis.class);
-    private Label status;
-    private volatile FileWindow.Recommended fileWindow;
-    /** A window the user set in the Display controls view (stored values), or null. */
-    private volatile DisplayWindow customWindow;
+    private SlicePage slicePage;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         setSite(site);
         setInput(input);
-        path = pathOf(input);
+        path = EditorInputs.pathOf(input);
         setPartName(input.getName());
         setTitleToolTip(path.toString());
     }
 
-    /** The local file or folder behind an editor input. */
-    static Path pathOf(IEditorInput input) throws PartInitException {
-        IFile file = input.getAdapter(IFile.class);
-        if (file != null && file.getLocation() != null) {
-            return file.getLocation().toPath();
-        }
-        if (input instanceof IURIEditorInput uriInput && uriInput.getURI() != null
-                && "file".equals(uriInput.getURI().getScheme())) {
-            URI uri = uriInput.getURI();
-            return Path.of(uri);
-        }
-        if (input instanceof IPathEditorInput pathInput) {
-            IPath location = pathInput.getPath();
-            if (location != null) {
-                return location.toPath();
-            }
-        }
-        throw new PartInitException("The Image editor opens files and folders on this computer; '" + input.getName()
-                + "' is not one");
-    }
-
     @Override
     public void createPartControl(Composite parent) {
-        display = parent.getDisplay();
-        content = new Composite(parent, SWT.NONE);
-        stack = new StackLayout();
-        content.setLayout(stack);
-
-        viewerPage = new Composite(content, SWT.NONE);
-        GridLayout layout = new GridLayout(1, false);
-        layout.marginWidth = 0;
-        layout.marginHeight = 0;
-        layout.verticalSpacing = 2;
-        viewerPage.setLayout(layout);
-
-        Composite top = new Composite(viewerPage, SWT.NONE);
-        GridLayout topLayout = new GridLayout(3, false);
-        topLayout.marginHeight = 2;
-        top.setLayout(topLayout);
-        top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        headerLine = new Label(top, SWT.NONE);
-        headerLine.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        headerLine.setText(path.toString());
-        entryCombo = new Combo(top, SWT.READ_ONLY | SWT.DROP_DOWN);
-        GridData comboData = new GridData(SWT.RIGHT, SWT.CENTER, false, false);
-        comboData.exclude = true;
-        entryCombo.setLayoutData(comboData);
-        entryCombo.setVisible(false);
-        entryCombo.setToolTipText("Which image of this file to show");
-        entryCombo.addListener(SWT.Selection, e -> {
-            int index = entryCombo.getSelectionIndex();
-            if (index >= 0 && !entries.get(index).equals(entry)) {
-                entry = entries.get(index);
-                open();
-            }
-        });
-        viewCombo = new Combo(top, SWT.READ_ONLY | SWT.DROP_DOWN);
-        viewCombo.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
-        viewCombo.setToolTipText("How to show the image (viewers contributed through org.qbi.viewers)");
-        for (RendererRegistry.Entry renderer : RendererRegistry.installed()) {
-            viewCombo.add(renderer.name());
-        }
-        viewCombo.addListener(SWT.Selection, e -> {
-            int index = viewCombo.getSelectionIndex();
-            if (index >= 0) {
-                showRenderer(RendererRegistry.installed().get(index).id());
-            }
-        });
-
-        rendererArea = new Composite(viewerPage, SWT.NONE);
-        rendererStack = new StackLayout();
-        rendererArea.setLayout(rendererStack);
-        rendererArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        lut = LutRegistry.find(DEFAULT_LUT);
-
-        status = new Label(viewerPage, SWT.NONE);
-        GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        statusData.horizontalIndent = 5;
-        status.setLayoutData(statusData);
-
-        errorPage = new Composite(content, SWT.NONE);
-        errorPage.setLayout(new GridLayout(2, false));
-        Label icon = new Label(errorPage, SWT.NONE);
-        icon.setImage(parent.getDisplay().getSystemImage(SWT.ICON_ERROR));
-        icon.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
-        errorText = new Text(errorPage, SWT.READ_ONLY | SWT.MULTI | SWT.WRAP);
-        errorText.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-
-        stack.topControl = viewerPage;
+        swtDisplay = parent.getDisplay();
+        jobs = new EditorJobs(this, path.getFileName().toString(), swtDisplay);
+        sliceJob = new SliceJob(this);
+        pages = new EditorPages(parent, path, RendererRegistry.installed().stream().map(RendererRegistry.Entry::name)
+                .toList(), index -> {
+                    if (!entries.get(index).equals(entry)) {
+                        entry = entries.get(index);
+                        open();
+                    }
+                }, index -> showRenderer(RendererRegistry.installed().get(index).id()));
+        renderers = new RendererStack(pages.rendererArea(), pages.viewCombo(), site, this::createSlicePage);
         showRenderer(RendererRegistry.SLICES);
         open();
     }
@@ -281,114 +131,40 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
      * and the sliders below.
      */
     Control createSlicePage(Composite parent) {
-        Composite page = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(1, false);
-        layout.marginWidth = 0;
-        layout.marginHeight = 0;
-        layout.verticalSpacing = 2;
-        page.setLayout(layout);
-        Composite middle = new Composite(page, SWT.NONE);
-        GridLayout middleLayout = new GridLayout(2, false);
-        middleLayout.marginWidth = 0;
-        middleLayout.marginHeight = 0;
-        middleLayout.horizontalSpacing = 0;
-        middle.setLayout(middleLayout);
-        middle.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        canvas = new ImageCanvas(middle, this::hover, () -> step(-1), () -> step(1));
-        canvas.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        annotations = new Annotations(() -> {
-            Slice shown = slice;
-            return shown == null || header == null || shown.picture().montage() != null ? null
-                    : new Annotations.Shown(header, shown.picture().request().plane());
-        });
-        canvas.addDecoration(annotations);
-        rois = new RoiTool(this, canvas);
-        colourBar = new ColourBar(middle);
-        canvas.control().setMenu(new EditorMenu(this).create(canvas.control()));
+        slicePage = new SlicePage(this, parent);
+        canvas().control().setMenu(new EditorMenu(this).create(canvas().control()));
+        return slicePage.control();
+    }
 
-        sliderRow = new Composite(page, SWT.NONE);
-        sliderRow.setLayout(new GridLayout(3, false));
-        GridData sliderData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        sliderData.exclude = true;
-        sliderRow.setLayoutData(sliderData);
-        sliderRow.setVisible(false);
-        return page;
+    /** The user moved the slider of {@code axis} to {@code index}. */
+    void sliderMoved(Axis axis, long index) {
+        long[] at = position.clone();
+        at[axis.ordinal()] = index;
+        position = at;
+        requestSlice();
     }
 
     /** Brings the renderer {@code id} to the front, creating it the first time (falls back to the slice viewer). */
     void showRenderer(String id) {
-        List<RendererRegistry.Entry> installed = RendererRegistry.installed();
-        int index = 0;
-        for (int i = 0; i < installed.size(); i++) {
-            if (installed.get(i).id().equals(id)) {
-                index = i;
-            }
-        }
-        if (installed.isEmpty()) {
-            if (canvas == null) {
-                rendererStack.topControl = createSlicePage(rendererArea);
-            }
-            return;
-        }
-        RendererRegistry.Entry chosen = installed.get(index);
-        Shown shown = renderers.get(chosen.id());
-        if (shown == null) {
-            ImageRenderer renderer = chosen.create();
-            if (renderer == null) {
-                if (!RendererRegistry.SLICES.equals(chosen.id()) && canvas != null) {
-                    showRenderer(RendererRegistry.SLICES);
-                    return;
-                }
-                renderer = new SlicesRenderer();
-            }
-            Control control = renderer.createControl(rendererArea, site);
-            shown = new Shown(renderer, control);
-            renderers.put(chosen.id(), shown);
-        }
-        if (!chosen.id().equals(renderer) && status != null) {
-            status.setText(""); // the status of the renderer left behind no longer applies
-        }
-        renderer = chosen.id();
-        rendererStack.topControl = shown.control();
-        viewCombo.select(index);
-        rendererArea.layout(true, true);
-        if (image != null) {
-            shown.renderer().refresh();
+        if (renderers.show(id, image != null) && status() != null) {
+            status().setText(""); // the status of the renderer left behind no longer applies
         }
     }
 
     /** The id of the renderer in front. */
     String rendererId() {
-        return renderer;
+        return renderers.frontId();
     }
 
     /** The renderer {@code id} if it has been created. */
     ImageRenderer renderer(String id) {
-        Shown shown = renderers.get(id);
-        return shown == null ? null : shown.renderer();
+        return renderers.renderer(id);
     }
 
     private void refreshRenderers() {
-        Shown front = renderers.get(renderer);
-        if (front != null && image != null) {
-            front.renderer().refresh();
+        if (image != null) {
+            renderers.refreshFront();
         }
-    }
-
-    /** Chooses how the gray window is computed and redraws the slice. */
-    void setContrast(Contrast newContrast) {
-        preset = null;
-        customWindow = null;
-        contrast = newContrast;
-        requestSlice();
-    }
-
-    /** Shows the CT window {@code p} (HU images; in stored values through the rescale) and redraws. */
-    void setPreset(CtPresets.Preset p) {
-        customWindow = null;
-        preset = p;
-        contrast = Contrast.FIXED;
-        requestSlice();
     }
 
     /** Colours the slice with the installed LUT of this id (see {@link LutRegistry}) and redraws. */
@@ -397,80 +173,39 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         if (entry == null) {
             throw new IllegalArgumentException("No LUT '" + id + "' is installed");
         }
-        lut = entry;
+        display.setLut(entry);
         ViewerMemory.rememberLut(path, id);
-        requestSlice();
-    }
-
-    /** Turns log scaling within the window on or off and redraws. */
-    void setLogScale(boolean on) {
-        logScale = on;
         requestSlice();
     }
 
     /** The display settings the next picture is made with (any thread). */
     Picture.Display displaySettings(ImageHeader h) {
-        FileWindow.Recommended recommended = fileWindow;
-        CtPresets.Preset chosen = preset;
-        DisplayWindow custom = customWindow;
-        DisplayWindow fixed = chosen != null && CtPresets.applies(h.rescale()) ? chosen.stored(h.rescale())
-                : custom != null ? custom : recommended == null ? null : recommended.stored();
-        return new Picture.Display(contrast, fixed, look(), channelSettings, overlay, overlayOpacity, overlayOutlines);
-    }
-
-    /** The look the next slice is rendered with. */
-    private SliceRenderer.Look look() {
-        LutRegistry.Entry entry = lut;
-        if (entry == null || (DEFAULT_LUT.equals(entry.id()) && !logScale)) {
-            return logScale ? new SliceRenderer.Look(null, true, false) : SliceRenderer.Look.GRAY;
-        }
-        return new SliceRenderer.Look(entry.lut(), logScale, entry.categorical());
+        return overlay.over(new Picture.Display(display.contrast(), display.fixed(h), display.look(),
+                display.channelSettings(), null, 0, false));
     }
 
     /** Opens the image (or the chosen entry) in a job; the editor shows it when the header is read. */
     private void open() {
         int gen = ++generation;
-        canvas.message("Reading " + path.getFileName() + " \u2026");
-        Job job = new EditorJob("Opening " + path.getFileName(), monitor -> {
-            ImageFormats formats = ImageFormats.installed();
-            Image opened;
-            try {
-                opened = formats.open(path, entry);
-            } catch (IOException | RuntimeException e) {
-                asyncExec(() -> failed(gen, e));
-                return Status.OK_STATUS;
-            }
-            List<String> names;
-            try {
-                names = formats.entries(path);
-            } catch (IOException | RuntimeException e) {
-                names = List.of();
-            }
-            List<String> found = names;
-            if (!asyncExec(() -> opened(gen, opened, found))) {
-                closeQuietly(opened);
-            }
-            return Status.OK_STATUS;
-        });
-        job.setRule(rule);
-        job.schedule();
+        canvas().message("Reading " + path.getFileName() + " \u2026");
+        jobs.open(path, entry, (opened, names) -> opened(gen, opened, names), problem -> failed(gen, problem));
     }
 
     private void opened(int gen, Image opened, List<String> names) {
         if (disposed || gen != generation) {
-            closeLater(opened);
+            jobs.closeLater(opened);
             return;
         }
         Image old = image;
         image = opened;
         if (old != null) {
-            closeLater(old);
+            closeImage(old);
         }
         header = opened.header();
         error = null;
         String remembered = ViewerMemory.lut(path);
         if (remembered != null && LutRegistry.find(remembered) != null) {
-            lut = LutRegistry.find(remembered);
+            display.setLut(LutRegistry.find(remembered));
         }
         long[] centre = new long[5];
         for (int i = 0; i < 3; i++) {
@@ -478,133 +213,56 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         }
         centre[2] = 0;
         position = centre;
-        fileWindow = FileWindow.of(header.metadata(), header.rescale()).orElse(null);
-        if (fileWindow == null && contrast == Contrast.FIXED && preset == null) {
-            contrast = Contrast.AUTO;
-        }
+        display.opened(FileWindow.of(header.metadata(), header.rescale()).orElse(null));
         if (header.size(Axis.X) * header.size(Axis.Y) > MAX_PLANE_PIXELS) {
             showError("Cannot show " + path + "\n\nIts x-y planes have " + header.size(Axis.X) + " x "
                     + header.size(Axis.Y) + " pixels; this viewer shows planes of up to " + MAX_PLANE_PIXELS
                     + " pixels.");
             return;
         }
-        stack.topControl = viewerPage;
-        headerLine.setText(ImageTexts.headerLine(header));
-        headerLine.setToolTipText(ImageTexts.headerLine(header) + "\n" + path);
         entries = List.copyOf(names);
-        GridData comboData = (GridData) entryCombo.getLayoutData();
-        comboData.exclude = entries.size() < 2;
-        entryCombo.setVisible(entries.size() > 1);
-        entryCombo.setItems(entries.toArray(String[]::new));
-        if (entries.size() > 1) {
-            entryCombo.select(Math.max(0, entry == null ? 0 : entries.indexOf(entry)));
-        }
         buildSliders();
-        content.layout(true, true);
+        pages.showImage(header, path, entries, entry);
+        pyramidJob = PyramidJob.startFor(this, opened);
         firePropertyChange(PROP_IMAGE);
         requestSlice();
+    }
+
+    /** More of the pyramid is built: an overview on screen is made again from it (not while a plane is read). */
+    void pyramidGrew() {
+        Slice shown = slice;
+        if (!disposed && shown != null && shown.picture().overview() != null
+                && shown.picture().overview().fraction() < 1 && sliceJob.getState() == Job.NONE) {
+            requestSlice();
+        }
+    }
+
+    /** Closes an image left behind, after its pyramid job (cancelled now) has ended. */
+    private void closeImage(Image old) {
+        PyramidJob building = pyramidJob;
+        if (building != null && building.image() == old) {
+            pyramidJob = null;
+            building.cancel();
+        }
+        jobs.closeLater(old, building);
     }
 
     private void failed(int gen, Throwable problem) {
         if (disposed || gen != generation) {
             return;
         }
-        showError("Cannot open " + path + "\n\n" + describe(problem, path));
+        showError("Cannot open " + path + "\n\n" + StatusTexts.describe(problem, path));
     }
 
     private void showError(String text) {
         error = text;
-        errorText.setText(text);
-        stack.topControl = errorPage;
-        content.layout(true, true);
+        pages.showError(text);
         firePropertyChange(PROP_IMAGE);
     }
 
-    /** What went wrong, for people: the reader's message for format errors, the cause for the rest. */
-    static String describe(Throwable problem, Path path) {
-        if (problem instanceof FormatException) {
-            return problem.getMessage();
-        }
-        if (problem instanceof NoSuchFileException) {
-            return path + ": no such file or folder";
-        }
-        if (problem instanceof AccessDeniedException) {
-            return path + ": permission denied";
-        }
-        if (problem instanceof IOException) {
-            return path + ": " + (problem.getMessage() == null ? problem.toString() : problem.getMessage());
-        }
-        return path + ": the reader failed (" + problem + ")";
-    }
-
     private void buildSliders() {
-        for (Control child : sliderRow.getChildren()) {
-            child.dispose();
-        }
-        scales.clear();
-        sliderLabels.clear();
-        for (Axis axis : sliderAxes()) {
-            AxisCalibration calibration = header.axis(axis);
-            if (calibration.size() < 2 || (axis == plane.normal() && mode != ViewRequest.Mode.PLANE)
-                    || (axis == Axis.C && composite)) {
-                continue; // projections and montages show every plane along the normal, composites every channel
-            }
-            Label name = new Label(sliderRow, SWT.NONE);
-            name.setText(axis.label());
-            Scale scale = new Scale(sliderRow, SWT.HORIZONTAL);
-            scale.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-            int max = (int) Math.min(Integer.MAX_VALUE, calibration.size() - 1);
-            scale.setMinimum(0);
-            scale.setMaximum(max);
-            scale.setIncrement(1);
-            scale.setPageIncrement(Math.max(1, max / 10));
-            int start = axis == plane.normal() ? (int) Math.min(max, position[axis.ordinal()])
-                    : axis.ordinal() >= 3 ? (int) Math.min(max, position[axis.ordinal()]) : 0;
-            scale.setSelection(start);
-            scale.setToolTipText(switch (axis) {
-                case X, Y, Z -> plane.label() + " plane (" + axis.label() + ")";
-                case C -> "Channel (c)";
-                default -> "Time point (t)";
-            });
-            Label value = new Label(sliderRow, SWT.NONE);
-            GridData valueData = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-            value.setText(ImageTexts.sliderLabel(calibration, calibration.size() - 1) + "  ");
-            valueData.widthHint = value.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
-            value.setLayoutData(valueData);
-            value.setText(ImageTexts.sliderLabel(calibration, start));
-            scale.addListener(SWT.Selection, e -> {
-                value.setText(ImageTexts.sliderLabel(calibration, scale.getSelection()));
-                long[] at = position.clone();
-                at[axis.ordinal()] = scale.getSelection();
-                position = at;
-                requestSlice();
-            });
-            scales.put(axis, scale);
-            sliderLabels.put(axis, value);
-        }
-        GridData data = (GridData) sliderRow.getLayoutData();
-        data.exclude = scales.isEmpty();
-        sliderRow.setVisible(!scales.isEmpty());
-    }
-
-    /** The sliders: the axis across the plane shown, then channel and time. */
-    private Axis[] sliderAxes() {
-        return new Axis[] { plane.normal(), Axis.C, Axis.T };
-    }
-
-    /** Moves the first slider (the plane's normal, else c, else t) by {@code delta}. */
-    private void step(int delta) {
-        for (Axis axis : sliderAxes()) {
-            Scale scale = scales.get(axis);
-            if (scale != null) {
-                int next = Math.max(scale.getMinimum(), Math.min(scale.getMaximum(), scale.getSelection() + delta));
-                if (next != scale.getSelection()) {
-                    scale.setSelection(next);
-                    scale.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-                }
-                return;
-            }
-        }
+        slicePage.sliders().build(header, view.plane(), view.mode() == ViewRequest.Mode.PLANE, view.composite(),
+                position);
     }
 
     /**
@@ -612,153 +270,68 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
      * wins). Another renderer in front is refreshed too, since the display settings it borrows may have changed.
      */
     void requestSlice() {
-        if (image == null) {
+        if (image == null || disposed) {
             return;
         }
-        Axis[] axes = sliderAxes();
-        long[] at = new long[3];
-        for (int i = 0; i < axes.length; i++) {
-            Scale scale = scales.get(axes[i]);
-            at[i] = scale == null ? 0 : scale.getSelection();
-        }
-        requested = new ViewRequest(mode, plane, at[0], at[1], at[2], projection, composite);
+        long[] at = slicePage.sliders().selection();
+        requested = view.request(at);
         sliceJob.schedule();
-        if (!RendererRegistry.SLICES.equals(renderer)) {
+        if (!RendererRegistry.SLICES.equals(renderers.frontId())) {
             refreshRenderers();
         }
     }
 
-    private void showSlice(int gen, Slice decoded) {
+    void showSlice(int gen, Slice decoded) {
         if (disposed || gen != generation) {
             return;
         }
         slice = decoded;
         SlicePlane shownPlane = decoded.picture().montage() != null ? SlicePlane.AXIAL
                 : decoded.picture().request().plane();
-        canvas.message(null);
-        canvas.show(SwtImages.imageData(decoded.rendered()), shownPlane.aspect(header));
-        if (rois != null) {
-            rois.pictureChanged();
+        canvas().message(null);
+        canvas().show(SwtImages.imageData(decoded.rendered()), shownPlane.aspect(header));
+        if (rois() != null) {
+            rois().pictureChanged();
         }
-        updateColourBar(decoded);
-        if (status.getText().isEmpty() || !status.getText().startsWith("x ")) {
-            status.setText(windowText());
+        colourBar().show(decoded.rendered(), decoded.look(), header);
+        if (status().getText().isEmpty() || !status().getText().startsWith("x ")) {
+            status().setText(windowText());
         }
         firePropertyChange(PROP_SLICE);
     }
 
-    private void sliceFailed(int gen, ViewRequest at, Throwable problem) {
+    void sliceFailed(int gen, ViewRequest at, Throwable problem) {
         if (disposed || gen != generation) {
             return;
         }
         slice = null;
-        canvas.clear();
-        colourBar.hide();
-        String what = switch (at.mode()) {
-            case PLANE -> "Slice " + at.plane().normal().label() + " " + at.index() + ", c " + at.c() + ", t " + at.t();
-            case PROJECTION -> "The " + at.kind().label().toLowerCase(java.util.Locale.ROOT) + " projection along "
-                    + at.plane().normal().label();
-            case MONTAGE -> "The montage";
-        };
-        canvas.message(what + " could not be " + (at.mode() == ViewRequest.Mode.PLANE ? "read" : "made") + ":\n"
-                + (problem instanceof IllegalArgumentException ? problem.getMessage() : describe(problem, path)));
-        status.setText("");
+        canvas().clear();
+        colourBar().hide();
+        canvas().message(StatusTexts.failed(at, problem, path));
+        status().setText("");
         firePropertyChange(PROP_SLICE);
     }
 
-    /** The colour bar of a slice: the LUT over its window, ends in rescaled units; hidden for colour and labels. */
-    private void updateColourBar(Slice decoded) {
-        DisplayWindow window = decoded.rendered().window();
-        SliceRenderer.Look look = decoded.look();
-        if (window == null || look.categorical()) {
-            colourBar.hide();
-            return;
-        }
-        int[] colours = Luts.levels(look.lut() == null ? Luts.gray() : look.lut());
-        double a = header.rescale().apply(window.low());
-        double b = header.rescale().apply(window.high());
-        String unit = header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit();
-        colourBar.show(colours, ImageTexts.number(Math.max(a, b)) + unit, ImageTexts.number(Math.min(a, b)) + unit);
+    /** The status line for pixel (h, v) of a picture: voxel, physical position, value, overlay label. */
+    String readout(Picture picture, int h, int v) {
+        return StatusTexts.readout(header, picture, h, v);
     }
 
-    /** "gray window 1000 .. 2571 (1000 .. 4142 HU), auto contrast", or what a colour slice is. */
     private String windowText() {
-        if (slice == null) {
-            return "";
-        }
-        DisplayWindow window = slice.rendered().window();
-        if (slice.picture().request().composite() && header.size(Axis.C) > 1) {
-            List<Picture.ChannelSetting> set = slice.display().channels();
-            long shown = 0;
-            for (int c = 0; c < header.size(Axis.C); c++) {
-                shown += c >= set.size() || set.get(c).visible() ? 1 : 0; // channels not set are shown
-            }
-            return "composite: " + shown + " of " + header.size(Axis.C) + " channels shown";
-        }
-        if (window == null) {
-            return header.pixelType() == org.qbi.core.image.PixelType.LABEL32 ? "labels in colour (0 black)"
-                    : "colour as stored";
-        }
-        StringBuilder text = new StringBuilder();
-        ViewRequest shown = slice.picture().request();
-        if (shown.mode() == ViewRequest.Mode.PROJECTION) {
-            text.append(shown.kind().label()).append(" intensity projection along ")
-                    .append(shown.plane().normal().label()).append("  \u00b7  ");
-        } else if (shown.mode() == ViewRequest.Mode.MONTAGE) {
-            text.append("Montage of ").append(slice.picture().montage().slices().length).append(" slices  \u00b7  ");
-        }
-        text.append("gray window ").append(ImageTexts.number(window.low())).append(" .. ")
-                .append(ImageTexts.number(window.high()));
-        if (!header.rescale().isIdentity()) {
-            double a = header.rescale().apply(window.low());
-            double b = header.rescale().apply(window.high());
-            text.append(" stored (").append(ImageTexts.number(Math.min(a, b))).append(" .. ")
-                    .append(ImageTexts.number(Math.max(a, b)))
-                    .append(header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit()).append(')');
-        }
-        text.append(switch (contrast) {
-            case AUTO -> ", auto contrast";
-            case MIN_MAX -> ", min-max";
-            case FIXED -> preset != null ? ", CT " + preset.label()
-                    : customWindow != null ? ", window set" : ", the file's window";
-        });
-        if (logScale) {
-            text.append(", log scale");
-        }
-        if (lut != null && !DEFAULT_LUT.equals(lut.id())) {
-            text.append(", ").append(lut.name());
-        }
-        return text.toString();
+        return StatusTexts.window(slice, header, display);
     }
 
-    private void hover(int[] pixel) {
+    void hover(int[] pixel) {
         if (pixel == null || slice == null || header == null) {
-            status.setText(windowText());
+            status().setText(windowText());
             return;
         }
-        status.setText(readout(slice.picture(), pixel[0], pixel[1]));
-        long[] voxel = voxel(slice.picture(), pixel[0], pixel[1]);
+        status().setText(readout(slice.picture(), pixel[0], pixel[1]));
+        long[] voxel = StatusTexts.voxel(slice.picture(), pixel[0], pixel[1]);
         if (voxel != null && !java.util.Arrays.equals(voxel, hovered)) {
             hovered = voxel;
             firePropertyChange(PROP_CURSOR);
         }
-    }
-
-    /** The voxel (x, y, z, c, t) shown at pixel (h, v) of a picture; null in projections and between tiles. */
-    static long[] voxel(Picture picture, int h, int v) {
-        ViewRequest r = picture.request();
-        return switch (r.mode()) {
-            case PLANE -> {
-                long[] xyz = r.plane().voxel(h, v, r.index());
-                yield new long[] { xyz[0], xyz[1], xyz[2], r.c(), r.t() };
-            }
-            case MONTAGE -> {
-                Montage.Result m = picture.montage();
-                long z = m.sliceAt(h, v);
-                yield z < 0 ? null : new long[] { h % m.tileWidth(), v % m.tileHeight(), z, r.c(), r.t() };
-            }
-            case PROJECTION -> null;
-        };
     }
 
     /** The voxel last under the mouse (x, y, z, c, t), or null. */
@@ -766,259 +339,116 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         return hovered;
     }
 
-    /** The status line for pixel (h, v) of a picture: voxel, physical position, value, overlay label. */
-    String readout(Picture picture, int h, int v) {
-        ViewRequest r = picture.request();
-        long i = (long) v * picture.width() + h;
-        String text = switch (r.mode()) {
-            case PLANE -> {
-                long[] xyz = r.plane().voxel(h, v, r.index());
-                yield ImageTexts.readout(header, picture.values(), i, xyz[0], xyz[1], xyz[2], r.c(), r.t());
-            }
-            case MONTAGE -> {
-                Montage.Result m = picture.montage();
-                long z = m.sliceAt(h, v);
-                yield z < 0 ? "" : ImageTexts.readout(header, picture.values(), i, h % m.tileWidth(),
-                        v % m.tileHeight(), z, r.c(), r.t());
-            }
-            case PROJECTION -> {
-                double value = picture.planeValues().get((int) i);
-                String unit = header.rescale().unit().isEmpty() ? "" : " " + header.rescale().unit();
-                yield r.plane().horizontal().label() + " " + h + "  " + r.plane().vertical().label() + " " + v
-                        + "  \u00b7  " + r.kind().label().toLowerCase(java.util.Locale.ROOT) + " along "
-                        + r.plane().normal().label() + ": stored " + ImageTexts.number(value)
-                        + (header.rescale().isIdentity() ? "" : "  \u00b7  "
-                                + ImageTexts.number(header.rescale().apply(value)) + unit);
-            }
-        };
-        if (picture.labels() != null) {
-            text += "  \u00b7  label " + ImageTexts.number(picture.labels().get((int) i));
-        }
-        return text;
-    }
-
     // The view: plane, projection, montage, composite, overlay.
 
-    /** Shows plane {@code p} (axial, coronal, sagittal) in the slice page, at the shared cursor's position. */
-    void setPlane(SlicePlane p) {
-        plane = p;
-        mode = ViewRequest.Mode.PLANE;
+    /** What the slice viewer shows (setting it redraws). */
+    ViewMode view() {
+        return view;
+    }
+
+    /** The plane, mode or composite changed: the sliders follow, and the picture. */
+    void viewChanged() {
         if (header != null) {
             buildSliders();
-            viewerPage.layout(true, true);
+            pages.layoutViewer();
         }
         requestSlice();
-    }
-
-    SlicePlane plane() {
-        return plane;
-    }
-
-    /** Shows the {@code kind} intensity projection along {@code axis} (computed in a job with progress). */
-    void setProjection(Projection.Kind kind, Axis axis) {
-        projection = kind;
-        plane = SlicePlane.across(axis);
-        mode = ViewRequest.Mode.PROJECTION;
-        if (status != null && header != null) {
-            status.setText("Computing the " + kind.label().toLowerCase(java.util.Locale.ROOT)
-                    + " intensity projection along " + axis.label() + " \u2026 (progress below)");
-        }
-        if (header != null) {
-            buildSliders();
-            viewerPage.layout(true, true);
-        }
-        requestSlice();
-    }
-
-    /** Shows a montage of the x-y slices. */
-    void setMontage() {
-        plane = SlicePlane.AXIAL;
-        mode = ViewRequest.Mode.MONTAGE;
-        if (header != null) {
-            buildSliders();
-            viewerPage.layout(true, true);
-        }
-        requestSlice();
-    }
-
-    ViewRequest.Mode mode() {
-        return mode;
-    }
-
-    /** Shows all channels together, each in its colour with its own window (images with channels). */
-    void setComposite(boolean on) {
-        composite = on;
-        if (header != null) {
-            buildSliders();
-            viewerPage.layout(true, true);
-        }
-        requestSlice();
-    }
-
-    boolean composite() {
-        return composite;
     }
 
     /** Sets the colour, visibility and window of each channel (index = channel) and redraws. */
     void setChannels(List<Picture.ChannelSetting> settings) {
-        channelSettings = List.copyOf(settings);
+        display.setChannels(settings);
         requestSlice();
     }
 
     /** The channel settings: the ones set, or the default colour, visible, auto window for each channel. */
     List<Picture.ChannelSetting> channels() {
-        int count = header == null ? 0 : (int) header.size(Axis.C);
-        List<Picture.ChannelSetting> set = channelSettings;
-        List<Picture.ChannelSetting> all = new java.util.ArrayList<>();
-        for (int c = 0; c < count; c++) {
-            all.add(c < set.size() ? set.get(c)
-                    : new Picture.ChannelSetting(ChannelComposite.defaultColour(c), true, null));
-        }
-        return all;
+        return display.channels(header == null ? 0 : (int) header.size(Axis.C));
     }
 
-    /** Shows the window {@code low .. high} (stored values) for every slice, as set in the Display controls view. */
-    void setWindow(DisplayWindow window) {
-        preset = null;
-        customWindow = window;
-        contrast = Contrast.FIXED;
-        requestSlice();
+    @Override
+    public void showOverlay(Path labels) {
+        if (image != null) {
+            overlay.open(labels, image);
+        }
     }
 
-    /**
-     * Opens a mask or label image (same x, y, z size) in a job and draws it over the image; errors appear in the
-     * canvas message and the status line.
-     */
-    void openOverlay(Path file) {
-        Image current = image;
-        if (current == null) {
-            return;
-        }
-        int gen = generation;
-        Job job = new EditorJob("Opening overlay " + file.getFileName(), monitor -> {
-            try {
-                Image opened = ImageFormats.installed().open(file, null);
-                try {
-                    Picture.checkOverlay(current.header(), opened.header());
-                } catch (IllegalArgumentException e) {
-                    closeQuietly(opened);
-                    throw e;
-                }
-                if (!asyncExec(() -> overlayOpened(gen, file, opened))) {
-                    closeQuietly(opened);
-                }
-            } catch (IOException | RuntimeException e) {
-                asyncExec(() -> {
-                    if (!disposed) {
-                        status.setText("Cannot use " + file.getFileName() + " as an overlay: "
-                                + (e instanceof IllegalArgumentException ? e.getMessage() : describe(e, file)));
-                    }
-                });
+    /** The mask or label image drawn over the image. */
+    OverlayLayer overlay() {
+        return overlay;
+    }
+
+    @Override
+    public void highlightLabels(long[] labels, double[] centre) {
+        overlay.highlight(labels);
+        if (centre != null && header != null) {
+            long[] at = position.clone();
+            for (int a = 0; a < Math.min(3, centre.length); a++) {
+                AxisCalibration axis = header.axis(Axis.values()[a]);
+                at[a] = Math.max(0, Math.min(axis.size() - 1, Math.round((centre[a] - axis.origin()) / axis.spacing())));
             }
-            return Status.OK_STATUS;
-        });
-        job.setRule(rule);
-        job.schedule();
-    }
-
-    private void overlayOpened(int gen, Path file, Image opened) {
-        if (disposed || gen != generation) {
-            closeLater(opened);
-            return;
-        }
-        Image old = overlay;
-        overlay = opened;
-        overlayPath = file;
-        if (old != null) {
-            closeLater(old);
+            moveCursor(at);
         }
         requestSlice();
     }
 
-    /** Removes the overlay. */
-    void removeOverlay() {
-        Image old = overlay;
-        overlay = null;
-        overlayPath = null;
-        if (old != null) {
-            closeLater(old);
+    @Override
+    public long[] highlightedLabels() {
+        return overlay.highlighted();
+    }
+
+    /** The user clicked pixel (h, v) of the picture: the overlay object there (if any) is picked and highlighted. */
+    void pickAt(int[] pixel) {
+        Slice shown = slice;
+        if (pixel != null && shown != null && shown.picture().labels() != null && rois().tool() == RoiTool.Tool.NONE
+                && overlay.pick(shown.picture(), pixel[1] * shown.picture().width() + pixel[0]) != 0) {
+            requestSlice();
+            firePropertyChange(PROP_PICKED_LABEL);
         }
-        requestSlice();
     }
 
-    /** Overlay opacity (0..1) and outlines or filled. */
-    void setOverlayStyle(double opacity, boolean outlines) {
-        overlayOpacity = Math.max(0, Math.min(1, opacity));
-        overlayOutlines = outlines;
-        requestSlice();
-    }
-
-    Path overlayPath() {
-        return overlayPath;
+    @Override
+    public long pickedLabel() {
+        return overlay.picked();
     }
 
     /** Shows a ROI's measurement (or nothing) in the status line and tells the Line profile view. */
     void roiChanged(String text) {
         if (!text.isEmpty()) {
-            status.setText(text);
+            status().setText(text);
         }
         firePropertyChange(PROP_ROI);
     }
 
+    boolean isDisposed() {
+        return disposed;
+    }
+
     /** Shows {@code text} in the status line, from any thread. */
     void statusLater(String text) {
-        asyncExec(() -> {
+        jobs.asyncExec(() -> {
             if (!disposed) {
-                status.setText(text);
+                status().setText(text);
             }
         });
     }
 
     RoiTool rois() {
-        return rois;
+        return slicePage == null ? null : slicePage.rois();
+    }
+
+    /** How the image is coloured (setting it redraws). */
+    DisplayState display() {
+        return display;
     }
 
     /** The LUT shown (null only when no LUT is installed). */
     LutRegistry.Entry lut() {
-        return lut;
-    }
-
-    Contrast contrast() {
-        return contrast;
-    }
-
-    /** The CT preset shown, or null. */
-    CtPresets.Preset preset() {
-        return preset;
-    }
-
-    boolean logScale() {
-        return logScale;
-    }
-
-    /** The window the file recommends, or null. */
-    FileWindow.Recommended fileWindow() {
-        return fileWindow;
-    }
-
-    Projection.Kind projection() {
-        return projection;
-    }
-
-    double overlayOpacity() {
-        return overlayOpacity;
-    }
-
-    boolean overlayOutlines() {
-        return overlayOutlines;
-    }
-
-    boolean hasOverlay() {
-        return overlay != null;
+        return display.lut();
     }
 
     Annotations annotations() {
-        return annotations;
+        return slicePage.annotations();
     }
 
     /**
@@ -1030,11 +460,8 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
             throw new IllegalArgumentException("A position has x, y, z, c, t; got " + xyzct.length + " values");
         }
         position = xyzct.clone();
-        Scale scale = scales.get(plane.normal());
-        if (scale != null && mode == ViewRequest.Mode.PLANE) {
-            scale.setSelection((int) xyzct[plane.normal().ordinal()]);
-            Label label = sliderLabels.get(plane.normal());
-            label.setText(ImageTexts.sliderLabel(header.axis(plane.normal()), scale.getSelection()));
+        if (view.mode() == ViewRequest.Mode.PLANE) {
+            slicePage.sliders().show(view.plane().normal(), xyzct[view.plane().normal().ordinal()]);
         }
         refreshRenderers();
     }
@@ -1051,96 +478,6 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
         RenderedSlice rendered = SliceRenderer.render(h.pixelType(), values, width, height, h.rescale(),
                 settings.contrast(), settings.fixed(), settings.look());
         return SwtImages.imageData(rendered);
-    }
-
-
-    /** Decodes the requested slice; scheduling it again while it runs makes it run once more afterwards. */
-    private final class SliceJob extends Job {
-
-        SliceJob() {
-            super("Reading slice");
-            setRule(rule);
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            Image current = image;
-            int gen = generation;
-            ViewRequest at = requested;
-            if (current == null) {
-                return Status.OK_STATUS;
-            }
-            setName(switch (at.mode()) {
-                case PLANE -> "Reading slice " + at.plane().normal().label() + " " + at.index();
-                case PROJECTION -> at.kind().label() + " intensity projection along " + at.plane().normal().label();
-                case MONTAGE -> "Montage";
-            } + " of " + path.getFileName());
-            try {
-                Picture.Display settings = displaySettings(current.header());
-                Picture picture = Picture.make(current, at, settings, EclipseProgress.of(monitor));
-                Slice decoded = new Slice(at.index(), at.c(), at.t(), picture.values(), picture.rendered(),
-                        settings.look(), picture, settings);
-                asyncExec(() -> showSlice(gen, decoded));
-            } catch (CancelledException e) {
-                return Status.CANCEL_STATUS;
-            } catch (IOException | RuntimeException e) {
-                asyncExec(() -> sliceFailed(gen, at, e));
-            }
-            return Status.OK_STATUS;
-        }
-
-        @Override
-        public boolean belongsTo(Object family) {
-            return family == ImageEditor.this;
-        }
-    }
-
-    /** A job of this editor (tests and shutdown can wait for the family {@code editor}). */
-    private final class EditorJob extends Job {
-
-        private final java.util.function.Function<IProgressMonitor, IStatus> body;
-
-        EditorJob(String name, java.util.function.Function<IProgressMonitor, IStatus> body) {
-            super(name);
-            this.body = body;
-        }
-
-        @Override
-        protected IStatus run(IProgressMonitor monitor) {
-            return body.apply(monitor);
-        }
-
-        @Override
-        public boolean belongsTo(Object family) {
-            return family == ImageEditor.this;
-        }
-    }
-
-    /** Runs {@code runnable} on the UI thread later; false when the display is gone. */
-    private boolean asyncExec(Runnable runnable) {
-        if (display == null || display.isDisposed()) {
-            return false;
-        }
-        display.asyncExec(runnable);
-        return true;
-    }
-
-    private void closeLater(Image toClose) {
-        Job job = new EditorJob("Closing " + path.getFileName(), monitor -> {
-            closeQuietly(toClose);
-            return Status.OK_STATUS;
-        });
-        job.setSystem(true);
-        job.setRule(rule);
-        job.schedule();
-    }
-
-    private static void closeQuietly(Image toClose) {
-        try {
-            toClose.close();
-        } catch (IOException e) {
-            // nothing left to do with an image that failed to close; its file handle goes with the reader
-        }
     }
 
     // What the Metadata view and the tests read.
@@ -1185,68 +522,69 @@ public final class ImageEditor extends EditorPart implements org.qbi.ui.viewer.S
 
     /** The rule of this editor's reading jobs: a job holding it reads an image that is not closed meanwhile. */
     ISchedulingRule readRule() {
-        return rule;
+        return jobs.rule();
+    }
+
+    EditorJobs jobs() {
+        return jobs;
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    /** The picture last asked for. */
+    ViewRequest requested() {
+        return requested;
+    }
+
+    /** The pyramid of the image shown, or null (small images, colour, not built yet). */
+    ImagePyramid pyramid() {
+        PyramidJob job = pyramidJob;
+        return job == null ? null : job.pyramid();
     }
 
     ImageCanvas canvas() {
-        return canvas;
+        return slicePage == null ? null : slicePage.canvas();
     }
 
     ColourBar colourBar() {
-        return colourBar;
+        return slicePage.colourBar();
     }
 
     Scale scale(Axis axis) {
-        return scales.get(axis);
+        return slicePage.sliders().scale(axis);
     }
 
     Label status() {
-        return status;
+        return pages == null ? null : pages.status();
     }
 
-    Label headerLine() {
-        return headerLine;
-    }
-
-    Combo entryCombo() {
-        return entryCombo;
-    }
-
-    /** The View box: the installed renderers. */
-    Combo viewCombo() {
-        return viewCombo;
-    }
-
-    Text errorText() {
-        return errorText;
+    /** The widgets around the renderers: header line, entry and View boxes, error page. */
+    EditorPages pages() {
+        return pages;
     }
 
     @Override
     public void dispose() {
         disposed = true;
         sliceJob.cancel();
-        for (Shown shown : renderers.values()) {
-            shown.renderer().dispose();
-        }
-        Image currentOverlay = overlay;
-        overlay = null;
-        if (currentOverlay != null) {
-            closeLater(currentOverlay);
-        }
+        renderers.dispose();
+        overlay.remove();
         Image current = image;
         image = null;
         if (current != null) {
-            closeLater(current);
+            closeImage(current);
         }
         super.dispose();
     }
 
     @Override
     public void setFocus() {
-        if (stack.topControl == errorPage) {
-            errorText.setFocus();
+        if (pages.showsError()) {
+            pages.errorText().setFocus();
         } else {
-            canvas.control().setFocus();
+            canvas().control().setFocus();
         }
     }
 

@@ -27,13 +27,18 @@ import org.qbi.core.image.ImageHeader;
 import org.qbi.ui.viewer.ImageRenderer;
 import org.qbi.ui.viewer.ImageRendererSite;
 import org.qbi.ui.viewer.internal.render.ImageTexts;
+import org.qbi.project.workspace.EclipseProgress;
+import org.qbi.ui.viewer.internal.render.Picture;
+import org.qbi.ui.viewer.internal.render.Projection;
 import org.qbi.ui.viewer.internal.render.SlicePlane;
+import org.qbi.ui.viewer.internal.render.ViewRequest;
 
 /**
  * Axial, coronal and sagittal planes through one cursor, each with the physical aspect, with the cursor drawn as
  * cross lines: clicking (or left-dragging) in one plane moves the cursor there, so the other two show the planes
- * through that point. The planes are read together in a job (the latest cursor wins) and coloured with the
- * editor's LUT and window. Contributed through {@code org.qbi.viewers} like any other renderer.
+ * through that point. The planes are read together in a job (the latest cursor wins) and made as the slice
+ * viewer makes its plane: the editor's LUT and window, the channel composite, the mask or label overlay with its
+ * highlighted labels; each plane has its scale bar and orientation letters. Contributed through {@code org.qbi.viewers} like any other renderer.
  */
 public final class OrthogonalViews implements ImageRenderer {
 
@@ -52,6 +57,8 @@ public final class OrthogonalViews implements ImageRenderer {
     private Color cross;
     private volatile Planes shown;
     private boolean disposed;
+    /** Coronal and sagittal planes drawn with z growing upwards (radiological convention) instead of down. */
+    private volatile boolean zUp;
 
     @Override
     public Control createControl(Composite parent, ImageRendererSite rendererSite) {
@@ -81,7 +88,7 @@ public final class OrthogonalViews implements ImageRenderer {
                 }
                 long[] xyz = planes.at();
                 int sx = (int) Math.round(transform.screenX(xyz[plane.horizontal().ordinal()] + 0.5));
-                int sy = (int) Math.round(transform.screenY(xyz[plane.vertical().ordinal()] + 0.5));
+                int sy = (int) Math.round(transform.screenY(row(plane, xyz[plane.vertical().ordinal()]) + 0.5));
                 gc.setForeground(cross);
                 gc.setLineDash(new int[] { 4, 4 });
                 gc.drawLine(sx, 0, sx, area.height);
@@ -91,12 +98,12 @@ public final class OrthogonalViews implements ImageRenderer {
                 gc.drawText(plane.label(), 6, 4, true);
             });
             Annotations labels = new Annotations(() -> site.image() == null ? null
-                    : new Annotations.Shown(site.image().header(), plane));
+                    : new Annotations.Shown(site.image().header(), plane, flipped(plane)));
             canvas.addDecoration(labels);
             Listener mouse = new Listener(plane, canvas);
             canvas.control().addListener(SWT.MouseDown, mouse);
             canvas.control().addListener(SWT.MouseMove, mouse);
-            canvas.control().setMenu(menu(canvas));
+            canvas.control().setMenu(menu(canvas, plane));
             canvases.put(plane, canvas);
         }
         caption = new Label(grid, SWT.WRAP);
@@ -105,7 +112,7 @@ public final class OrthogonalViews implements ImageRenderer {
     }
 
     /** Zoom and interpolation of one plane; LUT and contrast come from the slice viewer's menu. */
-    private static Menu menu(ImageCanvas canvas) {
+    private Menu menu(ImageCanvas canvas, SlicePlane plane) {
         Menu menu = new Menu(canvas.control());
         MenuItem fit = new MenuItem(menu, SWT.PUSH);
         fit.setText("Zoom to Fit\t0");
@@ -116,6 +123,13 @@ public final class OrthogonalViews implements ImageRenderer {
         MenuItem smooth = new MenuItem(menu, SWT.CHECK);
         smooth.setText("Smooth Interpolation");
         smooth.addListener(SWT.Selection, e -> canvas.setSmooth(smooth.getSelection()));
+        if (plane != SlicePlane.AXIAL) {
+            MenuItem up = new MenuItem(menu, SWT.CHECK);
+            up.setText("z Upwards (Coronal and Sagittal)");
+            up.setToolTipText("Draw z growing upwards, as radiology viewers do; the orientation letters follow");
+            menu.addListener(SWT.Show, e -> up.setSelection(zUp));
+            up.addListener(SWT.Selection, e -> setZUp(up.getSelection()));
+        }
         return menu;
     }
 
@@ -142,11 +156,35 @@ public final class OrthogonalViews implements ImageRenderer {
         }
     }
 
-    /** Moves the shared cursor to pixel (h, v) of {@code plane}; the other planes follow. */
+    /** Draws coronal and sagittal planes with z growing upwards (or down, as stored) and redraws. */
+    void setZUp(boolean on) {
+        zUp = on;
+        Planes planes = shown;
+        if (planes != null) {
+            show(planes);
+        }
+    }
+
+    boolean zUp() {
+        return zUp;
+    }
+
+    /** True when {@code plane} is drawn upside down (its vertical axis, z, growing upwards). */
+    private boolean flipped(SlicePlane plane) {
+        return zUp && plane != SlicePlane.AXIAL;
+    }
+
+    /** The screen row of index {@code v} along the plane's vertical axis, and back (the flip is its own inverse). */
+    private long row(SlicePlane plane, long v) {
+        Image image = site.image();
+        return flipped(plane) && image != null ? plane.height(image.header()) - 1 - v : v;
+    }
+
+    /** Moves the shared cursor to screen pixel (h, v) of {@code plane}; the other planes follow. */
     void moveCursor(SlicePlane plane, int h, int v) {
         long[] at = site.position();
         at[plane.horizontal().ordinal()] = h;
-        at[plane.vertical().ordinal()] = v;
+        at[plane.vertical().ordinal()] = row(plane, v);
         site.setPosition(at);
     }
 
@@ -168,8 +206,9 @@ public final class OrthogonalViews implements ImageRenderer {
             return;
         }
         ImageHeader header = image.header();
-        long[] xyz = plane.voxel(pixel[0], pixel[1], planes.at()[plane.normal().ordinal()]);
-        long i = (long) pixel[1] * plane.width(header) + pixel[0];
+        long v = row(plane, pixel[1]);
+        long[] xyz = plane.voxel(pixel[0], v, planes.at()[plane.normal().ordinal()]);
+        long i = v * plane.width(header) + pixel[0];
         site.setStatus(ImageTexts.readout(header, planes.values().get(plane), i, xyz[0], xyz[1], xyz[2],
                 planes.at()[3], planes.at()[4]));
     }
@@ -203,12 +242,14 @@ public final class OrthogonalViews implements ImageRenderer {
         if (header == null) {
             return;
         }
-        planes.data().forEach((plane, data) -> canvases.get(plane).show(data, plane.aspect(header)));
+        planes.data().forEach((plane, data) -> canvases.get(plane).show(flipped(plane) ? SwtImages.flipped(data) : data,
+                plane.aspect(header)));
         long[] at = planes.at();
         caption.setText("Cursor x " + at[0] + "  y " + at[1] + "  z " + at[2] + "  \u00b7  "
                 + ImageTexts.physicalPosition(header, at[0], at[1], at[2])
                 + "\nClick or drag in a plane to move the cursor; the other planes follow. Page up/down steps "
-                + "through the plane under the mouse.");
+                + "through the plane under the mouse." + (zUp ? " z grows upwards in the coronal and sagittal planes."
+                        : ""));
         caption.getParent().layout(true, true);
     }
 
@@ -229,9 +270,21 @@ public final class OrthogonalViews implements ImageRenderer {
             ImageHeader header = image.header();
             Map<SlicePlane, ImageData> data = new EnumMap<>(SlicePlane.class);
             Map<SlicePlane, MemorySegment> values = new EnumMap<>(SlicePlane.class);
+            // in the Image editor the planes are made as its slice viewer makes them: composite, overlay and
+            // highlighted labels included; another host renders the stored values with its LUT and window
+            ImageEditor editor = site instanceof EditorSite editorSite ? editorSite.editor() : null;
+            Picture.Display settings = editor == null ? null : editor.displaySettings(header);
             try {
                 for (SlicePlane plane : SlicePlane.values()) {
                     long index = Math.min(at[plane.normal().ordinal()], plane.depth(header) - 1);
+                    if (settings != null) {
+                        ViewRequest request = new ViewRequest(ViewRequest.Mode.PLANE, plane, index, at[3], at[4],
+                                Projection.Kind.MAX, editor.view().composite());
+                        Picture picture = Picture.make(image, request, settings, EclipseProgress.of(monitor));
+                        values.put(plane, picture.values());
+                        data.put(plane, SwtImages.imageData(picture.rendered()));
+                        continue;
+                    }
                     MemorySegment plain = plane.read(image, index, at[3], at[4], Arena.ofAuto());
                     values.put(plane, plain);
                     data.put(plane, site.render(plain, plane.width(header), plane.height(header)));
@@ -239,10 +292,12 @@ public final class OrthogonalViews implements ImageRenderer {
                         return Status.CANCEL_STATUS;
                     }
                 }
+            } catch (org.qbi.core.progress.CancelledException e) {
+                return Status.CANCEL_STATUS;
             } catch (IOException | RuntimeException e) {
                 display.asyncExec(() -> {
                     if (!disposed) {
-                        site.setStatus("The orthogonal planes could not be read: " + ImageEditor.describe(e,
+                        site.setStatus("The orthogonal planes could not be read: " + StatusTexts.describe(e,
                                 site.path()));
                     }
                 });

@@ -29,4 +29,14 @@ final class SwtImages {
         return new ImageData(slice.width(), slice.height(), 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF), 1,
                 slice.pixels());
     }
+
+    /** {@code data} upside down (rows in reverse order; a copy). */
+    static ImageData flipped(ImageData data) {
+        byte[] pixels = new byte[data.data.length];
+        for (int y = 0; y < data.height; y++) {
+            System.arraycopy(data.data, y * data.bytesPerLine, pixels, (data.height - 1 - y) * data.bytesPerLine,
+                    data.bytesPerLine);
+        }
+        return new ImageData(data.width, data.height, data.depth, data.palette, data.scanlinePad, pixels);
+    }
 }

@@ -99,7 +99,7 @@ class ImageEditorTest {
     void theHeaderLineDescribesTheImage() throws Exception {
         ImageEditor editor = open(volume);
         waitForSlice(editor, 0);
-        String line = editor.headerLine().getText();
+        String line = editor.pages().headerLine().getText();
         assertEquals("QBI test  \u00b7  64 x 48 x 5 uint16, 0.5 x 0.5 x 2 mm (field of view 32 x 24 x 10 mm)  \u00b7  "
                 + "value = 2 \u00d7 stored \u2212 1000 HU", line);
         assertEquals(editor.header().describe(), line.split("  \u00b7  ")[1]);
@@ -272,10 +272,10 @@ class ImageEditorTest {
         int shells = Display.getCurrent().getShells().length;
         ImageEditor editor = open(corrupt);
         waitFor("the error", () -> editor.error() != null);
-        String text = editor.errorText().getText();
+        String text = editor.pages().errorText().getText();
         assertTrue(text.contains("corrupt.qbitest: the header has no size line (file truncated?)"), text);
         assertTrue(text.startsWith("Cannot open " + corrupt.getLocation().toOSString()), text);
-        assertTrue(editor.errorText().isVisible(), "the error page is on top");
+        assertTrue(editor.pages().errorText().isVisible(), "the error page is on top");
         assertNull(editor.header());
         assertEquals(shells, Display.getCurrent().getShells().length, "no dialog");
     }
@@ -347,7 +347,7 @@ class ImageEditorTest {
         assertEquals(series, folder.path());
         waitForSlice(folder, 0);
         assertEquals(32, folder.header().size(Axis.X));
-        assertFalse(folder.entryCombo().isVisible(), "one entry: no choice to offer");
+        assertFalse(folder.pages().entryCombo().isVisible(), "one entry: no choice to offer");
 
         ImageEditor file = assertInstanceOf(ImageEditor.class, ImageViewer.open(page(), volume.getLocation().toPath()));
         assertEquals(volume, file.getEditorInput().getAdapter(IFile.class), "a workspace file opens as the resource");
@@ -369,14 +369,14 @@ class ImageEditorTest {
         assertEquals(series.getLocation().toPath(), editor.path());
         waitForSlice(editor, 0);
         assertEquals(64, editor.header().size(Axis.X), "the first entry by default");
-        assertTrue(editor.entryCombo().isVisible());
-        assertEquals(List.of("a.qbitest", "b.qbitest"), List.of(editor.entryCombo().getItems()));
-        editor.entryCombo().select(1);
-        editor.entryCombo().notifyListeners(SWT.Selection, new Event());
+        assertTrue(editor.pages().entryCombo().isVisible());
+        assertEquals(List.of("a.qbitest", "b.qbitest"), List.of(editor.pages().entryCombo().getItems()));
+        editor.pages().entryCombo().select(1);
+        editor.pages().entryCombo().notifyListeners(SWT.Selection, new Event());
         waitFor("entry b", () -> editor.header() != null && editor.header().size(Axis.X) == 32 && editor.slice() != null
                 && editor.slice().rendered().width() == 32);
         assertEquals(2, editor.scale(Axis.Z).getMaximum());
-        assertTrue(editor.headerLine().getText().contains("32 x 32 x 3 uint8"), editor.headerLine().getText());
+        assertTrue(editor.pages().headerLine().getText().contains("32 x 32 x 3 uint8"), editor.pages().headerLine().getText());
     }
 
     @Test

@@ -80,7 +80,7 @@ class LutEditorTest {
         ImageEditorTest.waitForSlice(editor, 0);
         assertTrue(editor.colourBar().visible());
         assertEquals(0x808080, editor.colourBar().colours()[128], "gray by default");
-        editor.setContrast(Contrast.MIN_MAX);
+        editor.display().setContrast(Contrast.MIN_MAX);
         editor.setLut(VIRIDIS);
         waitFor("a viridis slice", () -> editor.slice() != null && editor.slice().look().lut() != null
                 && editor.slice().rendered().window().equals(new DisplayWindow(1000, 1771))
@@ -111,7 +111,7 @@ class LutEditorTest {
                 """);
         ImageEditor editor = open(ct);
         ImageEditorTest.waitForSlice(editor, 0);
-        editor.setPreset(CtPresets.LUNG);
+        editor.display().setPreset(CtPresets.LUNG);
         DisplayWindow lung = new DisplayWindow(1050, 2550);
         waitFor("the lung window", () -> editor.slice() != null && editor.slice().rendered().window().equals(lung)
                 && editor.canvas().data() != null);
@@ -137,8 +137,8 @@ class LutEditorTest {
                 """);
         ImageEditor editor = open(ct);
         ImageEditorTest.waitForSlice(editor, 0);
-        editor.setPreset(CtPresets.LUNG);
-        editor.setLogScale(true);
+        editor.display().setPreset(CtPresets.LUNG);
+        editor.display().setLogScale(true);
         waitFor("a log slice", () -> editor.slice() != null && editor.slice().look().log()
                 && editor.slice().rendered().window().equals(new DisplayWindow(1050, 2550)));
         ImageData data = editor.canvas().data();

@@ -88,7 +88,7 @@ class ViewerViewsTest {
         waitForPicture(editor, p -> true);
         assertEquals(32, editor.header().size(Axis.Z));
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
+        editor.display().setWindow(window);
         editor.showRenderer(OrthogonalViews.ID);
         OrthogonalViews ortho = assertInstanceOf(OrthogonalViews.class, editor.renderer(OrthogonalViews.ID));
         assertEquals(OrthogonalViews.ID, editor.rendererId());
@@ -137,8 +137,8 @@ class ViewerViewsTest {
     void theMeanProjectionOfTheBoneStackAlongYMatchesNumpy() throws Exception {
         ImageEditor editor = open(SharedData.file("tiff/3d/bone_7H3A_B1.tif"));
         waitForPicture(editor, p -> true);
-        editor.setContrast(SliceRenderer.Contrast.MIN_MAX);
-        editor.setProjection(Projection.Kind.MEAN, Axis.Y);
+        editor.display().setContrast(SliceRenderer.Contrast.MIN_MAX);
+        editor.view().setProjection(Projection.Kind.MEAN, Axis.Y);
         Picture mean = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.PROJECTION);
         assertEquals(350, mean.width());
         assertEquals(600, mean.height());
@@ -163,8 +163,8 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(HEAD));
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
-        editor.setPlane(SlicePlane.CORONAL);
+        editor.display().setWindow(window);
+        editor.view().setPlane(SlicePlane.CORONAL);
         assertNull(editor.scale(Axis.Z), "the coronal plane's slider runs along y");
         assertNotNull(editor.scale(Axis.Y));
         editor.scale(Axis.Y).setSelection(20);
@@ -183,7 +183,7 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(HEAD));
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
+        editor.display().setWindow(window);
         check(editor, Projection.Kind.MAX, Axis.Z, "head-max-z.txt", window);
         check(editor, Projection.Kind.MEAN, Axis.Y, "head-mean-y.txt", window);
         check(editor, Projection.Kind.MIN, Axis.X, "head-min-x.txt", window);
@@ -193,7 +193,7 @@ class ViewerViewsTest {
 
     private static void check(ImageEditor editor, Projection.Kind kind, Axis axis, String reference,
             DisplayWindow window) throws IOException {
-        editor.setProjection(kind, axis);
+        editor.view().setProjection(kind, axis);
         Picture picture = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.PROJECTION
                 && p.request().kind() == kind && p.request().plane().normal() == axis);
         double[][] expected = read(reference);
@@ -212,8 +212,8 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(HEAD));
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
-        editor.setMontage();
+        editor.display().setWindow(window);
+        editor.view().setMontage();
         Picture montage = waitForPicture(editor, p -> p.request().mode() == ViewRequest.Mode.MONTAGE);
         assertEquals(32, montage.montage().slices().length);
         assertEquals(6, montage.montage().columns());
@@ -239,7 +239,7 @@ class ViewerViewsTest {
                 new Picture.ChannelSetting(colours[1], true, windows[1]),
                 new Picture.ChannelSetting(colours[2], true, windows[2]));
         editor.setChannels(settings);
-        editor.setComposite(true);
+        editor.view().setComposite(true);
         waitForPicture(editor, p -> p.request().composite());
         screenshot("screenshot-viewer-composite.png");
         double[][] pixels = read("cells-pixels.txt");
@@ -282,8 +282,8 @@ class ViewerViewsTest {
         ImageData before = editor.canvas().data();
         int[] counts = Arrays.stream(text("lung-mask-counts.txt").trim().split(" ")).mapToInt(Integer::parseInt)
                 .toArray();
-        editor.setOverlayStyle(1, false);
-        editor.openOverlay(SharedData.file(LUNG_MASK));
+        editor.overlay().setStyle(1, false);
+        editor.showOverlay(SharedData.file(LUNG_MASK));
         Picture overlaid = waitForPicture(editor, p -> p.labels() != null);
         ImageData after = editor.canvas().data();
         int maskColour = SliceRenderer.labelColour(255);
@@ -302,13 +302,13 @@ class ViewerViewsTest {
         assertEquals(counts[0], labelled, "the mask's non-zero pixels (Pillow)");
         screenshot("screenshot-viewer-overlay.png");
 
-        editor.setOverlayStyle(1, true);
+        editor.overlay().setStyle(1, true);
         waitFor("outlines", () -> {
             ImageData d = editor.canvas().data();
             return d != null && changed(before, d) == counts[1];
         });
         assertEquals(counts[1], changed(before, editor.canvas().data()), "only the mask's border pixels (numpy)");
-        editor.setOverlayStyle(0.5, false);
+        editor.overlay().setStyle(0.5, false);
         waitFor("half opacity", () -> changed(before, editor.canvas().data()) > counts[1]);
         int[] p = firstMasked(overlaid);
         int under = rgb(before, p[0], p[1]) & 0xFF;
@@ -317,11 +317,11 @@ class ViewerViewsTest {
         String readout = editor.readout(editor.slice().picture(), p[0], p[1]);
         assertTrue(readout.endsWith("label 255"), readout);
 
-        editor.removeOverlay();
+        editor.overlay().remove();
         waitFor("no overlay", () -> editor.slice() != null && editor.slice().picture().labels() == null);
         assertEquals(0, changed(before, editor.canvas().data()));
         // a mask of another size is refused with both sizes named
-        editor.openOverlay(SharedData.file(MEMBRANES));
+        editor.showOverlay(SharedData.file(MEMBRANES));
         waitFor("the refusal", () -> editor.status().getText().startsWith("Cannot use membranes.tif as an overlay"));
         assertTrue(editor.status().getText().contains("256 x 256 x 1 pixels, the image 580 x 420 x 1"),
                 editor.status().getText());
@@ -345,8 +345,8 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(LUNG));
         waitForPicture(editor, p -> true);
         ImageData before = editor.canvas().data();
-        editor.setOverlayStyle(1, false);
-        editor.openOverlay(file);
+        editor.overlay().setStyle(1, false);
+        editor.showOverlay(file);
         Picture overlaid = waitForPicture(editor, p -> p.labels() != null);
         ImageData after = editor.canvas().data();
         int coloured = 0;
@@ -588,12 +588,12 @@ class ViewerViewsTest {
         ImageEditor editor = open(SharedData.file(HEAD));
         waitForPicture(editor, p -> true);
         DisplayWindow window = new DisplayWindow(0, 421);
-        editor.setWindow(window);
+        editor.display().setWindow(window);
         waitForPicture(editor, p -> editor.slice().rendered().window().equals(window));
         MiddlePlaneRenderer.last = null;
         editor.showRenderer("org.qbi.ui.viewer.tests.middle");
-        assertTrue(Arrays.asList(editor.viewCombo().getItems()).contains("Middle Plane (test)"));
-        assertEquals("Middle Plane (test)", editor.viewCombo().getText());
+        assertTrue(Arrays.asList(editor.pages().viewCombo().getItems()).contains("Middle Plane (test)"));
+        assertEquals("Middle Plane (test)", editor.pages().viewCombo().getText());
         waitFor("the middle plane", () -> MiddlePlaneRenderer.last != null && MiddlePlaneRenderer.last.rendered != null);
         ImageData data = MiddlePlaneRenderer.last.rendered;
         double[][] coronal = read("head-coronal-y20.txt"); // row z 16 of it is row y 20 of plane z 16
@@ -675,10 +675,12 @@ class ViewerViewsTest {
         view.compositeButton().notifyListeners(SWT.Selection, new Event());
         view.rows().get(1).visible().setSelection(false);
         view.rows().get(1).visible().notifyListeners(SWT.Selection, new Event());
-        assertTrue(editor.composite());
+        assertTrue(editor.view().composite());
         assertFalse(editor.channels().get(1).visible());
-        Picture composite = waitForPicture(editor, p -> p.request().composite() && !editor.slice().display()
-                .channels().get(1).visible());
+        // a composite made before the channel settings arrived has none: wait for the one with channel 1 off
+        Picture composite = waitForPicture(editor, p -> p.request().composite()
+                && editor.slice().display().channels().size() > 1 && !editor.slice().display().channels().get(1)
+                        .visible());
         ImageData data = editor.canvas().data();
         for (int x = 0; x < 50; x++) {
             assertEquals(0, rgb(data, x, 100) >> 8 & 0xFF, "green (channel 1) is off at x " + x);

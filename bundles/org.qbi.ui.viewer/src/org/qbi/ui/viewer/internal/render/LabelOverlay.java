@@ -4,18 +4,30 @@ package org.qbi.ui.viewer.internal.render;
  * A mask or label plane drawn over a rendered plane: each pixel whose label is not 0 takes
  * {@code (1 - opacity) * under + opacity * colour(label)} per component (rounded), where the colour is
  * {@link SliceRenderer#labelColour}; 0 is transparent. With outlines only the label's border pixels are drawn
- * (those with a 4-neighbour of another label, or on the plane's edge).
+ * (those with a 4-neighbour of another label, or on the plane's edge). Highlighted labels (the objects selected
+ * in a measurements table) are drawn filled and opaque in {@link #HIGHLIGHT}, whatever the style, so they stand out.
  *
- * @param labels   the overlay's values, same size as the plane (rounded to integer labels; NaN is 0)
- * @param opacity  0 (invisible) .. 1 (opaque)
- * @param outlines true: borders only; false: filled
+ * @param labels      the overlay's values, same size as the plane (rounded to integer labels; NaN is 0)
+ * @param opacity     0 (invisible) .. 1 (opaque)
+ * @param outlines    true: borders only; false: filled
+ * @param highlighted labels drawn in the highlight colour, sorted ascending (empty: none)
  */
-public record LabelOverlay(PlaneValues labels, double opacity, boolean outlines) {
+public record LabelOverlay(PlaneValues labels, double opacity, boolean outlines, long[] highlighted) {
+
+    /** The colour of highlighted labels, 0xRRGGBB (yellow). */
+    public static final int HIGHLIGHT = 0xFFFF00;
 
     public LabelOverlay {
         if (!(opacity >= 0 && opacity <= 1)) {
             throw new IllegalArgumentException("Overlay opacity must be in [0, 1], got " + opacity);
         }
+        highlighted = highlighted.clone();
+        java.util.Arrays.sort(highlighted);
+    }
+
+    /** An overlay without highlighted labels. */
+    public LabelOverlay(PlaneValues labels, double opacity, boolean outlines) {
+        this(labels, opacity, outlines, new long[0]);
     }
 
     /** The label of pixel i (0 for NaN). */
@@ -39,7 +51,9 @@ public record LabelOverlay(PlaneValues labels, double opacity, boolean outlines)
                 int i = y * width + x;
                 int rgb = under.rgb(x, y);
                 long label = label(i);
-                if (label != 0 && (!outlines || border(x, y, label, width, height))) {
+                if (label != 0 && highlighted.length > 0 && java.util.Arrays.binarySearch(highlighted, label) >= 0) {
+                    rgb = HIGHLIGHT;
+                } else if (label != 0 && (!outlines || border(x, y, label, width, height))) {
                     int c = SliceRenderer.labelColour(label);
                     rgb = blend(rgb >> 16 & 0xFF, c >> 16 & 0xFF, a) << 16 | blend(rgb >> 8 & 0xFF, c >> 8 & 0xFF, a) << 8
                             | blend(rgb & 0xFF, c & 0xFF, a);

@@ -21,6 +21,11 @@ public record OrientationLabels(String left, String right, String top, String bo
         return new OrientationLabels(letter(h, -1), letter(h, 1), letter(v, -1), letter(v, 1));
     }
 
+    /** The labels of a plane shown upside down (its vertical axis growing upwards): top and bottom swap. */
+    public OrientationLabels flipped() {
+        return new OrientationLabels(left, right, bottom, top);
+    }
+
     /** The letter of the world direction {@code sign * d}. */
     static String letter(double[] d, int sign) {
         int best = 0;

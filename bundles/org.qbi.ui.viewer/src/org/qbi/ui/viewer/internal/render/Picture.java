@@ -25,9 +25,11 @@ import org.qbi.core.progress.ProgressMonitor;
  * @param look      the LUT and scaling used
  * @param montage   the montage's layout (montages only, else null)
  * @param labels    the overlay's values on this plane (null without an overlay)
+ * @param overview  null at full resolution; else the pyramid level the values were enlarged from
  */
 public record Picture(ViewRequest request, MemorySegment values, PixelType type, int width, int height,
-        RenderedSlice rendered, SliceRenderer.Look look, Montage.Result montage, PlaneValues labels) {
+        RenderedSlice rendered, SliceRenderer.Look look, Montage.Result montage, PlaneValues labels,
+        ImagePyramid.Overview overview) {
 
     /**
      * The display settings a picture is made with.
@@ -39,9 +41,16 @@ public record Picture(ViewRequest request, MemorySegment values, PixelType type,
      * @param overlay   a mask or label image of the same x, y, z size (null: none)
      * @param opacity   overlay opacity 0..1
      * @param outlines  overlay outlines instead of filled
+     * @param highlighted overlay labels drawn in the highlight colour (empty: none)
      */
     public record Display(SliceRenderer.Contrast contrast, DisplayWindow fixed, SliceRenderer.Look look,
-            List<ChannelSetting> channels, Image overlay, double opacity, boolean outlines) {
+            List<ChannelSetting> channels, Image overlay, double opacity, boolean outlines, long[] highlighted) {
+
+        /** Display settings without highlighted labels. */
+        public Display(SliceRenderer.Contrast contrast, DisplayWindow fixed, SliceRenderer.Look look,
+                List<ChannelSetting> channels, Image overlay, double opacity, boolean outlines) {
+            this(contrast, fixed, look, channels, overlay, opacity, outlines, new long[0]);
+        }
 
         /** Gray, auto contrast, no channels set, no overlay. */
         public static final Display DEFAULT = new Display(SliceRenderer.Contrast.AUTO, null, SliceRenderer.Look.GRAY,
@@ -66,6 +75,15 @@ public record Picture(ViewRequest request, MemorySegment values, PixelType type,
     /** Makes the picture of {@code request}; reads what it needs from {@code image} (chunks, maybe decoding). */
     public static Picture make(Image image, ViewRequest request, Display display, ProgressMonitor monitor)
             throws IOException {
+        return make(image, request, display, monitor, monitor::isCanceled);
+    }
+
+    /**
+     * Like {@link #make(Image, ViewRequest, Display, ProgressMonitor)}; a plane's reading stops (with a
+     * {@link org.qbi.core.progress.CancelledException}) when {@code cancelled} becomes true.
+     */
+    public static Picture make(Image image, ViewRequest request, Display display, ProgressMonitor monitor,
+            java.util.function.BooleanSupplier cancelled) throws IOException {
         ImageHeader header = image.header();
         Arena arena = Arena.ofAuto();
         return switch (request.mode()) {
@@ -74,7 +92,7 @@ public record Picture(ViewRequest request, MemorySegment values, PixelType type,
                         request.t(), monitor);
                 RenderedSlice rendered = scalar(header, PixelType.FLOAT64, p.values(), p.width(), p.height(), display);
                 yield new Picture(request, p.values(), PixelType.FLOAT64, p.width(), p.height(), rendered,
-                        display.look(), null, null);
+                        display.look(), null, null, null);
             }
             case MONTAGE -> {
                 long depth = header.size(Axis.Z);
@@ -85,18 +103,38 @@ public record Picture(ViewRequest request, MemorySegment values, PixelType type,
                 Montage.Result m = Montage.assemble(image, request.c(), request.t(), step, columns, monitor);
                 RenderedSlice rendered = scalarOrColour(header, m.values(), m.width(), m.height(), display);
                 yield new Picture(request, m.values(), header.pixelType(), m.width(), m.height(), rendered,
-                        display.look(), m, null);
+                        display.look(), m, null, null);
             }
-            case PLANE -> plane(image, request, display, arena);
+            case PLANE -> plane(image, request, display, arena, cancelled);
         };
     }
 
-    private static Picture plane(Image image, ViewRequest request, Display display, Arena arena) throws IOException {
+    /**
+     * The picture of a plane request from a pyramid's overview (gray or LUT as set; no composite, no overlay:
+     * those read the full-resolution planes), or null when the pyramid holds none of it yet.
+     */
+    public static Picture overview(Image image, ImagePyramid pyramid, ViewRequest request, Display display)
+            throws IOException {
+        ImageHeader header = image.header();
+        SlicePlane plane = request.plane();
+        ImagePyramid.Overview o = pyramid.overview(plane, request.index(), request.c(), request.t(), Arena.ofAuto());
+        if (o == null) {
+            return null;
+        }
+        int width = plane.width(header);
+        int height = plane.height(header);
+        RenderedSlice rendered = scalarOrColour(header, o.values(), width, height, display);
+        return new Picture(request, o.values(), header.pixelType(), width, height, rendered, display.look(), null,
+                null, o);
+    }
+
+    private static Picture plane(Image image, ViewRequest request, Display display, Arena arena,
+            java.util.function.BooleanSupplier cancelled) throws IOException {
         ImageHeader header = image.header();
         SlicePlane plane = request.plane();
         int width = plane.width(header);
         int height = plane.height(header);
-        MemorySegment values = plane.read(image, request.index(), request.c(), request.t(), arena);
+        MemorySegment values = plane.read(image, request.index(), request.c(), request.t(), arena, cancelled);
         RenderedSlice rendered;
         long channels = header.size(Axis.C);
         if (request.composite() && channels > 1 && !PlaneValues.isColour(header.pixelType())) {
@@ -121,10 +159,10 @@ public record Picture(ViewRequest request, MemorySegment values, PixelType type,
             MemorySegment l = plane.read(overlay, Math.min(request.index(), plane.depth(o) - 1), 0,
                     Math.min(request.t(), o.size(Axis.T) - 1), arena);
             labels = new PlaneValues(o.pixelType(), l, width * height);
-            rendered = new LabelOverlay(labels, display.opacity(), display.outlines()).over(rendered);
+            rendered = new LabelOverlay(labels, display.opacity(), display.outlines(), display.highlighted()).over(rendered);
         }
         return new Picture(request, values, header.pixelType(), width, height, rendered, display.look(), null,
-                labels);
+                labels, null);
     }
 
     private static RenderedSlice scalarOrColour(ImageHeader header, MemorySegment values, int width, int height,

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.function.BooleanSupplier;
 
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.ChunkGrid;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
+import org.qbi.core.progress.CancelledException;
 
 /**
  * The three orthogonal planes of a volume, named as radiologists name them for a volume stored axially: which
@@ -98,20 +100,68 @@ public enum SlicePlane {
 
     /** The stored values of plane {@code index} (channel c, time t), h fastest then v: one region read. */
     public MemorySegment read(Image image, long index, long c, long t, Arena arena) throws IOException {
+        return read(image, index, c, t, arena, () -> false);
+    }
+
+    /**
+     * Bytes of chunks a reader decodes for one plane of this orientation (at most; the cache may hold some):
+     * what tells a cheap plane from one worth an overview first.
+     */
+    public long readCost(Image image) {
+        ChunkGrid grid = image.grid();
+        long[] counts = grid.chunkCounts();
+        long[] size = grid.chunkSize();
+        double chunkBytes = image.header().pixelType().bytesPerPixel();
+        for (long s : size) {
+            chunkBytes *= s;
+        }
+        double cost = chunkBytes * counts[horizontal.ordinal()] * counts[vertical.ordinal()];
+        return cost > Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) cost;
+    }
+
+    /**
+     * Like {@link #read(Image, long, long, long, Arena)}, one band of chunks at a time, checking {@code cancelled}
+     * between bands.
+     *
+     * @throws CancelledException when {@code cancelled} became true
+     */
+    public MemorySegment read(Image image, long index, long c, long t, Arena arena, BooleanSupplier cancelled)
+            throws IOException {
         long[] dims = image.header().dimensions();
         if (index < 0 || index >= dims[normal.ordinal()]) {
             throw new IndexOutOfBoundsException(label + " plane " + index + " is outside 0 .. "
                     + (dims[normal.ordinal()] - 1));
         }
         if (this == SAGITTAL) {
-            return readAcrossRows(image, index, c, t, arena);
+            return readAcrossRows(image, index, c, t, arena, cancelled);
         }
         long[] origin = { 0, 0, 0, c, t };
         long[] size = { dims[0], dims[1], dims[2], 1, 1 };
         origin[normal.ordinal()] = index;
         size[normal.ordinal()] = 1;
-        // a region one voxel thick along the normal is laid out h fastest, then v: x before y before z
-        return image.readRegion(origin, size, arena);
+        // a region one voxel thick along the normal is laid out h fastest, then v: x before y before z, so each
+        // band of rows along v is one contiguous part of the plane
+        int v = vertical.ordinal();
+        long rows = dims[v];
+        long band = image.grid().chunkSize()[v];
+        if (band >= rows) {
+            return image.readRegion(origin, size, arena);
+        }
+        long rowBytes = dims[horizontal.ordinal()] * image.header().pixelType().bytesPerPixel();
+        MemorySegment target = arena.allocate(rowBytes * rows, 8);
+        for (long first = 0; first < rows; first += band) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancelledException("Reading the plane");
+            }
+            long[] o = origin.clone();
+            long[] n = size.clone();
+            o[v] = first;
+            n[v] = Math.min(band, rows - first);
+            try (Arena part = Arena.ofConfined()) {
+                MemorySegment.copy(image.readRegion(o, n, part), 0, target, first * rowBytes, n[v] * rowBytes);
+            }
+        }
+        return target;
     }
 
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
@@ -122,8 +172,8 @@ public enum SlicePlane {
      * The sagittal plane x = {@code index}: one voxel from every row, so a region read would copy one voxel at a
      * time; this copies them straight from each chunk the plane crosses, by value (bytes kept as they are).
      */
-    private static MemorySegment readAcrossRows(Image image, long index, long c, long t, Arena arena)
-            throws IOException {
+    private static MemorySegment readAcrossRows(Image image, long index, long c, long t, Arena arena,
+            BooleanSupplier cancelled) throws IOException {
         ImageHeader header = image.header();
         long width = header.size(Axis.Y);
         long height = header.size(Axis.Z);
@@ -133,6 +183,9 @@ public enum SlicePlane {
         long[] counts = grid.chunkCounts();
         long[] chunkSize = grid.chunkSize();
         for (long cz = 0; cz < counts[2]; cz++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancelledException("Reading the plane");
+            }
             for (long cy = 0; cy < counts[1]; cy++) {
                 long[] chunkIndex = { index / chunkSize[0], cy, cz, c / chunkSize[3], t / chunkSize[4] };
                 MemorySegment chunk = image.chunk(chunkIndex);

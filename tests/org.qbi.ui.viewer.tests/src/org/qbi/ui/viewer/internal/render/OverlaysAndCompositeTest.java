@@ -109,6 +109,8 @@ class OverlaysAndCompositeTest {
                 SlicePlane.CORONAL), "z grows down the screen in the coronal plane");
         assertEquals(new OrientationLabels("A", "P", "I", "S"), OrientationLabels.of(Orientation.IDENTITY,
                 SlicePlane.SAGITTAL));
+        assertEquals(new OrientationLabels("R", "L", "S", "I"), OrientationLabels.of(Orientation.IDENTITY,
+                SlicePlane.CORONAL).flipped(), "z upwards: superior at the top");
         // a sagittal acquisition: rows along +y (posterior), columns along -z (inferior)
         Orientation sagittal = Orientation.fromRowAndColumn(new double[] { 0, 1, 0 }, new double[] { 0, 0, -1 });
         assertEquals(new OrientationLabels("A", "P", "S", "I"), OrientationLabels.of(sagittal, SlicePlane.AXIAL));
