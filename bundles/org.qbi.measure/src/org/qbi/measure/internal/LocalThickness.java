@@ -33,6 +33,9 @@ import org.qbi.ops.OperatorContext;
  */
 public final class LocalThickness {
 
+    /** Sphere rows enumerated at most for the exact containment tables (7 classes each: about 0.2 s). */
+    static final long TABLE_ROWS = 20_000_000L;
+
     /** The containment test is made strict by this relative margin: a doubtful case keeps the sphere (safe). */
     private static final double MARGIN = 1e-9;
 
@@ -63,18 +66,40 @@ public final class LocalThickness {
      */
     public static float[] of(float[] distance, int nx, int ny, int nz, double[] spacing, OperatorContext context)
             throws IOException {
-        long[] order = sortedRidge(distance, nx, ny, nz, spacing, context);
+        return of(distance, nx, ny, nz, spacing, context, TABLE_ROWS);
+    }
+
+    /** As above with a budget of sphere rows for the exact containment tables (0: the bound only). */
+    static float[] of(float[] distance, int nx, int ny, int nz, double[] spacing, OperatorContext context,
+            long tableRows) throws IOException {
+        long[] order = sortedRidge(distance, nx, ny, nz, spacing, context, tableRows);
         return paint(distance, order, nx, ny, nz, spacing, context);
     }
 
     /** Ridge centres as (float bits of the radius) &lt;&lt; 32 | index, ascending. */
-    static long[] sortedRidge(float[] distance, int nx, int ny, int nz, double[] spacing, OperatorContext context)
-            throws IOException {
+    static long[] sortedRidge(float[] distance, int nx, int ny, int nz, double[] spacing, OperatorContext context,
+            long tableRows) throws IOException {
         int plane = nx * ny;
         int[] radii = distinctRadii(distance, plane, nz, context);
         double[][] reach = new double[radii.length][];
-        context.forEach(radii.length, i -> reach[i] = farthestSquared(squaredRadius(Float.intBitsToFloat(radii[i])),
-                spacing));
+        // the exact tables cost the rows of each distinct radius's sphere; anisotropic spacing can make very many
+        // distinct radii, so beyond a budget (smallest radii first) the bound (r + |o|)^2 stands in: it keeps more
+        // centres, never fewer, so the result is the same
+        long budget = tableRows;
+        int exact = 0;
+        while (exact < radii.length) {
+            double r = Float.intBitsToFloat(radii[exact]);
+            budget -= (2 * (long) (r / spacing[1]) + 1) * (2 * (long) (r / spacing[2]) + 1);
+            if (budget < 0) {
+                break;
+            }
+            exact++;
+        }
+        int tabulated = exact;
+        context.forEach(radii.length, i -> {
+            double r2 = squaredRadius(Float.intBitsToFloat(radii[i]));
+            reach[i] = i < tabulated ? farthestSquared(r2, spacing) : boundSquared(r2, spacing);
+        });
         int[] offsets = new int[26];
         int[] dxs = new int[26];
         int[] dys = new int[26];
@@ -186,6 +211,17 @@ public final class LocalThickness {
             }
         }
         return Arrays.copyOf(sorted, u);
+    }
+
+    /** For each offset class o, (r + |o|)^2: larger than the distance from o to any point of the sphere. */
+    static double[] boundSquared(double r2, double[] s) {
+        double[] far = new double[CLASSES.length];
+        for (int c = 0; c < CLASSES.length; c++) {
+            int[] o = CLASSES[c];
+            double reach = Math.sqrt(r2) + Math.sqrt(sq(o[0] * s[0]) + sq(o[1] * s[1]) + sq(o[2] * s[2]));
+            far[c] = reach * reach * (1 + MARGIN);
+        }
+        return far;
     }
 
     /**
