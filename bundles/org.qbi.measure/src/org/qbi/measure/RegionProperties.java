@@ -122,6 +122,11 @@ public final class RegionProperties implements Measurement {
         }
     }
 
+    /** Per-label moments of a label image (one parallel pass), for measurements built on the same sums. */
+    static RegionMoments moments(Image labels, OperatorContext context) throws IOException {
+        return scan(labels, null, 0, context);
+    }
+
     /**
      * Rows (y, z) are split into a fixed number of partitions, independent of the thread count, so the intensity
      * sums (the only floating-point sums) are added in the same order whatever the parallelism.

@@ -31,6 +31,21 @@ public final class RegionMoments {
         }
     }
 
+    /**
+     * Covariance of the voxel centres of the label at index {@code i} in physical units (population, as skimage's
+     * central moments / mu0): xx, yy, zz, xy, xz, yz, from the exact integer sums.
+     */
+    public double[] covariance(int i, double[] spacing) {
+        long n = count[i];
+        double n2 = (double) n * n;
+        return new double[] { Int128.central(n, sx[i], sx[i], sxx[i]).toDouble() / n2 * spacing[0] * spacing[0],
+                Int128.central(n, sy[i], sy[i], syy[i]).toDouble() / n2 * spacing[1] * spacing[1],
+                Int128.central(n, sz[i], sz[i], szz[i]).toDouble() / n2 * spacing[2] * spacing[2],
+                Int128.central(n, sx[i], sy[i], sxy[i]).toDouble() / n2 * spacing[0] * spacing[1],
+                Int128.central(n, sx[i], sz[i], sxz[i]).toDouble() / n2 * spacing[0] * spacing[2],
+                Int128.central(n, sy[i], sz[i], syz[i]).toDouble() / n2 * spacing[1] * spacing[2] };
+    }
+
     /** The smallest label the arrays hold (index 0). */
     public int base() {
         return base;

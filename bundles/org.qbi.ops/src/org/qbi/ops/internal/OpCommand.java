@@ -42,8 +42,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "op", description = { "Image operators: list them, describe one, or run one on files.",
         "  qbi op list [--json]", "  qbi op describe ID", "  qbi op ID [--param NAME=VALUE]... IN... OUT",
-        "OUT's format follows its extension (.tif, .nii, .nii.gz, .npy, .zarr); table outputs go to OUT when it "
-                + "ends in .csv, else beside it as OUT-name.csv. A provenance record is written as "
+        "OUT's format follows its extension (.tif, .nii, .nii.gz, .npy, .zarr); the first table output goes to OUT "
+                + "when it ends in .csv, the others (all, when OUT is an image) beside it as OUT-name.csv; when OUT "
+                + "is a table, image outputs go beside it as OUT-name.tif. A provenance record is written as "
                 + "OUT.provenance.json." })
 public final class OpCommand implements QbiCommand {
 
@@ -249,19 +250,25 @@ public final class OpCommand implements QbiCommand {
             ProgressMonitor progress) throws IOException {
         Map<String, StepRecord.Source> records = new LinkedHashMap<>();
         boolean imageWritten = false;
+        boolean tableWritten = false;
         String stem = out.getFileName().toString().replaceFirst("(\\.nii)?\\.[^.]+$", "");
         for (Map.Entry<String, Object> entry : outputs.asMap().entrySet()) {
             if (entry.getValue() instanceof Image image && !imageWritten) {
-                StepRecord.Source written = new StepRecord.Source(out.toAbsolutePath().toString(),
+                // a measurement's image output when OUT is its table: beside it as a TIFF
+                Path target = out.toString().endsWith(".csv")
+                        ? out.resolveSibling(stem + "-" + entry.getKey() + ".tif") : out;
+                StepRecord.Source written = new StepRecord.Source(target.toAbsolutePath().toString(),
                         Fingerprint.of(image, ProgressMonitor.NULL));
-                formats.writerFor(out).write(image, out, record.withOutput(entry.getKey(), written).embeddedJson(),
-                        progress);
-                imageWritten = true;
+                formats.writerFor(target).write(image, target,
+                        record.withOutput(entry.getKey(), written).embeddedJson(), progress);
+                imageWritten = target.equals(out);
                 records.put(entry.getKey(), written);
-                System.out.println("wrote " + out + " (" + image.header().describe() + ")");
+                System.out.println("wrote " + target + " (" + image.header().describe() + ")");
             } else if (entry.getValue() instanceof Table table) {
-                Path target = out.toString().endsWith(".csv") && !imageWritten ? out
+                // the first table goes to OUT.csv; further tables beside it (they would overwrite it)
+                Path target = out.toString().endsWith(".csv") && !imageWritten && !tableWritten ? out
                         : out.resolveSibling(stem + "-" + entry.getKey() + ".csv");
+                tableWritten = true;
                 AtomicFiles.write(target, stream -> {
                     Writer w = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
                     table.writeCsv(w);
