@@ -49,9 +49,6 @@ final class SampleTask implements Function<String, List<SampleTask.Outcome>> {
         }
     }
 
-    /** Spark configuration key naming a sample whose first attempt fails after it ran (tests of retries only). */
-    static final String FAIL_FIRST_ATTEMPT = "spark.qbi.test.failFirstAttempt";
-
     private final String pipelineText;
     private final String pipelineSource;
     private final String projectRoot;
@@ -94,8 +91,7 @@ final class SampleTask implements Function<String, List<SampleTask.Outcome>> {
                 OperatorContext.of(ProgressMonitor.NULL).withParallelism(threads));
         TaskContext task = TaskContext.get();
         if (sampleId.equals(failFirstAttempt) && task != null && task.attemptNumber() == 0) {
-            throw new IllegalStateException("injected failure of the first attempt of sample " + sampleId
-                    + " (" + FAIL_FIRST_ATTEMPT + ")");
+            throw new IllegalStateException("injected failure of the first attempt of sample " + sampleId + " (test)");
         }
         List<Outcome> shipped = new ArrayList<>();
         outcomes.forEach(o -> shipped.add(Outcome.of(o)));

@@ -35,9 +35,16 @@ import org.qbi.workflow.SampleOutcome;
 public final class SparkEngine {
 
     private final SparkSession spark;
+    private String failFirstAttempt = "";
 
     public SparkEngine(SparkSession spark) {
         this.spark = spark;
+    }
+
+    /** Tests of retries only: the first attempt of sample {@code sample}'s task fails after the sample ran. */
+    SparkEngine failingFirstAttemptOf(String sample) {
+        this.failFirstAttempt = sample;
+        return this;
     }
 
     /** A local or cluster session named for QBI; the master comes from {@code master} or spark-submit. */
@@ -74,9 +81,7 @@ public final class SparkEngine {
         int slots = Math.max(1, context.defaultParallelism());
         // operators of a task share the executor's cores with the other tasks running beside it
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.min(slots, samples.size()));
-        String fail = spark.conf().get(SampleTask.FAIL_FIRST_ATTEMPT, "");
-        SampleTask task = new SampleTask(pipeline, source, project, batch, withEngine,
-                Integer.parseInt(spark.conf().get("spark.qbi.threadsPerTask", String.valueOf(threads))), fail);
+        SampleTask task = new SampleTask(pipeline, source, project, batch, withEngine, threads, failFirstAttempt);
         List<String> ids = samples.stream().map(Sample::id).toList();
         context.setJobDescription("QBI pipeline " + pipeline.name() + " on " + ids.size() + " sample(s)");
         // one partition per sample: each sample is one task, retried alone when it fails

@@ -83,6 +83,7 @@ public final class SparkRunMain implements Callable<Integer> {
         LocalExecutor.Options options = LocalExecutor.Options.defaults().withForce(force).withResults(out);
         RunSummary summary;
         try (SparkSession spark = SparkEngine.session(chosen)) {
+            spark.sparkContext().setLogLevel("WARN");
             SparkEngine engine = new SparkEngine(spark);
             System.err.println("qbi-spark: " + engine.engine());
             summary = engine.run(pipeline, pipelinePath.toString(), project, samples, options);
