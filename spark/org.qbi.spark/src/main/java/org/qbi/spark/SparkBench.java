@@ -48,10 +48,14 @@ public final class SparkBench {
 
         double local1 = best(repeat, () -> LocalExecutor.installed().run(pipeline, project, samples,
                 options.withJobs(1), ProgressMonitor.NULL));
+        double work1 = sampleSeconds;
         double local2 = best(repeat, () -> LocalExecutor.installed().run(pipeline, project, samples,
                 options.withJobs(2), ProgressMonitor.NULL));
+        double work2 = sampleSeconds;
         double[] spark1 = spark("local[1]", repeat, pipeline, project, samples, options);
+        double sparkWork1 = sampleSeconds;
         double[] spark2 = spark("local[2]", repeat, pipeline, project, samples, options);
+        double sparkWork2 = sampleSeconds;
 
         System.out.printf(Locale.ROOT, "%-26s %9s %12s %14s%n", "engine", "seconds", "samples/min", "vs local jobs=1");
         row("local executor, jobs=1", local1, count, local1);
@@ -63,6 +67,8 @@ public final class SparkBench {
         System.out.printf(Locale.ROOT, "Spark overhead per sample: %.1f ms at 1 at once, %.1f ms at 2 at once "
                 + "(local executor %.1f / %.1f ms per sample)%n", 1000 * (spark1[1] - local1) / count,
                 1000 * (spark2[1] - local2) / count, 1000 * local1 / count, 1000 * local2 / count);
+        System.out.printf(Locale.ROOT, "one sample's own work (runSample): local %.1f / %.1f ms, Spark %.1f / %.1f ms "
+                + "(1 / 2 at once)%n", 1000 * work1, 1000 * work2, 1000 * sparkWork1, 1000 * sparkWork2);
         System.out.printf(Locale.ROOT, "SparkSession start: %.2f s (local[1]), %.2f s (local[2])%n", spark1[0],
                 spark2[0]);
     }
@@ -71,12 +77,19 @@ public final class SparkBench {
         RunSummary run() throws IOException;
     }
 
+    /** Mean seconds of one sample's own work (inside runSample) in the best run of the last {@link #best} call. */
+    private static double sampleSeconds;
+
     private static double best(int repeat, Run run) throws IOException {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < repeat; i++) {
             long start = System.nanoTime();
             RunSummary summary = run.run();
-            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (seconds < best) {
+                best = seconds;
+                sampleSeconds = summary.outcomes().stream().mapToDouble(SampleOutcome::seconds).average().orElse(0);
+            }
             if (summary.count(SampleOutcome.Status.DONE) != summary.outcomes().size()) {
                 throw new IllegalStateException("not every sample ran: " + summary.describe());
             }
