@@ -66,6 +66,10 @@ public final class RunCommand implements QbiCommand {
             + "spark://HOST:PORT, yarn or k8s://...")
     String master = "local[*]";
 
+    @Option(names = "--jars", paramLabel = "JAR", split = ",", description = "with --engine spark: a lab's plugin "
+            + "jars (operators, readers, measurements declared in their plugin.xml), given to every executor")
+    List<Path> jars = new ArrayList<>();
+
     /** Where SPARK_HOME, QBI_SPARK_JOB and QBI_SPARK_CLASSPATH are read (tests give their own). */
     Map<String, String> environment = System.getenv();
 
@@ -148,7 +152,7 @@ public final class RunCommand implements QbiCommand {
         if (force) {
             arguments.add("--force");
         }
-        List<String> command = SparkSubmission.command(environment, pipelinePath, project.root(), master,
+        List<String> command = SparkSubmission.command(environment, pipelinePath, project.root(), master, jars,
                 arguments);
         return SparkSubmission.run(command);
     }

@@ -47,11 +47,19 @@ final class SparkSubmission {
     /**
      * The command that runs {@code pipeline} of {@code project} on Spark.
      *
+     * @param jars      a lab's plugin jars (their plugin.xml is read on every executor): spark-submit --jars, or
+     *                  the class path of the plain Java process
      * @param arguments the job's own arguments after PIPELINE and --project (--samples, --out, --force)
      * @throws CommandFailure naming the variable to set when the job jar or Spark cannot be found
      */
-    static List<String> command(Map<String, String> env, Path pipeline, Path project, String master,
+    static List<String> command(Map<String, String> env, Path pipeline, Path project, String master, List<Path> jars,
             List<String> arguments) {
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new CommandFailure("--jars: " + jar + " is not a file");
+            }
+        }
+        List<String> jarNames = jars.stream().map(j -> j.toAbsolutePath().toString()).toList();
         Path job = jobJar(env);
         List<String> command = new ArrayList<>();
         String sparkHome = env.get("SPARK_HOME");
@@ -60,7 +68,11 @@ final class SparkSubmission {
             if (!Files.isExecutable(submit)) {
                 throw new CommandFailure("SPARK_HOME is " + sparkHome + ", but it has no bin/spark-submit");
             }
-            command.addAll(List.of(submit.toString(), "--master", master, "--class", MAIN, job.toString()));
+            command.addAll(List.of(submit.toString(), "--master", master));
+            if (!jarNames.isEmpty()) {
+                command.addAll(List.of("--jars", String.join(",", jarNames)));
+            }
+            command.addAll(List.of("--class", MAIN, job.toString()));
         } else {
             if (!master.startsWith("local")) {
                 throw new CommandFailure("--master " + master + " needs spark-submit: set SPARK_HOME to a Spark "
@@ -77,7 +89,10 @@ final class SparkSubmission {
             command.add("-Xmx" + Math.max(256, PlatformInfo.maxHeapBytes() >> 20) + "m");
             command.add("-Dqbi.offheap.budget=" + PlatformInfo.offHeapBudgetBytes());
             command.addAll(JVM_OPTIONS);
-            command.addAll(List.of("-cp", job + File.pathSeparator + sparkClasspath, MAIN, "--master", master));
+            List<String> classpath = new ArrayList<>(List.of(job.toString()));
+            classpath.addAll(jarNames);
+            classpath.add(sparkClasspath);
+            command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), MAIN, "--master", master));
         }
         command.add(pipeline.toAbsolutePath().toString());
         command.addAll(List.of("--project", project.toAbsolutePath().toString()));
