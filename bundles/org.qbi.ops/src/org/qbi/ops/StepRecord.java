@@ -50,6 +50,26 @@ public record StepRecord(String operator, String plugin, String version, Map<Str
     }
 
     /**
+     * This record as JSON for the metadata of an image it made ({@link org.qbi.core.image.io.ImageWriter#write(
+     * org.qbi.core.image.Image, Path, String, org.qbi.core.progress.ProgressMonitor) written into the file}), with
+     * the platform and Java versions: the sidecar's content without the times (written before the run ends).
+     */
+    public String embeddedJson() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("step", this);
+        document.put("platform_version", PlatformInfo.platformVersion());
+        document.put("java_version", PlatformInfo.javaVersion());
+        return JsonOutput.toJson(document);
+    }
+
+    /** This record with one more output (an image being written, before the others are). */
+    public StepRecord withOutput(String port, Source output) {
+        Map<String, Source> all = new LinkedHashMap<>(outputs);
+        all.put(port, output);
+        return new StepRecord(operator, plugin, version, parameters, inputs, all);
+    }
+
+    /**
      * Writes this record as JSON into {@link #sidecar(Path) output's sidecar} (atomically), with the platform and
      * Java versions and when the run started and finished (now): what {@code qbi op} and the workbench write.
      *

@@ -114,6 +114,26 @@ public record MatchedValues(String valueName, String unit, List<String> subjects
         return new MatchedValues(valueName, unit, subjects, repeats, values, 0);
     }
 
+    /**
+     * The same subjects measured by repeats {@code a} and {@code b} only (Bland-Altman compares two).
+     *
+     * @throws IllegalArgumentException naming the repeats there are when one is not among them
+     * @since 0.2
+     */
+    public MatchedValues pair(String a, String b) {
+        int i = repeats.indexOf(a);
+        int j = repeats.indexOf(b);
+        if (i < 0 || j < 0 || i == j) {
+            throw new IllegalArgumentException("Choose two different repeats of " + repeats + ", not '" + a
+                    + "' and '" + b + "'");
+        }
+        double[][] two = new double[values.length][];
+        for (int s = 0; s < values.length; s++) {
+            two[s] = new double[] { values[s][i], values[s][j] };
+        }
+        return new MatchedValues(valueName, unit, subjects, List.of(a, b), two, dropped);
+    }
+
     /** Value of subject {@code i}, repeat {@code j}. */
     public double value(int i, int j) {
         return values[i][j];

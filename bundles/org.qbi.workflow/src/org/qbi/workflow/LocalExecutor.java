@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
 import org.qbi.core.io.AtomicFiles;
@@ -157,46 +159,52 @@ public final class LocalExecutor {
     public RunSummary run(Pipeline pipeline, ProjectLayout project, List<Sample> samples, Options options,
             ProgressMonitor monitor) throws IOException {
         Batch batch = begin(pipeline, project, options);
+        List<Map<String, String>> variants = variants(pipeline);
         int jobs = Math.min(options.jobs(), Math.max(1, samples.size()));
         int cores = Runtime.getRuntime().availableProcessors();
         int opThreads = Math.max(1, cores / jobs);
         List<List<SampleOutcome>> outcomes = new ArrayList<>(Collections.nCopies(samples.size(), null));
         Semaphore memory = new Semaphore(budgetMegabytes());
         ProgressMonitor cancelOnly = new CancelOnly(monitor);
-        monitor.begin("Running " + pipeline.name() + " on " + samples.size() + " sample(s)", samples.size());
-        try {
-            OperatorContext outer = new OperatorContext(monitor, jobs, 0);
-            outer.forEach(samples.size(), i -> {
-                Sample sample = samples.get(i);
-                synchronized (monitor) {
-                    monitor.subTask(sample.id());
-                }
-                int megabytes = Math.min(memory.availablePermits() + 1, estimateMegabytes(project, sample));
-                memory.acquireUninterruptibly(Math.max(1, megabytes));
-                try {
-                    outcomes.set(i, runSample(pipeline, batch, project, sample, options,
-                            OperatorContext.of(cancelOnly).withParallelism(opThreads)));
-                } finally {
-                    memory.release(Math.max(1, megabytes));
-                }
-            });
-        } catch (CancelledException e) {
-            // samples not started are reported as cancelled below
-        } finally {
-            monitor.done();
-        }
-        List<SampleOutcome> all = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            if (outcomes.get(i) == null) {
-                for (Map<String, String> variant : variants(pipeline)) {
-                    all.add(new SampleOutcome(samples.get(i).id(), variant, SampleOutcome.Status.CANCELLED,
-                            "the run was cancelled before this sample", null, 0));
-                }
-            } else {
-                all.addAll(outcomes.get(i));
+        // Starting DuckDB (unpacking its native library, opening the database) takes seconds: it overlaps the
+        // samples' computation instead of following it.
+        try (StoreOpening store = options.store() && StoreWriter.needsStore(pipeline) ? StoreOpening.start(project)
+                : null) {
+            monitor.begin("Running " + pipeline.name() + " on " + samples.size() + " sample(s)", samples.size());
+            try {
+                OperatorContext outer = new OperatorContext(monitor, jobs, 0);
+                outer.forEach(samples.size(), i -> {
+                    Sample sample = samples.get(i);
+                    synchronized (monitor) {
+                        monitor.subTask(sample.id());
+                    }
+                    int megabytes = Math.min(memory.availablePermits() + 1, estimateMegabytes(project, sample));
+                    memory.acquireUninterruptibly(Math.max(1, megabytes));
+                    try {
+                        outcomes.set(i, runSample(pipeline, batch, project, sample, options,
+                                OperatorContext.of(cancelOnly).withParallelism(opThreads)));
+                    } finally {
+                        memory.release(Math.max(1, megabytes));
+                    }
+                });
+            } catch (CancelledException e) {
+                // samples not started are reported as cancelled below
+            } finally {
+                monitor.done();
             }
+            List<SampleOutcome> all = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                if (outcomes.get(i) == null) {
+                    for (Map<String, String> variant : variants) {
+                        all.add(new SampleOutcome(samples.get(i).id(), variant, SampleOutcome.Status.CANCELLED,
+                                "the run was cancelled before this sample", null, 0));
+                    }
+                } else {
+                    all.addAll(outcomes.get(i));
+                }
+            }
+            return finish(pipeline, batch, all, store == null ? null : store.get());
         }
-        return finish(pipeline, batch, project, all, options);
     }
 
     /**
@@ -220,18 +228,69 @@ public final class LocalExecutor {
 
     /**
      * Ends a run: every sample's tables combined into results/NAME/TABLE.csv and, when the options say so, written
-     * into the results store in one transaction (each sample once, from its result folder). {@code outcomes} holds
-     * one entry per sample and combination, in sample order.
+     * into the project's results store in one transaction (each sample once, from its result folder).
+     * {@code outcomes} holds one entry per sample and combination, in sample order.
      */
     public static RunSummary finish(Pipeline pipeline, Batch batch, ProjectLayout project, List<SampleOutcome> outcomes,
             Options options) throws IOException {
+        if (!options.store() || !StoreWriter.needsStore(pipeline)) {
+            return finish(pipeline, batch, outcomes, null);
+        }
+        try (ResultsStore store = ResultsStore.open(project)) {
+            return finish(pipeline, batch, outcomes, store);
+        }
+    }
+
+    private static RunSummary finish(Pipeline pipeline, Batch batch, List<SampleOutcome> outcomes, ResultsStore store)
+            throws IOException {
         combineTables(pipeline, batch.folder(), outcomes);
         RunSummary summary = new RunSummary(batch.runId(), pipeline.name(), batch.pipelineHash(), outcomes,
                 batch.started(), Instant.now());
-        if (options.store()) {
-            StoreWriter.write(project, pipeline, summary);
+        if (store != null) {
+            StoreWriter.write(store, pipeline, summary);
         }
         return summary;
+    }
+
+    /** The results store being opened on a thread of its own; {@link #get()} waits for it. */
+    private static final class StoreOpening implements AutoCloseable {
+        private final CompletableFuture<ResultsStore> opening = new CompletableFuture<>();
+
+        static StoreOpening start(ProjectLayout project) {
+            StoreOpening store = new StoreOpening();
+            Thread thread = new Thread(() -> {
+                try {
+                    store.opening.complete(ResultsStore.open(project));
+                } catch (IOException | RuntimeException | Error e) {
+                    store.opening.completeExceptionally(e);
+                }
+            }, "qbi-results-store-open");
+            thread.setDaemon(true);
+            thread.start();
+            return store;
+        }
+
+        ResultsStore get() throws IOException {
+            try {
+                return opening.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            ResultsStore store;
+            try {
+                store = opening.join();
+            } catch (CompletionException e) {
+                return; // nothing was opened; get() reported why, if the run got that far
+            }
+            store.close();
+        }
     }
 
     /**

@@ -123,7 +123,7 @@ class ExampleProjectTest {
         assertTrue(ProjectLayout.isProject(dir));
         assertEquals(List.of(".project", "LICENSES", "SOURCES.md", "pipelines", "raw", "reports", "results",
                 "samples.csv"), names(dir));
-        assertEquals(List.of("nuclei.yaml", "porosity.yaml"), names(dir.resolve("pipelines")));
+        assertEquals(List.of("nuclei-sweep.yaml", "nuclei.yaml", "porosity.yaml"), names(dir.resolve("pipelines")));
         for (String empty : List.of("results", "reports")) {
             assertEquals(List.of(), names(dir.resolve(empty)), empty + "/ holds no placeholder files");
         }

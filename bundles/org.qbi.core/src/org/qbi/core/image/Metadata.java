@@ -43,6 +43,15 @@ public final class Metadata {
         }
     }
 
+    /**
+     * Key of the provenance record (JSON: what made the image, from which inputs, with which parameters) that QBI
+     * keeps inside the images it writes; group "Provenance".
+     */
+    public static final String PROVENANCE = "qbi:provenance";
+
+    /** Group of the {@link #PROVENANCE} entry. */
+    public static final String PROVENANCE_GROUP = "Provenance";
+
     /** No metadata. */
     public static final Metadata EMPTY = new Metadata(Map.of());
 

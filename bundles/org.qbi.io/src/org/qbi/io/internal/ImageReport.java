@@ -16,6 +16,9 @@ import org.qbi.core.image.Metadata;
 import org.qbi.core.image.ValueStatistics;
 import org.qbi.core.progress.ProgressMonitor;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What {@code qbi info} reports about an image; prints as text or serialises as JSON with the keys format,
  * axes, pixelType, fingerprint, stored, rescaled (where the format defines a rescale) and metadata.
@@ -85,6 +88,10 @@ record ImageReport(String file, String format, List<AxisReport> axes, String pix
         if (fingerprint != null) {
             out.println("Fingerprint  sha256:" + fingerprint);
         }
+        header.metadata().text(Metadata.PROVENANCE).ifPresent(record -> {
+            out.println("Provenance   (kept in the file: what made this image, from which inputs, with which parameters)");
+            record(record).lines().forEach(line -> out.println("  " + line));
+        });
         List<Metadata.Entry> entries = header.metadata().entries();
         if (!entries.isEmpty()) {
             out.println("Metadata     " + entries.size() + " entries"
@@ -94,6 +101,16 @@ record ImageReport(String file, String format, List<AxisReport> axes, String pix
                 out.printf("  %-22s %-32s %s%n", entry.key(), entry.name(),
                         text.length() > 80 ? text.substring(0, 77) + "..." : text);
             }
+        }
+    }
+
+    /** The provenance record indented for reading; as it is when it is not JSON. */
+    private static String record(String json) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(mapper.readTree(json));
+        } catch (JsonProcessingException e) {
+            return json;
         }
     }
 

@@ -228,7 +228,8 @@ public final class OpCommand implements QbiCommand {
                 context = context.withParallelism(threads);
             }
             Outputs outputs = installed.operator().apply(Inputs.of(spec, inputs), arguments, context);
-            Map<String, StepRecord.Source> outputRecords = write(outputs, out, formats, progress);
+            StepRecord before = StepRecord.of(installed, arguments, inputRecords, Map.of());
+            Map<String, StepRecord.Source> outputRecords = write(outputs, out, formats, before, progress);
             StepRecord record = StepRecord.of(installed, arguments, inputRecords, outputRecords);
             record.writeSidecar(out, started);
         } catch (CancelledException e) {
@@ -243,17 +244,20 @@ public final class OpCommand implements QbiCommand {
         return 0;
     }
 
-    private Map<String, StepRecord.Source> write(Outputs outputs, Path out, ImageFormats formats,
+    /** Writes the outputs; the image carries {@code record} (with its own output) in its metadata. */
+    private Map<String, StepRecord.Source> write(Outputs outputs, Path out, ImageFormats formats, StepRecord record,
             ProgressMonitor progress) throws IOException {
         Map<String, StepRecord.Source> records = new LinkedHashMap<>();
         boolean imageWritten = false;
         String stem = out.getFileName().toString().replaceFirst("(\\.nii)?\\.[^.]+$", "");
         for (Map.Entry<String, Object> entry : outputs.asMap().entrySet()) {
             if (entry.getValue() instanceof Image image && !imageWritten) {
-                formats.writerFor(out).write(image, out, progress);
+                StepRecord.Source written = new StepRecord.Source(out.toAbsolutePath().toString(),
+                        Fingerprint.of(image, ProgressMonitor.NULL));
+                formats.writerFor(out).write(image, out, record.withOutput(entry.getKey(), written).embeddedJson(),
+                        progress);
                 imageWritten = true;
-                records.put(entry.getKey(), new StepRecord.Source(out.toAbsolutePath().toString(),
-                        Fingerprint.of(image, ProgressMonitor.NULL)));
+                records.put(entry.getKey(), written);
                 System.out.println("wrote " + out + " (" + image.header().describe() + ")");
             } else if (entry.getValue() instanceof Table table) {
                 Path target = out.toString().endsWith(".csv") && !imageWritten ? out

@@ -21,6 +21,13 @@ public final class QbiPerspectives {
     public static final String FOLDER_BOTTOM = "org.qbi.ui.folders.bottom";
     /** Folder right of the editor area. */
     public static final String FOLDER_RIGHT = "org.qbi.ui.folders.right";
+    /**
+     * The Statistics perspective's main folder, in place of the editor area (hidden there): the statistics
+     * views stack into it.
+     */
+    public static final String FOLDER_STATISTICS = "org.qbi.ui.folders.statistics";
+    /** The Statistics perspective's folder below the Project Explorer (Properties). */
+    public static final String FOLDER_LEFT_BOTTOM = "org.qbi.ui.folders.leftBottom";
 
     private QbiPerspectives() {
     }

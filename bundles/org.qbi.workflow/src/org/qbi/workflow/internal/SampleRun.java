@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
@@ -78,8 +79,16 @@ public final class SampleRun {
         return this;
     }
 
-    /** What the run of one sample produced. */
-    public record Result(boolean skipped, Path directory, Map<String, Table> tables, Map<String, Object> provenance) {
+    /**
+     * What the run of one sample produced.
+     *
+     * @param computed the steps computed by this run, in order
+     * @param reused   the steps whose outputs came from the step cache (same operator, parameters and inputs)
+     * @param steps    every step's outputs, by step id (empty when skipped)
+     * @param keys     the step cache keys this run used
+     */
+    public record Result(boolean skipped, Path directory, Map<String, Table> tables, Map<String, Object> provenance,
+            List<String> computed, List<String> reused, Map<String, Outputs> steps, Set<String> keys) {
     }
 
     /**
@@ -92,6 +101,15 @@ public final class SampleRun {
      */
     public Result run(Sample sample, Map<String, String> variant, Map<String, String> overrides, Path directory,
             boolean force, OperatorContext context) throws IOException {
+        return run(sample, variant, overrides, directory, force, Set.of(), context);
+    }
+
+    /**
+     * As {@link #run(Sample, Map, Map, Path, boolean, OperatorContext)}, computing the steps of {@code recompute}
+     * anew even when the step cache holds their outputs (re-running from a node of the graph).
+     */
+    public Result run(Sample sample, Map<String, String> variant, Map<String, String> overrides, Path directory,
+            boolean force, Set<String> recompute, OperatorContext context) throws IOException {
         Instant started = Instant.now();
         Map<String, Image> opened = new LinkedHashMap<>();
         try {
@@ -132,11 +150,13 @@ public final class SampleRun {
             }
             String key = Hashing.sha256(keyParts.toArray(String[]::new));
             if (!force && upToDate(directory, key)) {
-                return new Result(true, directory, Map.of(), Map.of());
+                return new Result(true, directory, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of());
             }
             Map<String, Outputs> results = new LinkedHashMap<>();
             Map<String, String> stepKeys = new LinkedHashMap<>();
             List<Map<String, Object>> stepRecords = new ArrayList<>();
+            List<String> computed = new ArrayList<>();
+            List<String> reused = new ArrayList<>();
             for (Step step : pipeline.steps()) {
                 context.monitor().checkCanceled("pipeline " + pipeline.name());
                 Operators.Installed installed = operator(step);
@@ -172,7 +192,8 @@ public final class SampleRun {
                     inputSources.put(in.getKey(), reference);
                 }
                 String stepKey = Hashing.sha256(stepKeyParts.toArray(String[]::new));
-                Outputs outputs = stepCache.get(stepKey);
+                Outputs outputs = recompute.contains(step.id()) ? null : stepCache.get(stepKey);
+                (outputs == null ? computed : reused).add(step.id());
                 if (outputs == null) {
                     try {
                         outputs = installed.operator().apply(Inputs.of(installed.spec(), inputs),
@@ -195,7 +216,9 @@ public final class SampleRun {
                 record.put("key", stepKey);
                 stepRecords.add(record);
             }
-            return write(sample, variant, directory, key, started, inputRecords, stepRecords, results);
+            Result written = write(sample, variant, directory, key, started, inputRecords, stepRecords, results);
+            return new Result(false, directory, written.tables(), written.provenance(), List.copyOf(computed),
+                    List.copyOf(reused), Map.copyOf(results), Set.copyOf(stepKeys.values()));
         } finally {
             for (Image image : opened.values()) {
                 image.close();
@@ -276,21 +299,17 @@ public final class SampleRun {
                                 + "with 'table:', not 'file:'");
                     }
                     Path file = staging.resolve(output.file());
-                    formats.writerFor(file).write(image, file, ProgressMonitor.NULL);
-                    outputRecords.put(output.file(), Map.of("file", output.file(), "fingerprint",
-                            Fingerprint.of(image, ProgressMonitor.NULL)));
+                    Map<String, Object> record = Map.of("file", output.file(), "fingerprint",
+                            Fingerprint.of(image, ProgressMonitor.NULL));
+                    // the image carries its provenance in its own metadata as well (where its format has a place)
+                    Map<String, Object> embedded = new LinkedHashMap<>(header(sample, variant, key, inputRecords,
+                            stepRecords));
+                    embedded.put("output", record);
+                    formats.writerFor(file).write(image, file, JSON.writeValueAsString(embedded), ProgressMonitor.NULL);
+                    outputRecords.put(output.file(), record);
                 }
             }
-            Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("key", key);
-            provenance.put("run", runId);
-            provenance.put("pipeline", pipeline.name());
-            provenance.put("pipeline_sha256", pipelineHash);
-            provenance.put("sample", sample.id());
-            provenance.put("group", sample.group());
-            provenance.put("variant", variant);
-            provenance.put("inputs", inputRecords);
-            provenance.put("steps", stepRecords);
+            Map<String, Object> provenance = header(sample, variant, key, inputRecords, stepRecords);
             provenance.put("outputs", outputRecords);
             provenance.put("platform_version", PlatformInfo.platformVersion());
             provenance.put("java_version", PlatformInfo.javaVersion());
@@ -299,10 +318,26 @@ public final class SampleRun {
             provenance.put("finished", Instant.now().toString());
             AtomicFiles.writeString(staging.resolve(PROVENANCE), JSON.writeValueAsString(provenance) + "\n");
             ResultFolders.replace(staging, directory);
-            return new Result(false, directory, tables, provenance);
+            return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of(), Set.of());
         } finally {
             ResultFolders.deleteTree(staging);
         }
+    }
+
+    /** The provenance record up to the outputs: what ran, on which sample and inputs, with which parameters. */
+    private Map<String, Object> header(Sample sample, Map<String, String> variant, String key,
+            Map<String, Map<String, Object>> inputRecords, List<Map<String, Object>> stepRecords) {
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("key", key);
+        provenance.put("run", runId);
+        provenance.put("pipeline", pipeline.name());
+        provenance.put("pipeline_sha256", pipelineHash);
+        provenance.put("sample", sample.id());
+        provenance.put("group", sample.group());
+        provenance.put("variant", variant);
+        provenance.put("inputs", inputRecords);
+        provenance.put("steps", stepRecords);
+        return provenance;
     }
 
     /** The table with the sample's id and group (and swept parameters) as first columns. */

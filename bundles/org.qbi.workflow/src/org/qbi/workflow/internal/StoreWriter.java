@@ -30,13 +30,27 @@ public final class StoreWriter {
 
     /** @return the number of tables stored (0 when the pipeline keeps none or the run was cancelled) */
     public static int write(ProjectLayout project, Pipeline pipeline, RunSummary summary) throws IOException {
+        if (!needsStore(pipeline)) {
+            return 0;
+        }
+        try (ResultsStore store = ResultsStore.open(project)) {
+            return write(store, pipeline, summary);
+        }
+    }
+
+    /** Whether a run of {@code pipeline} writes into the results store at all (it keeps a table). */
+    public static boolean needsStore(Pipeline pipeline) {
+        return pipeline.outputs().stream().anyMatch(Pipeline.Output::isTable);
+    }
+
+    /** As {@link #write(ProjectLayout, Pipeline, RunSummary)} into a store already open (the caller closes it). */
+    public static int write(ResultsStore store, Pipeline pipeline, RunSummary summary) throws IOException {
         List<Pipeline.Output> tables = pipeline.outputs().stream().filter(Pipeline.Output::isTable).toList();
         if (tables.isEmpty() || summary.count(SampleOutcome.Status.CANCELLED) > 0) {
             return 0;
         }
         int stored = 0;
-        try (ResultsStore store = ResultsStore.open(project);
-                RunWriter run = store.startRun(summary.runId(), summary.pipelineHash())) {
+        try (RunWriter run = store.startRun(summary.runId(), summary.pipelineHash())) {
             for (SampleOutcome outcome : summary.outcomes()) {
                 if (outcome.resultDir() == null) {
                     continue;

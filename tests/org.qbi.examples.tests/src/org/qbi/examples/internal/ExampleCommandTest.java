@@ -61,11 +61,14 @@ class ExampleCommandTest {
         assertEquals(1_388, lung.get("files").get(1).get("bytes").asLong());
 
         JsonNode runs = run.json().get("runs");
-        assertEquals(2, runs.size(), run.toString());
-        assertEquals("nuclei", runs.get(0).get("pipeline").asText());
-        assertEquals("2 done, 0 skipped as up to date, 0 failed", runs.get(0).get("summary").asText());
-        assertEquals("porosity", runs.get(1).get("pipeline").asText());
+        assertEquals(3, runs.size(), run.toString());
+        assertEquals("nuclei-sweep", runs.get(0).get("pipeline").asText());
+        assertEquals("10 done, 0 skipped as up to date, 0 failed", runs.get(0).get("summary").asText(),
+                "two samples at five sigmas");
+        assertEquals("nuclei", runs.get(1).get("pipeline").asText());
         assertEquals("2 done, 0 skipped as up to date, 0 failed", runs.get(1).get("summary").asText());
+        assertEquals("porosity", runs.get(2).get("pipeline").asText());
+        assertEquals("2 done, 0 skipped as up to date, 0 failed", runs.get(2).get("summary").asText());
     }
 
     /**
@@ -79,6 +82,17 @@ class ExampleCommandTest {
         assertEquals(0, example("--dir", dir.toString(), "--json").exitCode());
         Map<String, Long> nuclei = rowsPerSample(dir.resolve("results/nuclei/nuclei.csv"));
         assertEquals(Map.of("blobs", 60L, "nuclei-A03", 316L), nuclei);
+        // the sweep at sigma 1 is the nuclei pipeline
+        List<String> sweep = Files.readAllLines(dir.resolve("results/nuclei-sweep/nuclei_sweep.csv"));
+        assertTrue(sweep.getFirst().startsWith("sample_id,group,smooth_sigma,"), sweep.getFirst());
+        Map<String, Long> atSigma1 = new java.util.TreeMap<>();
+        for (String line : sweep.subList(1, sweep.size())) {
+            String[] cells = line.split(",", 4);
+            if (Double.parseDouble(cells[2]) == 1) {
+                atSigma1.merge(cells[0], 1L, Long::sum);
+            }
+        }
+        assertEquals(nuclei, atSigma1);
         Map<String, Long> pores = rowsPerSample(dir.resolve("results/porosity/pores.csv"));
         assertEquals(Map.of("bone-a", 627L, "bone-b", 770L), pores);
     }
@@ -102,7 +116,8 @@ class ExampleCommandTest {
 
         assertEquals(0, second.exitCode(), second.toString());
         for (JsonNode run : second.json().get("runs")) {
-            assertEquals("0 done, 2 skipped as up to date, 0 failed", run.get("summary").asText());
+            assertTrue(run.get("summary").asText().matches("0 done, (2|10) skipped as up to date, 0 failed"),
+                    run.get("summary").asText());
         }
         assertEquals("label,area\n", Files.readString(dir.resolve("results/areas.csv")));
     }

@@ -177,6 +177,10 @@ public final class NiftiReader implements ImageReader {
                 value = (size - 8) + " bytes (beyond what is read as metadata)";
             } else if (NiftiCodes.textExtension(code)) {
                 String text = new String(bytes, at + 8, size - 8, StandardCharsets.UTF_8).replace("\0", "").strip();
+                if (code == NiftiWriter.COMMENT_EXTENSION && text.startsWith(NiftiWriter.PROVENANCE_PREFIX)) {
+                    metadata.put(Metadata.PROVENANCE, "Provenance record", Metadata.PROVENANCE_GROUP,
+                            text.substring(NiftiWriter.PROVENANCE_PREFIX.length()));
+                }
                 value = text.length() > MAX_EXTENSION_TEXT ? text.substring(0, MAX_EXTENSION_TEXT) + "..." : text;
             } else {
                 value = (size - 8) + " bytes";

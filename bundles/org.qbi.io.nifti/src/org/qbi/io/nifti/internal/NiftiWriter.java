@@ -33,7 +33,9 @@ import org.qbi.core.progress.ProgressMonitor;
  * spacing and unit of x and of t (cm and nm are converted to mm and um, minutes and hours to seconds;
  * other units are written as "unknown"); the orientation and origin as sform and, when the axes are
  * orthogonal, also as qform (codes from the source NIfTI file, else 1, scanner); the rescale as
- * scl_slope/scl_inter; label images as uint32 with the label intent; the description of a NIfTI source.
+ * scl_slope/scl_inter; label images as uint32 with the label intent; the description of a NIfTI source; with
+ * option {@code provenance}, the provenance record as a header extension (ecode 6, comment, text
+ * {@value #PROVENANCE_PREFIX} followed by the JSON), which nibabel and FSL keep and show as a comment.
  */
 public final class NiftiWriter implements ImageWriter {
 
@@ -54,9 +56,56 @@ public final class NiftiWriter implements ImageWriter {
             new Unit(8, 3600), "ms", new Unit(16, 1), "us", new Unit(24, 1), "µs", new Unit(24, 1), "hz",
             new Unit(32, 1), "ppm", new Unit(40, 1), "rad/s", new Unit(48, 1));
 
+    /** Start of the comment extension that holds QBI's provenance record. */
+    static final String PROVENANCE_PREFIX = "qbi-provenance ";
+
+    /** NIfTI's extension code for a comment (text). */
+    static final int COMMENT_EXTENSION = 6;
+
+    @Override
+    public boolean keepsProvenance() {
+        return true;
+    }
+
+    /** Writes with option {@code provenance} (a JSON record, kept as a comment extension); no other options. */
+    @Override
+    public void write(Image image, Path target, Map<String, String> options, ProgressMonitor monitor)
+            throws IOException {
+        for (String option : options.keySet()) {
+            if (!option.equals(PROVENANCE_OPTION)) {
+                throw new IllegalArgumentException("The NIfTI writer takes the option " + PROVENANCE_OPTION
+                        + "=JSON only, not '" + option + "'");
+            }
+        }
+        write(image, target, options.get(PROVENANCE_OPTION), monitor);
+    }
+
+    @Override
+    public void write(Image image, Path target, String provenanceJson, ProgressMonitor monitor) throws IOException {
+        byte[] plain = header(image.header());
+        byte[] header = plain;
+        if (provenanceJson != null) {
+            byte[] text = (PROVENANCE_PREFIX + provenanceJson).getBytes(StandardCharsets.UTF_8);
+            int size = (8 + text.length + 1 + 15) / 16 * 16; // code, size, the text and a NUL, padded to 16
+            ByteBuffer b = ByteBuffer.allocate(plain.length + size).order(ByteOrder.LITTLE_ENDIAN);
+            b.put(plain);
+            b.put(NiftiHeader.NIFTI1_SIZE, (byte) 1); // the extender: extensions follow
+            b.putFloat(108, NiftiHeader.NIFTI1_DATA_START + size);
+            b.putInt(plain.length, size);
+            b.putInt(plain.length + 4, COMMENT_EXTENSION);
+            b.put(plain.length + 8, text);
+            header = b.array();
+        }
+        writeFile(image, target, header, monitor);
+    }
+
     @Override
     public void write(Image image, Path target, ProgressMonitor monitor) throws IOException {
-        byte[] header = header(image.header());
+        writeFile(image, target, header(image.header()), monitor);
+    }
+
+    private static void writeFile(Image image, Path target, byte[] header, ProgressMonitor monitor)
+            throws IOException {
         boolean gzip = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
         AtomicFiles.write(target, out -> {
             OutputStream stream = gzip ? new GZIPOutputStream(out, 1 << 16) {

@@ -108,6 +108,9 @@ public final class TiffReader implements ImageReader {
         Ifd ifd = first.ifd();
         for (Field field : ifd.fields().values()) {
             metadata.put("tiff:" + field.tag(), TiffTags.name(field.tag()), "TIFF", value(field));
+            if (field.tag() == TiffTags.QBI_PROVENANCE && value(field) instanceof String record) {
+                metadata.put(Metadata.PROVENANCE, "Provenance record", Metadata.PROVENANCE_GROUP, record);
+            }
         }
         if (series.imageJ != null) {
             series.imageJ.addTo(metadata);

@@ -14,6 +14,11 @@ final class TiffTags {
     static final int PHOTOMETRIC = 262;
     static final int FILL_ORDER = 266;
     static final int IMAGE_DESCRIPTION = 270;
+    /**
+     * QBI's private field (in the range TIFF leaves to private use) holding the provenance record as ASCII JSON,
+     * written on the first page; other readers ignore it, the ImageJ description stays ImageJ's.
+     */
+    static final int QBI_PROVENANCE = 65110;
     static final int STRIP_OFFSETS = 273;
     static final int SAMPLES_PER_PIXEL = 277;
     static final int ROWS_PER_STRIP = 278;
@@ -60,7 +65,7 @@ final class TiffTags {
                 "CZ_LSMINFO", 34665, "ExifIFD", 34675, "ICCProfile", 34735, "GeoKeyDirectory", 34736,
                 "GeoDoubleParams", 34737, "GeoAsciiParams", 34853, "GPSIFD", 37439, "StoNits", 42112, "GDAL_METADATA",
                 42113, "GDAL_NODATA", 50838, "IJMetadataByteCounts", 50839, "IJMetadata", 51023, "FibicsXML", 51123,
-                "MicroManagerMetadata", 65200, "FlexXML" };
+                "MicroManagerMetadata", 65110, "QBIProvenance", 65200, "FlexXML" };
         for (int i = 0; i < table.length; i += 2) {
             NAMES.put((Integer) table[i], (String) table[i + 1]);
         }

@@ -54,19 +54,47 @@ public final class TiffWriter implements ImageWriter {
     private static final int STRIP_BYTES = 256 * 1024;
 
     private final boolean compress;
+    /** The provenance record (JSON, ASCII) for the first page's {@link TiffTags#QBI_PROVENANCE} field, or null. */
+    private final String provenance;
 
     /** A Deflate-compressing writer (what the extension point instantiates). */
     public TiffWriter() {
-        this(true);
+        this(true, null);
     }
 
-    private TiffWriter(boolean compress) {
+    private TiffWriter(boolean compress, String provenance) {
         this.compress = compress;
+        this.provenance = provenance == null ? null : asciiJson(provenance);
     }
 
     /** A writer of uncompressed strips (largest files, readable by anything that reads TIFF). */
     public static TiffWriter uncompressed() {
-        return new TiffWriter(false);
+        return new TiffWriter(false, null);
+    }
+
+    @Override
+    public boolean keepsProvenance() {
+        return true;
+    }
+
+    /**
+     * JSON with every character beyond ASCII as a \\u escape (TIFF's ASCII fields are 7-bit; in valid JSON such
+     * characters occur only inside strings, where the escape means the same character).
+     */
+    static String asciiJson(String json) {
+        StringBuilder ascii = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == 0) {
+                throw new IllegalArgumentException("A provenance record cannot hold a NUL character");
+            }
+            if (c < 128) {
+                ascii.append(c);
+            } else {
+                ascii.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return ascii.toString();
     }
 
     /**
@@ -76,15 +104,16 @@ public final class TiffWriter implements ImageWriter {
     public void write(Image image, Path target, java.util.Map<String, String> options, ProgressMonitor monitor)
             throws IOException {
         for (var option : options.entrySet()) {
-            if (!option.getKey().equals("compression")) {
-                throw new IllegalArgumentException("The TIFF writer takes the option compression=deflate|none, not '"
-                        + option.getKey() + "'");
+            if (!option.getKey().equals("compression") && !option.getKey().equals(PROVENANCE_OPTION)) {
+                throw new IllegalArgumentException("The TIFF writer takes the options compression=deflate|none and "
+                        + PROVENANCE_OPTION + "=JSON, not '" + option.getKey() + "'");
             }
         }
         String compression = options.getOrDefault("compression", compress ? "deflate" : "none");
+        String record = options.getOrDefault(PROVENANCE_OPTION, provenance);
         switch (compression) {
-            case "deflate" -> new TiffWriter(true).write(image, target, monitor);
-            case "none" -> new TiffWriter(false).write(image, target, monitor);
+            case "deflate" -> new TiffWriter(true, record).write(image, target, monitor);
+            case "none" -> new TiffWriter(false, record).write(image, target, monitor);
             default -> throw new IllegalArgumentException("TIFF compression '" + compression
                     + "' is not written; use deflate or none");
         }
@@ -275,6 +304,9 @@ public final class TiffWriter implements ImageWriter {
             ifd.add(338, TiffFile.SHORT, 2);
         }
         ifd.addShorts(339, repeat(format, samples));
+        if (description != null && provenance != null) {
+            ifd.addAscii(TiffTags.QBI_PROVENANCE, provenance); // first page only, as the description
+        }
         return ifd;
     }
 

@@ -334,6 +334,10 @@ public final class ZarrReader implements ImageReader {
         JsonNode own = ZarrArray.json(root, array.dir.resolve(ZarrArray.ZATTRS));
         attributes(metadata, "zarr:" + name + "@", own);
         attributes(metadata, "zarr:group@", groupAttributes);
+        JsonNode provenance = groupAttributes == null ? null : groupAttributes.get(ZarrWriter.PROVENANCE_ATTRIBUTE);
+        if (provenance != null && provenance.isObject()) {
+            metadata.put(Metadata.PROVENANCE, "Provenance record", Metadata.PROVENANCE_GROUP, provenance.toString());
+        }
         return metadata.build();
     }
 

@@ -41,6 +41,7 @@ import org.qbi.core.image.Rescale;
 import org.qbi.core.image.io.ImageWriter;
 import org.qbi.core.progress.ProgressMonitor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -64,7 +65,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </pre>
  * NGFF carries what other tools read (scale and translation per dimension, units by their UDUNITS-2 names);
  * "qbi" carries QBI's calibration exactly (units as QBI names them, the pixel type RGB8 / LABEL32 that Zarr has
- * no dtype for, the rescale and the orientation).
+ * no dtype for, the rescale and the orientation). With option {@code provenance}, the provenance record (a JSON
+ * object) is the group attribute {@value #PROVENANCE_ATTRIBUTE}.
  * <p>
  * Atomic: the group is written into a hidden folder beside the target and renamed into place; an existing
  * target is moved aside first and deleted after, so readers see the old store or the new one (for the instant
@@ -102,9 +104,19 @@ public final class ZarrWriter implements ImageWriter {
     private final int chunk3d;
     private final int chunk2d;
     private final Compression compression;
+    /** The provenance record (a JSON object) for the group's attributes, or null. */
+    private final JsonNode provenance;
+
+    /** Group attribute holding the provenance record. */
+    static final String PROVENANCE_ATTRIBUTE = "qbi_provenance";
 
     public ZarrWriter() {
         this(CHUNK_3D, CHUNK_2D);
+    }
+
+    @Override
+    public boolean keepsProvenance() {
+        return true;
     }
 
     /** A writer with other chunk edges. */
@@ -113,6 +125,11 @@ public final class ZarrWriter implements ImageWriter {
     }
 
     private ZarrWriter(int chunk3d, int chunk2d, Compression compression) {
+        this(chunk3d, chunk2d, compression, null);
+    }
+
+    private ZarrWriter(int chunk3d, int chunk2d, Compression compression, JsonNode provenance) {
+        this.provenance = provenance;
         if (chunk3d < 1 || chunk2d < 1) {
             throw new IllegalArgumentException("Chunk edges are at least 1, got " + chunk3d + " and " + chunk2d);
         }
@@ -131,6 +148,7 @@ public final class ZarrWriter implements ImageWriter {
         int volumeEdge = chunk3d;
         int planeEdge = chunk2d;
         Compression chosen = compression;
+        JsonNode record = provenance;
         for (Map.Entry<String, String> option : options.entrySet()) {
             String value = option.getValue() == null ? "" : option.getValue().strip();
             switch (option.getKey()) {
@@ -160,11 +178,24 @@ public final class ZarrWriter implements ImageWriter {
                                 + "blosc-lz4, zlib or none");
                     }
                 }
-                default -> throw new IllegalArgumentException("The Zarr writer takes the options chunk=N and "
-                        + "compression=blosc-lz4|zlib|none, not '" + option.getKey() + "'");
+                case PROVENANCE_OPTION -> {
+                    try {
+                        record = ZarrArray.JSON.readTree(value);
+                    } catch (IOException e) {
+                        record = null;
+                    }
+                    if (record == null || !record.isObject()) {
+                        throw new IllegalArgumentException("The Zarr writer's option " + PROVENANCE_OPTION + " is a "
+                                + "JSON object; got '" + (value.length() > 40 ? value.substring(0, 40) + "..." : value)
+                                + "'");
+                    }
+                }
+                default -> throw new IllegalArgumentException("The Zarr writer takes the options chunk=N, "
+                        + "compression=blosc-lz4|zlib|none and " + PROVENANCE_OPTION + "=JSON, not '" + option.getKey()
+                        + "'");
             }
         }
-        new ZarrWriter(volumeEdge, planeEdge, chosen).write(image, target, monitor);
+        new ZarrWriter(volumeEdge, planeEdge, chosen, record).write(image, target, monitor);
     }
 
     /** One dimension of the array: its name, size, chunk and the QBI axis it holds (or samples). */
@@ -238,7 +269,7 @@ public final class ZarrWriter implements ImageWriter {
                     + "larger than 2 GB");
         }
         writeDurably(dir.resolve(ZarrArray.ZGROUP), "{\n    \"zarr_format\": 2\n}\n".getBytes(StandardCharsets.UTF_8));
-        writeDurably(dir.resolve(ZarrArray.ZATTRS), pretty(groupAttributes(header, layout, target)));
+        writeDurably(dir.resolve(ZarrArray.ZATTRS), pretty(withProvenance(groupAttributes(header, layout, target))));
         Path array = Files.createDirectory(dir.resolve("0"));
         writeDurably(array.resolve(ZarrArray.ZARRAY), pretty(zarray(type, shape, chunks, compression)));
 
@@ -445,6 +476,13 @@ public final class ZarrWriter implements ImageWriter {
         }
         zarray.put("zarr_format", 2);
         return zarray;
+    }
+
+    private ObjectNode withProvenance(ObjectNode attributes) {
+        if (provenance != null) {
+            attributes.set(PROVENANCE_ATTRIBUTE, provenance);
+        }
+        return attributes;
     }
 
     private static ObjectNode groupAttributes(ImageHeader header, List<Dim> layout, Path target) {

@@ -37,6 +37,12 @@ final class DuckDbRunWriter implements RunWriter {
     private final SampleCatalog catalog;
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private final Set<String> written = new HashSet<>();
+    /**
+     * Each stored table's column order as this run last saw it: only this run's transaction changes the tables it
+     * writes, so the catalog queries (tens of milliseconds each in DuckDB) run once per table and layout, not per
+     * sample.
+     */
+    private final Map<String, Layout> layouts = new HashMap<>();
     private boolean finished;
 
     DuckDbRunWriter(DuckDbResultsStore store, String runId, String pipelineHash, SampleCatalog catalog)
@@ -157,6 +163,36 @@ final class DuckDbRunWriter implements RunWriter {
      * text or changes its unit; returns the stored table's column names in order.
      */
     private List<String> ensureTable(Table table) throws SQLException {
+        Layout known = layouts.get(table.name());
+        if (known != null && known.accepts(table)) {
+            return known.order();
+        }
+        List<String> order = alterTable(table);
+        layouts.put(table.name(), Layout.of(table, order));
+        return order;
+    }
+
+    /** A table's stored column order and the columns (name, kind, unit) already checked against it. */
+    private record Layout(List<String> order, Set<String> checked) {
+        static Layout of(Table table, List<String> order) {
+            return new Layout(order, signature(table));
+        }
+
+        boolean accepts(Table table) {
+            return checked.containsAll(signature(table));
+        }
+
+        private static Set<String> signature(Table table) {
+            Set<String> columns = new HashSet<>();
+            for (Column column : table.columns()) {
+                columns.add(column.name().toLowerCase(Locale.ROOT) + '\u0000' + column.isNumeric() + '\u0000'
+                        + column.unit());
+            }
+            return columns;
+        }
+    }
+
+    private List<String> alterTable(Table table) throws SQLException {
         String name = table.name();
         List<StoredColumn> stored = StoredColumn.of(connection, name);
         boolean exists = !StoredColumn.allNames(connection, "main", name).isEmpty();

@@ -14,8 +14,6 @@ import org.qbi.core.table.Column;
 import org.qbi.core.table.Table;
 import org.qbi.core.table.TableText;
 import org.qbi.project.ProjectLayout;
-import org.qbi.project.Sample;
-import org.qbi.project.SampleCatalog;
 import org.qbi.project.results.ResultsStore;
 import org.qbi.stats.Analyses;
 import org.qbi.stats.Analysis;
@@ -23,16 +21,17 @@ import org.qbi.stats.Comparisons;
 import org.qbi.stats.GroupedValues;
 import org.qbi.stats.MatchedValues;
 import org.qbi.stats.internal.Tables;
+import org.qbi.stats.study.StudyRows;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code qbi stats describe|compare|analyses}: statistics over the project's result tables. */
+/** {@code qbi stats describe|compare|agreement|plot|analyses}: statistics over the project's result tables. */
 @Command(name = "stats", description = "Descriptive statistics and group comparisons over a project's result tables.",
         subcommands = { StatsCommand.Describe.class, StatsCommand.Compare.class, StatsCommand.Agreement.class,
-                StatsCommand.ListAnalyses.class })
+                PlotCommand.class, StatsCommand.ListAnalyses.class })
 public final class StatsCommand implements QbiCommand {
 
     @Spec
@@ -91,26 +90,24 @@ public final class StatsCommand implements QbiCommand {
             Table rows;
             List<String> catalogOrder;
             try (ResultsStore store = ResultsStore.open(layout)) {
-                SampleCatalog catalog = SampleCatalog.load(layout.catalogFile());
-                catalogOrder = group.equals("sample_id") ? catalog.samples().stream().map(Sample::id).toList()
-                        : group.equals("group") ? catalog.groups() : List.of();
-                runId = StudyData.run(store, table, run);
+                catalogOrder = StudyRows.catalogOrder(layout, group);
+                runId = StudyRows.run(store, table, run);
                 List<String> wanted = new ArrayList<>(values);
                 wanted.add(group);
-                rows = StudyData.rows(store, table, runId, wanted);
+                rows = StudyRows.rows(store, table, List.of(runId), wanted);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), e);
             }
             try {
                 if (perSample != null) {
-                    rows = StudyData.perSample(rows, values, group, perSample);
-                } else if (!group.equals("sample_id") && StudyData.severalRowsPerSample(rows)) {
+                    rows = StudyRows.perSample(rows, StudyRows.Reduction.parse(perSample));
+                } else if (!group.equals("sample_id") && StudyRows.severalRowsPerSample(rows)) {
                     System.err.println("note: some samples have several rows (objects); they are analysed as "
                             + "independent values. Add --per-sample mean to count each sample once.");
                 }
                 List<GroupedValues> data = new ArrayList<>();
                 for (String value : values) {
-                    GroupedValues grouped = StudyData.ordered(GroupedValues.of(rows, value, group), catalogOrder);
+                    GroupedValues grouped = StudyRows.ordered(GroupedValues.of(rows, value, group), catalogOrder);
                     if (grouped.missing() > 0) {
                         System.err.println("note: " + grouped.missing() + " rows without a value of '" + value
                                 + "' or without a " + group + " are left out");
@@ -266,11 +263,11 @@ public final class StatsCommand implements QbiCommand {
                     if (run != null) {
                         throw new CommandFailure("--run picks one run, but --repeat run_id compares runs; leave --run out");
                     }
-                    runs = StudyData.completeRuns(store, table);
+                    runs = StudyRows.completeRuns(store, table);
                 } else {
-                    runs = List.of(StudyData.run(store, table, run));
+                    runs = List.of(StudyRows.run(store, table, run));
                 }
-                Table rows = StudyData.rows(store, table, runs, List.of(value, subject, repeat));
+                Table rows = StudyRows.rows(store, table, runs, List.of(value, subject, repeat));
                 data = MatchedValues.of(rows, value, subject, repeat);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage(), e);

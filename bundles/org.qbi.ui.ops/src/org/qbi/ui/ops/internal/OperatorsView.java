@@ -2,12 +2,18 @@ package org.qbi.ui.ops.internal;
 
 import java.util.List;
 
+import org.eclipse.core.resources.IProject;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StyledText;
@@ -80,6 +86,50 @@ public final class OperatorsView extends ViewPart {
             }
         });
         getSite().setSelectionProvider(tree);
+        IMenuManager menu = getViewSite().getActionBars().getMenuManager();
+        menu.add(new Action("Save as Pipeline...") {
+            @Override
+            public void run() {
+                saveAsPipeline();
+            }
+        });
+        menu.add(new Action("Start a New Recording") {
+            @Override
+            public void run() {
+                IProject project = SessionRuns.latestProject();
+                if (project != null) {
+                    SessionRuns.clear(project);
+                }
+            }
+        });
+    }
+
+    /**
+     * Asks for a name and writes the operator runs recorded in the latest run's project as pipelines/NAME.yaml
+     * (then shown in the Project Explorer; the Pipeline view shows it when selected).
+     */
+    private void saveAsPipeline() {
+        IProject project = SessionRuns.latestProject();
+        if (project == null) {
+            MessageDialog.openInformation(getSite().getShell(), "Save as Pipeline", "Nothing recorded yet: run an "
+                    + "operator on an image (select it in this palette, then Run in the Operator view) first.");
+            return;
+        }
+        int runs = SessionRuns.sidecars(project).size();
+        InputDialog dialog = new InputDialog(getSite().getShell(), "Save as Pipeline", "The " + runs
+                + " operator run(s) of this session in project " + project.getName() + " become a pipeline in its "
+                + "pipelines/ folder. Name (letters, digits, '.', '_', '-'):", "session", name -> name.matches(
+                        "[A-Za-z0-9][A-Za-z0-9._-]*") ? null : "letters, digits, '.', '_' and '-'");
+        if (dialog.open() != Window.OK) {
+            return;
+        }
+        try {
+            java.nio.file.Path file = SessionRuns.saveAsPipeline(project, dialog.getValue());
+            MessageDialog.openInformation(getSite().getShell(), "Save as Pipeline", "Saved " + file + ". Run it on "
+                    + "every sample with Run Pipeline (Project Explorer) or 'qbi run " + file.getFileName() + "'.");
+        } catch (IllegalArgumentException | java.io.IOException | org.eclipse.core.runtime.CoreException e) {
+            MessageDialog.openError(getSite().getShell(), "Save as Pipeline", e.getMessage());
+        }
     }
 
     private void applyFilter() {

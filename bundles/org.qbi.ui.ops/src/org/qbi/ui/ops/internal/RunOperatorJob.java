@@ -118,9 +118,13 @@ final class RunOperatorJob extends Job {
                 Path target = targets.get(output.getKey());
                 written.add(target);
                 if (output.getValue() instanceof Image image) {
-                    formats.writerFor(target).write(image, target, EclipseProgress.of(writing.split(1)));
-                    outputRecords.put(output.getKey(), new StepRecord.Source(target.toAbsolutePath().toString(),
-                            Fingerprint.of(image, EclipseProgress.of(null))));
+                    StepRecord.Source source = new StepRecord.Source(target.toAbsolutePath().toString(),
+                            Fingerprint.of(image, EclipseProgress.of(null)));
+                    // the image keeps its provenance in its own metadata too (TIFF: a private field)
+                    String embedded = StepRecord.of(request.operator(), request.arguments(), inputRecords,
+                            Map.of(output.getKey(), source)).embeddedJson();
+                    formats.writerFor(target).write(image, target, embedded, EclipseProgress.of(writing.split(1)));
+                    outputRecords.put(output.getKey(), source);
                 } else if (output.getValue() instanceof Table table) {
                     writeCsv(table, target);
                     writing.split(1);
@@ -133,6 +137,7 @@ final class RunOperatorJob extends Job {
             written.add(StepRecord.sidecar(firstTarget));
             StepRecord record = StepRecord.of(request.operator(), request.arguments(), inputRecords, outputRecords);
             Path sidecar = record.writeSidecar(firstTarget, started);
+            SessionRuns.record(request.project(), sidecar); // for Save as Pipeline
             progress.done();
             result = new Result(Map.copyOf(files), Map.copyOf(tables), sidecar);
             finished = true;

@@ -48,6 +48,11 @@ final class GraphCanvas extends Canvas {
         redraw();
     }
 
+    /** The selected node's id, or null. */
+    String selected() {
+        return selected;
+    }
+
     void setSelected(String nodeId) {
         selected = nodeId;
         redraw();

@@ -2,7 +2,9 @@ package org.qbi.ui.workflow.internal;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -27,10 +29,15 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.ui.part.ViewPart;
 import org.qbi.ops.OperatorSpec;
 import org.qbi.ops.Operators;
 import org.qbi.ops.Param;
+import org.qbi.project.workspace.QbiProjects;
+import org.qbi.ui.viewer.ImageViewer;
+import org.qbi.workflow.InteractiveRun;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.PipelineFile;
 import org.qbi.workflow.Step;
@@ -47,6 +54,11 @@ public final class PipelineView extends ViewPart {
     private Label title;
     private Button save;
     private Button runButton;
+    private Button runFromButton;
+    private Button showButton;
+    private Button addButton;
+    private Button removeButton;
+    private Button rewireButton;
     private GraphCanvas canvas;
     private ScrolledComposite scroller;
     private Composite parameterArea;
@@ -59,6 +71,9 @@ public final class PipelineView extends ViewPart {
     private String problem;
     private String selectedStep;
     private RunPipelineJob running;
+    /** The step cache of runs from a node: lives as long as the view. */
+    private final InteractiveRun interactive = InteractiveRun.installed();
+    private RunFromNodeJob runningFrom;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -67,6 +82,17 @@ public final class PipelineView extends ViewPart {
         title = new Label(root, SWT.WRAP);
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         title.setText("Select a pipeline file (pipelines/*.yaml) in the Project Explorer");
+        Composite nodeButtons = new Composite(root, SWT.NONE);
+        nodeButtons.setLayout(new org.eclipse.swt.layout.RowLayout());
+        addButton = button(nodeButtons, "Add Step...", "Add a step reading from the selected node", this::askAddStep);
+        removeButton = button(nodeButtons, "Remove Step", "Remove the selected step (and the outputs kept from it)",
+                () -> removeStep(selectedStep));
+        rewireButton = button(nodeButtons, "Rewire...", "Wire an input of the selected step to another node",
+                this::askRewire);
+        runFromButton = button(nodeButtons, "Run From Here", "Compute the selected step and everything downstream "
+                + "on the first sample; the steps before it come from the cache", () -> runFrom(selectedStep));
+        showButton = button(nodeButtons, "Show Result", "Open the selected step's image output (of the last run "
+                + "from a node) in the Image editor", () -> showIntermediate(selectedStep));
         save = new Button(root, SWT.PUSH);
         save.setText("Save Parameters");
         save.setToolTipText("Check the step's parameters and write them into the pipeline file");
@@ -90,6 +116,7 @@ public final class PipelineView extends ViewPart {
         parameterArea = new Composite(horizontal, SWT.NONE);
         parameterArea.setLayout(new GridLayout(2, false));
         horizontal.setWeights(70, 30);
+        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         report = new Text(vertical, SWT.MULTI | SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL);
         report.setFont(JFaceResources.getTextFont());
         vertical.setWeights(60, 40);
@@ -178,6 +205,12 @@ public final class PipelineView extends ViewPart {
     /** Selects a node of the graph; a step's parameters become editable. */
     void select(String nodeId) {
         canvas.setSelected(nodeId);
+        if (pipeline == null || nodeId == null) {
+            selectedStep = null;
+            fillParameters(null);
+            updateButtons();
+            return;
+        }
         Step step = pipeline == null ? null
                 : pipeline.steps().stream().filter(s -> s.id().equals(nodeId)).findFirst().orElse(null);
         selectedStep = step == null ? null : step.id();
@@ -287,8 +320,171 @@ public final class PipelineView extends ViewPart {
     }
 
     private void updateButtons() {
-        save.setEnabled(pipeline != null && selectedStep != null);
+        boolean step = pipeline != null && selectedStep != null;
+        save.setEnabled(step);
         runButton.setEnabled(pipeline != null && running == null);
+        addButton.setEnabled(pipeline != null && canvas.selected() != null);
+        removeButton.setEnabled(step);
+        rewireButton.setEnabled(step);
+        runFromButton.setEnabled(step && runningFrom == null);
+        InteractiveRun.Report last = interactive.last();
+        showButton.setEnabled(step && last != null && last.steps().containsKey(selectedStep));
+    }
+
+    private static Button button(Composite parent, String text, String tooltip, Runnable action) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(text);
+        button.setToolTipText(tooltip);
+        button.addListener(SWT.Selection, e -> action.run());
+        return button;
+    }
+
+    /** Writes {@code edited} into the file (atomically) and shows it; returns the problem, or null. */
+    private String saveStructure(Pipeline edited, String select) {
+        try {
+            PipelineFile.write(edited, file.getLocation().toFile().toPath());
+            file.refreshLocal(IResource.DEPTH_ZERO, null);
+            selectedStep = select;
+            reload();
+            if (select != null) {
+                select(select);
+            }
+            return null;
+        } catch (IOException | CoreException e) {
+            return showProblem("Cannot write " + file.getLocation() + ": " + e.getMessage());
+        }
+    }
+
+    private String showProblem(String message) {
+        report.setText(message);
+        return message;
+    }
+
+    /**
+     * Adds a step running {@code operatorId} that reads from the selected node (a step's first output or an input).
+     *
+     * @return the problem shown, or null when added
+     */
+    String addStep(String operatorId) {
+        String source = canvas.selected();
+        if (pipeline == null || source == null) {
+            return showProblem("Select the node the new step reads from first");
+        }
+        Optional<Operators.Installed> operator = Operators.installed().find(operatorId.strip());
+        if (operator.isEmpty()) {
+            return showProblem("No operator '" + operatorId + "' is installed (the Operators view lists them)");
+        }
+        try {
+            Pipeline edited = PipelineEdits.addStep(pipeline, operator.get().spec(), source);
+            return saveStructure(edited, edited.steps().getLast().id());
+        } catch (IllegalArgumentException e) {
+            return showProblem(e.getMessage());
+        }
+    }
+
+    /** Removes step {@code stepId}; returns the problem shown (another step reads from it), or null. */
+    String removeStep(String stepId) {
+        if (pipeline == null || stepId == null) {
+            return showProblem("Select a step first");
+        }
+        try {
+            return saveStructure(PipelineEdits.removeStep(pipeline, stepId), null);
+        } catch (IllegalArgumentException e) {
+            return showProblem(e.getMessage());
+        }
+    }
+
+    /** Wires input {@code port} of step {@code stepId} to {@code source}; returns the problem shown, or null. */
+    String rewire(String stepId, String port, String source) {
+        if (pipeline == null || stepId == null) {
+            return showProblem("Select a step first");
+        }
+        try {
+            return saveStructure(PipelineEdits.rewire(pipeline, stepId, port, source), stepId);
+        } catch (IllegalArgumentException e) {
+            return showProblem(e.getMessage());
+        }
+    }
+
+    private void askAddStep() {
+        InputDialog dialog = new InputDialog(getSite().getShell(), "Add Step", "Operator id of the new step (e.g. "
+                + "filter.median; the Operators view lists them). It reads from " + canvas.selected() + ".", "",
+                id -> Operators.installed().find(id.strip()).isPresent() ? null : "no such operator installed");
+        if (dialog.open() == Window.OK) {
+            addStep(dialog.getValue());
+        }
+    }
+
+    private void askRewire() {
+        Step step = pipeline.step(selectedStep);
+        String first = step.inputs().keySet().stream().findFirst().orElse("");
+        InputDialog dialog = new InputDialog(getSite().getShell(), "Rewire " + step.id(), "PORT=SOURCE: the input ("
+                + String.join(", ", step.inputs().keySet()) + ") and the node it reads (an input, a step or "
+                + "step.port)", first + "=" + step.inputs().getOrDefault(first, ""),
+                text -> text.contains("=") ? null : "PORT=SOURCE");
+        if (dialog.open() == Window.OK) {
+            String[] parts = dialog.getValue().split("=", 2);
+            rewire(step.id(), parts[0].strip(), parts[1].strip());
+        }
+    }
+
+    /**
+     * Computes step {@code stepId} and its downstream on the first sample the pipeline selects, the upstream steps
+     * from the view's cache, as a job; the report lists what was computed and what reused.
+     *
+     * @return the job, or null when nothing can run
+     */
+    RunFromNodeJob runFrom(String stepId) {
+        if (pipeline == null || stepId == null || runningFrom != null) {
+            return null;
+        }
+        RunFromNodeJob job = new RunFromNodeJob(file, pipeline, stepId, interactive, finished -> report.getDisplay()
+                .asyncExec(() -> {
+                    if (!report.isDisposed()) {
+                        report.setText(finished.reportText());
+                        runningFrom = null;
+                        updateButtons();
+                    }
+                }));
+        report.setText("Running " + pipeline.name() + " from " + stepId + " ...");
+        runningFrom = job;
+        updateButtons();
+        job.schedule();
+        return job;
+    }
+
+    /**
+     * Writes the image outputs of step {@code stepId} from the last run from a node and opens the first in the
+     * Image editor.
+     *
+     * @return the files written (empty when the step has no image output or has not run; the report says why)
+     */
+    List<java.nio.file.Path> showIntermediate(String stepId) {
+        InteractiveRun.Report last = interactive.last();
+        if (last == null || stepId == null || !last.steps().containsKey(stepId)) {
+            showProblem("Run the pipeline from a node first (Run From Here); then its steps' results can be shown");
+            return List.of();
+        }
+        try {
+            List<java.nio.file.Path> files = interactive.writeIntermediate(last, QbiProjects.layout(file.getProject()),
+                    stepId);
+            file.getProject().getFolder("results").refreshLocal(IResource.DEPTH_INFINITE, null);
+            if (files.isEmpty()) {
+                showProblem("Step '" + stepId + "' has tables only: " + last.steps().get(stepId).asMap().keySet());
+            } else {
+                IFile shown = ResourcesPlugin.getWorkspace().getRoot().getFileForLocation(
+                        org.eclipse.core.runtime.IPath.fromPath(files.getFirst()));
+                if (shown != null) {
+                    ImageViewer.open(getSite().getPage(), shown);
+                } else {
+                    ImageViewer.open(getSite().getPage(), files.getFirst());
+                }
+            }
+            return files;
+        } catch (IOException | CoreException | IllegalArgumentException e) {
+            showProblem("Cannot show the result of " + stepId + ": " + e.getMessage());
+            return List.of();
+        }
     }
 
     IFile file() {

@@ -44,6 +44,8 @@ import org.qbi.project.SampleCatalog;
 import org.qbi.project.results.ResultsStore;
 import org.qbi.project.results.RunWriter;
 import org.qbi.project.workspace.QbiProjects;
+import org.qbi.stats.charts.GroupCharts;
+import org.qbi.stats.study.StudyRows.Reduction;
 import org.qbi.ui.testing.UiTesting;
 import org.qbi.ui.workbench.QbiPerspectives;
 
@@ -121,7 +123,7 @@ class ResultsViewTest {
         assertNotNull(view, "the Statistics perspective shows the Results view");
         view.openProject(project);
         waitFor("the project's tables are read", () -> !view.isBusy() && view.statistics() != null);
-        view.perSample(GroupStatistics.PerSample.NONE);
+        view.perSample(Reduction.NONE);
         view.choose("regions", "volume", "group", "area");
         try {
             waitFor("the statistics of volume by group", () -> !view.isBusy() && view.statistics() != null
@@ -139,7 +141,7 @@ class ResultsViewTest {
         GroupStatistics statistics = view.statistics();
         assertEquals(List.of("control", "treated"), statistics.values().names());
         Table describe = statistics.describe();
-        view.showChart(StatisticsCharts.Kind.BOX);
+        view.showChart(GroupCharts.Kind.BOX);
         BoxAndWhiskerCategoryDataset box = (BoxAndWhiskerCategoryDataset) view.jfreeChart().getCategoryPlot()
                 .getDataset();
         String[] groups = { "control", "treated" };
@@ -190,7 +192,7 @@ class ResultsViewTest {
     @Test
     void histogramCdfAndScatterHoldTheValuesAndExport(@TempDir Path dir) throws Exception {
         ResultsView view = openView();
-        view.showChart(StatisticsCharts.Kind.HISTOGRAM);
+        view.showChart(GroupCharts.Kind.HISTOGRAM);
         IntervalXYDataset histogram = (IntervalXYDataset) view.jfreeChart().getXYPlot().getDataset();
         double[][] numpy = { { 1, 4, 0, 2, 0 }, { 0, 3, 4, 1, 1 } }; // data/expected.py
         double[] edges = { 5.443, 7.889799999999999, 10.3366, 12.7834, 15.2302, 17.677 };
@@ -203,7 +205,7 @@ class ResultsViewTest {
             }
         }
 
-        view.showChart(StatisticsCharts.Kind.CDF);
+        view.showChart(GroupCharts.Kind.CDF);
         XYDataset cdf = view.jfreeChart().getXYPlot().getDataset();
         double[][] groups = { control.clone(), treated.clone() };
         for (int g = 0; g < 2; g++) {
@@ -220,7 +222,7 @@ class ResultsViewTest {
         assertEquals(1 + control.length + treated.length, lines.size(), "a header and a row per value");
         assertTrue(lines.getFirst().startsWith("group,value"), lines.getFirst());
 
-        view.showChart(StatisticsCharts.Kind.SCATTER);
+        view.showChart(GroupCharts.Kind.SCATTER);
         XYDataset scatter = view.jfreeChart().getXYPlot().getDataset();
         assertEquals(2, scatter.getSeriesCount());
         assertEquals(control.length, scatter.getItemCount(0));
@@ -235,6 +237,41 @@ class ResultsViewTest {
         String svg = Files.readString(view.exportTo("svg", dir.resolve("scatter.svg")), StandardCharsets.UTF_8);
         assertTrue(svg.contains("<svg") && svg.contains("</svg>"), "an SVG document");
         assertTrue(svg.contains("volume (mm^3)"), "with the x axis' label as text");
+    }
+
+    /**
+     * The violins' densities equal scipy.stats.gaussian_kde (Scott) of each group on the violin's grid, and their
+     * marks NumPy's quartiles (tests/org.qbi.stats.tests/data/charts_reference.json, same data set "small"); the
+     * view has the room of the Statistics perspective (its editor area hidden).
+     */
+    @Test
+    void violinsEqualScipysKernelDensityAndHaveTheRoom(@TempDir Path dir) throws Exception {
+        ResultsView view = openView();
+        view.showChart(GroupCharts.Kind.VIOLIN);
+        JsonNode kde = new ObjectMapper().readTree(Path.of("../org.qbi.stats.tests/data/charts_reference.json")
+                .toFile()).get("kde");
+        Table data = view.chart().data();
+        assertEquals(200, data.rowCount(), "100 points per violin");
+        int row = 0;
+        for (String group : List.of("a", "b")) {
+            JsonNode expected = kde.get("small_" + group + "_scott");
+            for (int i = 0; i < 100; i++, row++) {
+                assertEquals(group.equals("a") ? "control" : "treated", data.column("group").text(row));
+                assertEquals(expected.get("grid").get(i).asDouble(), data.column("value").number(row), 1e-9);
+                double density = expected.get("density").get(i).asDouble();
+                assertEquals(density, data.column("density").number(row), 1e-10 * Math.max(density, 1e-300));
+            }
+            assertEquals(expected.get("quartiles").get(1).asDouble(), data.column("median").number(row - 1), 1e-12);
+        }
+        XYDataset outlines = view.jfreeChart().getXYPlot().getDataset();
+        assertEquals(2, outlines.getSeriesCount(), "a violin per group");
+        List<String> csv = Files.readAllLines(view.exportTo("csv", dir.resolve("violin.csv")));
+        assertTrue(csv.getFirst().startsWith("group,value [mm^3],density [1/mm^3],bandwidth"), csv.getFirst());
+        assertTrue(Files.readString(view.exportTo("svg", dir.resolve("violin.svg"))).contains("<svg"));
+        org.eclipse.swt.graphics.Point canvas = view.canvasSize();
+        org.eclipse.swt.graphics.Point window = UiTesting.shell().getSize();
+        assertTrue(canvas.y > window.y / 2, "the chart has the room: " + canvas + " in a window of " + window);
+        screenshot("statistics-violin.png");
     }
 
     @Test
@@ -268,7 +305,7 @@ class ResultsViewTest {
     @Test
     void perSampleMeansCountEachSampleOnceAndTheirWelchTestEqualsScipy() throws Exception {
         ResultsView view = openView();
-        view.perSample(GroupStatistics.PerSample.MEAN);
+        view.perSample(Reduction.MEAN);
         waitFor("the statistics of the sample means", () -> !view.isBusy() && view.statistics() != null
                 && view.statistics().values().total() == 4);
         GroupStatistics statistics = view.statistics();
@@ -280,7 +317,7 @@ class ResultsViewTest {
         assertEquals(-1.4535380869269878, comparison.column("statistic").number(0), 1e-9);
         assertEquals(0.2833736074216218, comparison.column("p_value").number(0), 1e-9);
         assertFalse(view.statusText().contains("independent"), view.statusText());
-        view.showChart(StatisticsCharts.Kind.SCATTER);
+        view.showChart(GroupCharts.Kind.SCATTER);
         assertEquals(2, view.jfreeChart().getXYPlot().getDataset().getItemCount(0), "a point per sample");
     }
 

@@ -1,4 +1,4 @@
-package org.qbi.ui.stats.internal;
+package org.qbi.stats.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -24,53 +24,79 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.qbi.core.table.Column;
 import org.qbi.core.table.Table;
 import org.qbi.stats.GroupedValues;
+import org.qbi.stats.KernelDensity;
 
 /**
- * The Results view's charts of one column by group, each with the table of the data it draws (for CSV export
- * and for tests). Box plots take their median, quartiles, minimum and maximum from the 'describe' table
+ * Charts of one measurement by group, each with the table of the data it draws (for CSV export and for tests):
+ * box plot, violin plot, histogram, cumulative distribution and scatter plot. The Results Statistics view and
+ * {@code qbi stats plot} draw through here. Box plots take their median, quartiles, minimum and maximum from the 'describe' table
  * (quartiles by Hyndman-Fan type 7, as NumPy and R), so box and table agree; whiskers run to min and max.
- * Histograms of all groups share one binning over the pooled range (sqrt(n) bins, 5 to 50).
+ * Histograms of all groups share one binning over the pooled range (sqrt(n) bins, 5 to 50). Violins: see
+ * {@link ViolinChart}.
+ *
+ * @since 0.2
  */
-final class StatisticsCharts {
+public final class GroupCharts {
 
     /** The chart kinds, in the order of the view's chooser. */
-    enum Kind {
-        BOX("Box plot"), HISTOGRAM("Histogram"), CDF("Cumulative distribution"), SCATTER("Scatter plot");
+    public enum Kind {
+        BOX("Box plot"), VIOLIN("Violin plot"), HISTOGRAM("Histogram"), CDF("Cumulative distribution"),
+        SCATTER("Scatter plot");
 
-        final String label;
+        private final String label;
 
         Kind(String label) {
             this.label = label;
         }
+
+        /** The name shown in choosers ("Box plot"). */
+        public String label() {
+            return label;
+        }
+
+        /** The kind named {@code name} as command lines spell it (box, violin, histogram, cdf, scatter). */
+        public static Kind parse(String name) {
+            for (Kind kind : values()) {
+                if (kind.name().equalsIgnoreCase(name)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("Charts by group are box, violin, histogram, cdf and scatter, not '"
+                    + name + "'");
+        }
     }
 
-    /** A chart and the data it draws. */
-    record Chart(JFreeChart chart, Table data) {
-    }
-
-    static final Color[] PALETTE = { new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+    /** The colours of groups and series, in order (matplotlib's tab10). */
+    public static final Color[] PALETTE = { new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
         new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
         new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207) };
 
-    private StatisticsCharts() {
+    private GroupCharts() {
     }
 
-    static Chart of(Kind kind, GroupStatistics statistics, String yColumn) {
+    /**
+     * Chart {@code kind} of {@code values}.
+     *
+     * @param describe the 'describe' table of {@code values} (the box plot's numbers)
+     * @param rows     the rows the values come from, with column {@code yColumn} (the scatter plot's y)
+     * @param yColumn  the scatter plot's y column, or null for the other kinds
+     * @throws IllegalArgumentException when the scatter plot lacks its y column
+     */
+    public static Chart of(Kind kind, GroupedValues values, Table describe, Table rows, String yColumn) {
         return switch (kind) {
-            case BOX -> box(statistics);
-            case HISTOGRAM -> histogram(statistics.values());
-            case CDF -> cdf(statistics.values());
-            case SCATTER -> scatter(statistics, yColumn);
+            case BOX -> box(values, describe);
+            case VIOLIN -> ViolinChart.of(values, KernelDensity.Bandwidth.SCOTT);
+            case HISTOGRAM -> histogram(values);
+            case CDF -> cdf(values);
+            case SCATTER -> scatter(values, rows, yColumn);
         };
     }
 
-    private static String axisLabel(String name, String unit) {
+    static String axisLabel(String name, String unit) {
         return unit == null || unit.isEmpty() ? name : name + " (" + unit + ")";
     }
 
-    static Chart box(GroupStatistics statistics) {
-        Table describe = statistics.describe();
-        GroupedValues values = statistics.values();
+    static Chart box(GroupedValues values, Table describe) {
         DefaultBoxAndWhiskerCategoryDataset dataset = new DefaultBoxAndWhiskerCategoryDataset();
         for (int r = 0; r < describe.rowCount(); r++) {
             dataset.add(new BoxAndWhiskerItem(describe.column("mean").number(r), describe.column("median").number(r),
@@ -193,9 +219,7 @@ final class StatisticsCharts {
         return new Chart(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true), plot), data);
     }
 
-    static Chart scatter(GroupStatistics statistics, String yColumn) {
-        GroupedValues values = statistics.values();
-        Table rows = statistics.pairs();
+    static Chart scatter(GroupedValues values, Table rows, String yColumn) {
         if (yColumn == null || !rows.hasColumn(yColumn)) {
             throw new IllegalArgumentException("Choose the scatter plot's second column (y)");
         }
@@ -233,7 +257,7 @@ final class StatisticsCharts {
         return new Chart(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true), plot), data);
     }
 
-    private static JFreeChart styled(JFreeChart chart, org.jfree.chart.plot.Plot plot) {
+    static JFreeChart styled(JFreeChart chart, org.jfree.chart.plot.Plot plot) {
         chart.setBackgroundPaint(Color.WHITE);
         plot.setBackgroundPaint(Color.WHITE);
         if (plot instanceof XYPlot xy) {
