@@ -11,13 +11,13 @@ import java.util.Locale;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.Platform;
 import org.qbi.core.image.ChunkSource;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.io.FormatException;
 import org.qbi.core.image.io.ImageReader;
 import org.qbi.core.image.io.ImageWriter;
 import org.qbi.core.image.io.Probe;
+import org.qbi.io.registry.ClasspathRegistry;
 
 /**
  * The image formats the installed plugins contribute, and the one way to open or write an image by file.
@@ -50,9 +50,9 @@ public final class ImageFormats {
         readers.sort(Comparator.comparingInt((Contribution<ImageReader> c) -> -c.format().priority()));
     }
 
-    /** The formats of the running platform's plugins. */
+    /** The formats of the running platform's plugins (inside OSGi or on a plain class path). */
     public static ImageFormats installed() {
-        return new ImageFormats(Platform.getExtensionRegistry());
+        return new ImageFormats(ClasspathRegistry.current());
     }
 
     public List<Format> readers() {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.Platform;
+import org.qbi.io.registry.ClasspathRegistry;
 
 /**
  * The operators the installed plugins contribute through {@code org.qbi.operators} (and the measurements through
@@ -41,9 +41,9 @@ public final class Operators {
     private Operators() {
     }
 
-    /** The operators of the running platform's plugins. */
+    /** The operators of the running platform's plugins (inside OSGi or on a plain class path). */
     public static Operators installed() {
-        return fromRegistry(Platform.getExtensionRegistry());
+        return fromRegistry(ClasspathRegistry.current());
     }
 
     static Operators fromRegistry(IExtensionRegistry registry) {
@@ -57,8 +57,7 @@ public final class Operators {
                 continue;
             }
             String plugin = element.getContributor().getName();
-            String version = Optional.ofNullable(Platform.getBundle(plugin)).map(b -> b.getVersion().toString())
-                    .orElse("");
+            String version = ClasspathRegistry.version(plugin);
             try {
                 Object created = element.createExecutableExtension("class");
                 if (!(created instanceof Operator operator)) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
-import org.eclipse.core.runtime.Platform;
+import org.qbi.io.registry.ClasspathRegistry;
 
 /**
  * The analyses the installed plugins contribute through extension point {@code org.qbi.statistics}, the built-in
@@ -48,7 +48,7 @@ public final class Analyses {
 
     /** The analyses of the running platform's plugins. */
     public static Analyses installed() {
-        return new Analyses(Platform.getExtensionRegistry());
+        return new Analyses(ClasspathRegistry.current());
     }
 
     /** All analyses, in contribution order. */

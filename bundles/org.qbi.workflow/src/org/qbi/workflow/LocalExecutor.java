@@ -51,40 +51,57 @@ public final class LocalExecutor {
      * @param sinks   told about every sample written
      * @param results where result folders go; null for the project's results/NAME/
      * @param store   write the run's tables into the project's results store (one transaction per run)
+     * @param engine  what runs the samples, recorded in each sample's provenance ("engine" to "local"; a
+     *                distributed engine adds its master and version)
      */
-    public record Options(int jobs, boolean force, List<ResultSink> sinks, Path results, boolean store) {
+    public record Options(int jobs, boolean force, List<ResultSink> sinks, Path results, boolean store,
+            Map<String, String> engine) {
         public Options {
             if (jobs < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
             }
             sinks = List.copyOf(sinks);
+            engine = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(engine));
         }
 
         public static Options defaults() {
-            return new Options(Runtime.getRuntime().availableProcessors(), false, List.of(), null, true);
+            return new Options(Runtime.getRuntime().availableProcessors(), false, List.of(), null, true,
+                    Map.of("engine", "local"));
         }
 
         public Options withJobs(int value) {
-            return new Options(value, force, sinks, results, store);
+            return new Options(value, force, sinks, results, store, engine);
         }
 
         public Options withForce(boolean value) {
-            return new Options(jobs, value, sinks, results, store);
+            return new Options(jobs, value, sinks, results, store, engine);
         }
 
         public Options withResults(Path value) {
-            return new Options(jobs, force, sinks, value, store);
+            return new Options(jobs, force, sinks, value, store, engine);
         }
 
         public Options withStore(boolean value) {
-            return new Options(jobs, force, sinks, results, value);
+            return new Options(jobs, force, sinks, results, value, engine);
+        }
+
+        /** @param value what runs the samples, for provenance, e.g. engine=spark, master=local[2], spark_version */
+        public Options withEngine(Map<String, String> value) {
+            return new Options(jobs, force, sinks, results, store, value);
         }
 
         public Options withSink(ResultSink sink) {
             List<ResultSink> all = new ArrayList<>(sinks);
             all.add(sink);
-            return new Options(jobs, force, all, results, store);
+            return new Options(jobs, force, all, results, store, engine);
         }
+    }
+
+    /**
+     * One run being made: its id, the pipeline's hash, the folder its results go to and when it started. An engine
+     * that distributes samples ships the texts and rebuilds it where a sample runs.
+     */
+    public record Batch(String runId, String pipelineHash, Path folder, Instant started) {
     }
 
     private final Operators operators;
@@ -141,18 +158,7 @@ public final class LocalExecutor {
      */
     public RunSummary run(Pipeline pipeline, ProjectLayout project, List<Sample> samples, Options options,
             ProgressMonitor monitor) throws IOException {
-        Instant started = Instant.now();
-        String hash = PipelineFile.hash(pipeline);
-        String runId = ResultsStore.newRunId();
-        Path folder = options.results() != null ? options.results() : resultsFolder(project, pipeline);
-        Files.createDirectories(folder);
-        ResultFolders.cleanLeftovers(folder);
-        // the exact pipeline each result was made with, by its hash: what qbi verify re-runs
-        Path saved = folder.resolve("pipelines").resolve(hash + ".yaml");
-        if (!Files.exists(saved)) {
-            Files.createDirectories(saved.getParent());
-            AtomicFiles.writeString(saved, PipelineFile.format(pipeline));
-        }
+        Batch batch = begin(pipeline, project, options);
         List<Map<String, String>> variants = variants(pipeline);
         int jobs = Math.min(options.jobs(), Math.max(1, samples.size()));
         int cores = Runtime.getRuntime().availableProcessors();
@@ -175,7 +181,7 @@ public final class LocalExecutor {
                     int megabytes = Math.min(memory.availablePermits() + 1, estimateMegabytes(project, sample));
                     memory.acquireUninterruptibly(Math.max(1, megabytes));
                     try {
-                        outcomes.set(i, runSample(pipeline, hash, runId, project, sample, variants, folder, options,
+                        outcomes.set(i, runSample(pipeline, batch, project, sample, options,
                                 OperatorContext.of(cancelOnly).withParallelism(opThreads)));
                     } finally {
                         memory.release(Math.max(1, megabytes));
@@ -197,13 +203,53 @@ public final class LocalExecutor {
                     all.addAll(outcomes.get(i));
                 }
             }
-            combineTables(pipeline, folder, all);
-            RunSummary summary = new RunSummary(runId, pipeline.name(), hash, all, started, Instant.now());
-            if (store != null) {
-                StoreWriter.write(store.get(), pipeline, summary);
-            }
-            return summary;
+            return finish(pipeline, batch, all, store == null ? null : store.get());
         }
+    }
+
+    /**
+     * Starts a run: a new run id, the result folder made and cleaned of leftovers of interrupted runs, the exact
+     * pipeline kept by its hash. {@link #run} calls it; an engine that distributes samples calls it on its driver.
+     */
+    public static Batch begin(Pipeline pipeline, ProjectLayout project, Options options) throws IOException {
+        Instant started = Instant.now();
+        String hash = PipelineFile.hash(pipeline);
+        Path folder = options.results() != null ? options.results() : resultsFolder(project, pipeline);
+        Files.createDirectories(folder);
+        ResultFolders.cleanLeftovers(folder);
+        // the exact pipeline each result was made with, by its hash: what qbi verify re-runs
+        Path saved = folder.resolve("pipelines").resolve(hash + ".yaml");
+        if (!Files.exists(saved)) {
+            Files.createDirectories(saved.getParent());
+            AtomicFiles.writeString(saved, PipelineFile.format(pipeline));
+        }
+        return new Batch(ResultsStore.newRunId(), hash, folder, started);
+    }
+
+    /**
+     * Ends a run: every sample's tables combined into results/NAME/TABLE.csv and, when the options say so, written
+     * into the project's results store in one transaction (each sample once, from its result folder).
+     * {@code outcomes} holds one entry per sample and combination, in sample order.
+     */
+    public static RunSummary finish(Pipeline pipeline, Batch batch, ProjectLayout project, List<SampleOutcome> outcomes,
+            Options options) throws IOException {
+        if (!options.store() || !StoreWriter.needsStore(pipeline)) {
+            return finish(pipeline, batch, outcomes, null);
+        }
+        try (ResultsStore store = ResultsStore.open(project)) {
+            return finish(pipeline, batch, outcomes, store);
+        }
+    }
+
+    private static RunSummary finish(Pipeline pipeline, Batch batch, List<SampleOutcome> outcomes, ResultsStore store)
+            throws IOException {
+        combineTables(pipeline, batch.folder(), outcomes);
+        RunSummary summary = new RunSummary(batch.runId(), pipeline.name(), batch.pipelineHash(), outcomes,
+                batch.started(), Instant.now());
+        if (store != null) {
+            StoreWriter.write(store, pipeline, summary);
+        }
+        return summary;
     }
 
     /** The results store being opened on a thread of its own; {@link #get()} waits for it. */
@@ -286,13 +332,20 @@ public final class LocalExecutor {
         }
     }
 
-    private List<SampleOutcome> runSample(Pipeline pipeline, String hash, String runId, ProjectLayout project,
-            Sample sample, List<Map<String, String>> variants, Path folder, Options options, OperatorContext context) {
+    /**
+     * Runs one sample of a run (every combination of its sweep, in turn): the unit of work, the same whatever
+     * engine schedules it. Never throws for a failing sample: the outcome says why.
+     *
+     * @param context cancellation and the threads the sample's operators may use
+     */
+    public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
+            Options options, OperatorContext context) {
         List<SampleOutcome> outcomes = new ArrayList<>();
-        SampleRun run = new SampleRun(pipeline, hash, runId, project, operators, formats, new HashMap<>());
-        for (Map<String, String> variant : variants) {
+        SampleRun run = new SampleRun(pipeline, batch.pipelineHash(), batch.runId(), project, operators, formats,
+                new HashMap<>()).withEngine(options.engine());
+        for (Map<String, String> variant : variants(pipeline)) {
             long start = System.nanoTime();
-            Path directory = resultFolder(folder, sample.id(), variant);
+            Path directory = resultFolder(batch.folder(), sample.id(), variant);
             try {
                 SampleRun.Result result = run.run(sample, variant, Map.of(), directory, options.force(), context);
                 if (!result.skipped()) {

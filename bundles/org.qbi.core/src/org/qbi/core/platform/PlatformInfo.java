@@ -48,10 +48,41 @@ public final class PlatformInfo {
         return List.copyOf(result);
     }
 
-    /** The version of bundle org.qbi.core, which is the platform version; "unknown" outside OSGi. */
+    /**
+     * The version of bundle org.qbi.core, which is the platform version: from OSGi, else from org.qbi.core's manifest
+     * on the class path (its jar, or a job jar's copy under META-INF/qbi-plugins/); "unknown" when neither says.
+     */
     public static String platformVersion() {
         Bundle self = bundle();
-        return self == null ? "unknown" : self.getVersion().toString();
+        return self != null ? self.getVersion().toString() : plainVersion();
+    }
+
+    private static String plainVersion() {
+        try {
+            java.net.URL location = PlatformInfo.class.getProtectionDomain().getCodeSource().getLocation();
+            java.util.List<java.net.URL> manifests = new ArrayList<>();
+            ClassLoader loader = PlatformInfo.class.getClassLoader();
+            java.net.URL bundled = loader == null ? null
+                    : loader.getResource("META-INF/qbi-plugins/org.qbi.core/META-INF/MANIFEST.MF");
+            if (bundled != null) {
+                manifests.add(bundled);
+            }
+            if (location != null && location.getPath().endsWith(".jar")) {
+                manifests.add(java.net.URI.create("jar:" + location + "!/META-INF/MANIFEST.MF").toURL());
+            }
+            for (java.net.URL url : manifests) {
+                try (java.io.InputStream in = url.openStream()) {
+                    var attributes = new java.util.jar.Manifest(in).getMainAttributes();
+                    String name = attributes.getValue("Bundle-SymbolicName");
+                    if (name != null && (name.startsWith("org.qbi.core;") || name.equals("org.qbi.core"))) {
+                        return attributes.getValue("Bundle-Version");
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no manifest to read: unknown
+        }
+        return "unknown";
     }
 
     /** Java vendor, version and VM, e.g. "Eclipse Adoptium 25.0.1 (OpenJDK 64-Bit Server VM)". */

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IConfigurationElement;
-import org.eclipse.core.runtime.Platform;
+import org.qbi.io.registry.ClasspathRegistry;
 import org.qbi.core.cli.CommandFailure;
 import org.qbi.core.cli.JsonOutput;
 import org.qbi.core.cli.QbiCommand;
@@ -135,7 +135,7 @@ public final class OpsBenchCommand implements QbiCommand {
 
     static List<Case> declaredCases() {
         List<Case> cases = new ArrayList<>();
-        for (IConfigurationElement element : Platform.getExtensionRegistry()
+        for (IConfigurationElement element : ClasspathRegistry.current()
                 .getConfigurationElementsFor("org.qbi.operators")) {
             if (!element.getName().equals("benchmark")) {
                 continue;

@@ -57,6 +57,22 @@ public final class RunCommand implements QbiCommand {
     @Option(names = "--json", description = "machine-readable progress on stderr and the summary as JSON on stdout")
     boolean json;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "local (default: this computer) or spark (one "
+            + "Spark task per sample, in a process of its own; needs QBI_SPARK_JOB and SPARK_HOME or "
+            + "QBI_SPARK_CLASSPATH, see docs/SCALING.md)")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: local[*] (default), local[N], "
+            + "spark://HOST:PORT, yarn or k8s://...")
+    String master = "local[*]";
+
+    @Option(names = "--jars", paramLabel = "JAR", split = ",", description = "with --engine spark: a lab's plugin "
+            + "jars (operators, readers, measurements declared in their plugin.xml), given to every executor")
+    List<Path> jars = new ArrayList<>();
+
+    /** Where SPARK_HOME, QBI_SPARK_JOB and QBI_SPARK_CLASSPATH are read (tests give their own). */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() throws IOException {
         Path pipelinePath = locatePipeline();
@@ -66,6 +82,12 @@ public final class RunCommand implements QbiCommand {
             pipeline = PipelineFile.read(pipelinePath);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
+        }
+        if (engine.equals("spark")) {
+            return runOnSpark(pipelinePath, project);
+        }
+        if (!engine.equals("local")) {
+            throw new CommandFailure("--engine is '" + engine + "'; expected local or spark");
         }
         String selection = filter != null ? filter : pipeline.samples();
         List<Sample> samples = SampleFilter.select(SampleCatalog.load(project.catalogFile()).samples(), selection);
@@ -112,6 +134,27 @@ public final class RunCommand implements QbiCommand {
             throw new CommandFailure("cancelled: " + summary.describe() + "; run again to resume");
         }
         return summary.count(SampleOutcome.Status.FAILED) > 0 ? CommandFailure.FAILED : 0;
+    }
+
+    /** The same run on Apache Spark, in a process of its own (the workbench never loads Spark). */
+    private int runOnSpark(Path pipelinePath, ProjectLayout project) throws IOException {
+        if (json || jobs != null) {
+            throw new CommandFailure("--json and --jobs are not supported with --engine spark (Spark's executors "
+                    + "decide how many samples run at once)");
+        }
+        List<String> arguments = new ArrayList<>();
+        if (filter != null) {
+            arguments.addAll(List.of("--samples", filter));
+        }
+        if (out != null) {
+            arguments.addAll(List.of("--out", out.toAbsolutePath().toString()));
+        }
+        if (force) {
+            arguments.add("--force");
+        }
+        List<String> command = SparkSubmission.command(environment, pipelinePath, project.root(), master, jars,
+                arguments);
+        return SparkSubmission.run(command);
     }
 
     private Path locatePipeline() {

@@ -57,6 +57,7 @@ public final class SampleRun {
     private final Operators operators;
     private final ImageFormats formats;
     private final Map<String, Outputs> stepCache;
+    private Map<String, String> engine = Map.of("engine", "local");
 
     /**
      * @param stepCache results of steps by content key, shared by the combinations of one sample
@@ -70,6 +71,12 @@ public final class SampleRun {
         this.operators = operators;
         this.formats = formats;
         this.stepCache = stepCache;
+    }
+
+    /** Records {@code value} (engine, master, version) as what ran the sample, in its provenance. */
+    public SampleRun withEngine(Map<String, String> value) {
+        this.engine = Map.copyOf(value);
+        return this;
     }
 
     /**
@@ -306,6 +313,7 @@ public final class SampleRun {
             provenance.put("outputs", outputRecords);
             provenance.put("platform_version", PlatformInfo.platformVersion());
             provenance.put("java_version", PlatformInfo.javaVersion());
+            provenance.put("engine", new java.util.TreeMap<>(engine));
             provenance.put("started", started.toString());
             provenance.put("finished", Instant.now().toString());
             AtomicFiles.writeString(staging.resolve(PROVENANCE), JSON.writeValueAsString(provenance) + "\n");

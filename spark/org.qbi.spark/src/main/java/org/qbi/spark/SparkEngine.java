@@ -1,0 +1,115 @@
+package org.qbi.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.qbi.project.ProjectLayout;
+import org.qbi.project.Sample;
+import org.qbi.project.results.ResultsStore;
+import org.qbi.workflow.LocalExecutor;
+import org.qbi.workflow.Pipeline;
+import org.qbi.workflow.RunSummary;
+import org.qbi.workflow.SampleOutcome;
+
+/**
+ * Runs a pipeline over samples on Apache Spark: each sample is one task running exactly what the local executor
+ * runs per sample ({@link LocalExecutor#runSample}), on any master (local[N], spark://, yarn, k8s://). The driver
+ * starts and ends the run as the local executor does ({@link LocalExecutor#begin}, {@link LocalExecutor#finish}):
+ * the tables of all samples go into the project's results store in one transaction, written by the driver from
+ * the result folders (so a task Spark ran twice is stored once), and each table is also written as Parquet
+ * (results/NAME/TABLE.parquet, with its provenance sidecar). Each sample's provenance records the engine, the
+ * master and the Spark version.
+ * <p>
+ * The project folder must be on storage every executor reaches under the same path (a shared file system; a local
+ * folder in local mode).
+ *
+ * @since 0.1
+ */
+public final class SparkEngine {
+
+    private final SparkSession spark;
+    private String failFirstAttempt = "";
+
+    public SparkEngine(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** Tests of retries only: the first attempt of sample {@code sample}'s task fails after the sample ran. */
+    SparkEngine failingFirstAttemptOf(String sample) {
+        this.failFirstAttempt = sample;
+        return this;
+    }
+
+    /** A local or cluster session named for QBI; the master comes from {@code master} or spark-submit. */
+    public static SparkSession session(String master) {
+        SparkSession.Builder builder = SparkSession.builder().appName("QBI Workbench");
+        if (master != null) {
+            builder.master(master);
+        }
+        return builder.config("spark.ui.enabled", "false").getOrCreate();
+    }
+
+    /** What runs the samples, as provenance records it. */
+    public Map<String, String> engine() {
+        Map<String, String> engine = new LinkedHashMap<>();
+        engine.put("engine", "spark");
+        engine.put("master", spark.sparkContext().master());
+        engine.put("spark_version", spark.version());
+        engine.put("application", spark.sparkContext().applicationId());
+        return engine;
+    }
+
+    /**
+     * Runs {@code pipeline} on {@code samples} of {@code project}, one Spark task per sample.
+     *
+     * @param source  where the pipeline was read from (for messages)
+     * @param options force, results folder and store as for the local executor; jobs is ignored (Spark's
+     *                executors decide how many samples run at once)
+     */
+    public RunSummary run(Pipeline pipeline, String source, ProjectLayout project, List<Sample> samples,
+            LocalExecutor.Options options) throws IOException {
+        LocalExecutor.Options withEngine = options.withEngine(engine());
+        LocalExecutor.Batch batch = LocalExecutor.begin(pipeline, project, withEngine);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int slots = Math.max(1, context.defaultParallelism());
+        // operators of a task share the executor's cores with the other tasks running beside it
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.min(slots, samples.size()));
+        SampleTask task = new SampleTask(pipeline, source, project, batch, withEngine, threads, failFirstAttempt);
+        List<String> ids = samples.stream().map(Sample::id).toList();
+        context.setJobDescription("QBI pipeline " + pipeline.name() + " on " + ids.size() + " sample(s)");
+        // one partition per sample: each sample is one task, retried alone when it fails
+        List<List<SampleTask.Outcome>> shipped = context.parallelize(ids, Math.max(1, ids.size())).map(task).collect();
+        List<SampleOutcome> outcomes = new ArrayList<>();
+        shipped.forEach(list -> list.forEach(o -> outcomes.add(o.toOutcome())));
+        RunSummary summary = LocalExecutor.finish(pipeline, batch, project, outcomes, withEngine);
+        if (withEngine.store()) {
+            writeParquet(pipeline, project, batch, summary);
+        }
+        return summary;
+    }
+
+    /** results/NAME/TABLE.parquet of this run's rows (with the provenance sidecar), for Spark-side queries. */
+    private static void writeParquet(Pipeline pipeline, ProjectLayout project, LocalExecutor.Batch batch,
+            RunSummary summary) throws IOException {
+        if (summary.count(SampleOutcome.Status.CANCELLED) > 0) {
+            return;
+        }
+        try (ResultsStore store = ResultsStore.open(project)) {
+            List<String> stored = store.tables();
+            for (Pipeline.Output output : pipeline.outputs()) {
+                if (output.isTable() && stored.contains(output.table())) {
+                    Path file = batch.folder().resolve(output.table() + ".parquet");
+                    Files.deleteIfExists(file);
+                    store.exportTable(output.table(), batch.runId(), file);
+                }
+            }
+        }
+    }
+}
