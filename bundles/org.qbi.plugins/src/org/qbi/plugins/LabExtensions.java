@@ -172,6 +172,7 @@ public final class LabExtensions {
             loadArtifacts(repository, progress.split(5));
             List<IInstallableUnit> offered = offeredFeatures(metadata);
             List<IInstallableUnit> chosen = choose(repository, offered, featureIds);
+            refuseReinstall(chosen);
             InstallOperation operation = new InstallOperation(new ProvisioningSession(agent), chosen);
             ProvisioningContext provisioning = new ProvisioningContext(agent);
             provisioning.setMetadataRepositories(repository);
@@ -256,8 +257,9 @@ public final class LabExtensions {
         checkCancel(resolved, what);
         if (resolved.getSeverity() == IStatus.ERROR) {
             String details = operation.getResolutionDetails();
-            throw new LabInstallException("Cannot " + what + ": " + Monitors.describe(resolved)
-                    + (details == null || details.isBlank() ? "" : "\n" + details.strip()));
+            String status = Monitors.describe(resolved);
+            boolean newDetails = details != null && !details.isBlank() && !status.contains(details.strip());
+            throw new LabInstallException("Cannot " + what + ": " + status + (newDetails ? "\n" + details.strip() : ""));
         }
         ProvisioningJob job = operation.getProvisioningJob(progress.split(5));
         if (job == null) {
@@ -343,6 +345,18 @@ public final class LabExtensions {
             chosen.add(unit);
         }
         return chosen;
+    }
+
+    /** p2 would only say "will be ignored because it is already installed"; say what to do instead. */
+    private void refuseReinstall(List<IInstallableUnit> chosen) throws LabInstallException {
+        IProfile profile = profile();
+        for (IInstallableUnit unit : chosen) {
+            if (!profile.query(QueryUtil.createIUQuery(unit.getId(), unit.getVersion()), null).isEmpty()) {
+                throw new LabInstallException("The feature " + featureId(unit) + " " + unit.getVersion()
+                        + " is already installed. To install it again, uninstall it first ('qbi plugins uninstall "
+                        + featureId(unit) + "').");
+            }
+        }
     }
 
     private static String names(Collection<IInstallableUnit> units) {

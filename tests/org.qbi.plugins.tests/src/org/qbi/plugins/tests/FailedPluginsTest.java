@@ -96,7 +96,8 @@ class FailedPluginsTest {
                 .orElseThrow();
         assertEquals("NOT LOADED", broken.state());
         // only what is missing: org.qbi.core.image is exported by the running platform
-        assertEquals("needs plugin org.qbi.test.absent (version >= 1.2.0, < 2.0.0), package org.qbi.test.gone, which is "
+        // in the order of the manifest builder: packages, then plugins
+        assertEquals("needs package org.qbi.test.gone, plugin org.qbi.test.absent (version >= 1.2.0, < 2.0.0), which is "
                 + "not installed", broken.problem());
         assertTrue(broken.isFailed());
         DropinsEntry good = entries.stream().filter(e -> e.id().equals("org.qbi.test.dropped.good")).findFirst()

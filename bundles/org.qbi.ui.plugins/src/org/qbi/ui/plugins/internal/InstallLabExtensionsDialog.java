@@ -134,7 +134,13 @@ public final class InstallLabExtensionsDialog extends Dialog {
             }
         });
         find.addListener(SWT.Selection, e -> findFeatures());
-        repository.addListener(SWT.DefaultSelection, e -> findFeatures());
+        // Return in the repository field reads it instead of pressing the dialog's default button (Close)
+        repository.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_RETURN) {
+                e.doit = false;
+                findFeatures();
+            }
+        });
         offered.addCheckStateListener(e -> install.setEnabled(offered.getCheckedElements().length > 0));
         install.addListener(SWT.Selection, e -> install());
         installed.addSelectionChangedListener(e -> uninstall.setEnabled(!e.getStructuredSelection().isEmpty()
@@ -161,11 +167,11 @@ public final class InstallLabExtensionsDialog extends Dialog {
     private static void featureColumns(TableViewer viewer, boolean withPlugins) {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.getTable().setHeaderVisible(true);
-        column(viewer, "Feature", 250, f -> f.name() + " (" + f.id() + ")");
+        column(viewer, "Feature", 330, f -> f.name() + " (" + f.id() + ")");
         column(viewer, "Version", 150, LabFeature::version);
-        column(viewer, "Provider", 140, LabFeature::vendor);
+        column(viewer, "Provider", 150, LabFeature::vendor);
         if (withPlugins) {
-            column(viewer, "Plugins", 260, f -> f.bundles().isEmpty() ? "" : f.bundles().stream()
+            column(viewer, "Plugins", 200, f -> f.bundles().isEmpty() ? "" : f.bundles().stream()
                     .map(b -> b.symbolicName() + (b.isLoaded() ? "" : " [" + b.state().toLowerCase() + "]"))
                     .reduce((a, b) -> a + ", " + b).orElse("") + (f.fromDropins() ? "  (dropins)" : ""));
         }
@@ -294,7 +300,7 @@ public final class InstallLabExtensionsDialog extends Dialog {
     }
 
     private void failed(String message) {
-        setStatus(message);
+        setStatus(message.lines().findFirst().orElse(message));
         install.setEnabled(offered.getCheckedElements().length > 0);
         MessageDialog.openError(getShell(), "Install Lab Extensions", message);
     }
