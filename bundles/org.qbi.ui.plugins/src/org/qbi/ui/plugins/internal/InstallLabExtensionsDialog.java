@@ -285,6 +285,7 @@ public final class InstallLabExtensionsDialog extends Dialog {
 
     private void finished(String what, InstallResult result) {
         refreshInstalled();
+        install.setEnabled(offered.getCheckedElements().length > 0);
         if (!result.restartRequired()) {
             setStatus(what + ".");
             return;
