@@ -39,6 +39,21 @@ if "$qbi" plugins install "$repository" --feature org.qbi.no.such.feature >"$wor
 grep -q "The feature org.qbi.no.such.feature is not in the p2 repository .* It offers: $feature" "$work/err2.txt" \
     || fail "unclear message for a missing feature: $(cat "$work/err2.txt")"
 
+# A lab built against another platform version (its plugin requires org.qbi.core [9,10)): p2's reason, naming it.
+python3 - "$repository" "$work/conflict" <<'PY'
+import shutil, sys, zipfile
+source, target = sys.argv[1], sys.argv[2]
+shutil.copytree(source, target)
+xml = zipfile.ZipFile(source + "/content.jar").read("content.xml").decode()
+xml = xml.replace("name='org.qbi.core' range='[0.1.0,1.0.0)'", "name='org.qbi.core' range='[9.0.0,10.0.0)'")
+for name in ("content.jar", "content.xml.xz"):
+    shutil.os.remove(target + "/" + name)
+zipfile.ZipFile(target + "/content.jar", "w").writestr("content.xml", xml)
+PY
+if "$qbi" plugins install "$work/conflict" >"$work/err3.txt" 2>&1; then fail "installing a lab for another platform version succeeded"; fi
+grep -q "Cannot install $feature .*$work/conflict" "$work/err3.txt" && grep -q "requires 'osgi.bundle; org.qbi.core \[9.0.0,10.0.0)'" "$work/err3.txt" \
+    || fail "unclear message for a conflicting version: $(cat "$work/err3.txt")"
+
 # Install from the repository's zip; the list shows the feature and its plugin, op list its operator.
 "$qbi" plugins install "$zip" >"$work/install.txt" 2>&1 || fail "install failed: $(cat "$work/install.txt")"
 grep -q "^Installed $feature " "$work/install.txt" || fail "install did not report $feature: $(cat "$work/install.txt")"

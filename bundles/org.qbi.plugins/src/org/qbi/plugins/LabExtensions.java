@@ -258,7 +258,9 @@ public final class LabExtensions {
         if (resolved.getSeverity() == IStatus.ERROR) {
             String details = operation.getResolutionDetails();
             String status = Monitors.describe(resolved);
-            boolean newDetails = details != null && !details.isBlank() && !status.contains(details.strip());
+            // the details often repeat the status tree with another indentation
+            boolean newDetails = details != null && !details.isBlank()
+                    && !status.replaceAll("\\s+", " ").contains(details.strip().replaceAll("\\s+", " "));
             throw new LabInstallException("Cannot " + what + ": " + status + (newDetails ? "\n" + details.strip() : ""));
         }
         ProvisioningJob job = operation.getProvisioningJob(progress.split(5));
