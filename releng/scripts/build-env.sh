@@ -21,3 +21,14 @@ qbi_ensure_product() {
     (cd "$QBI_REPO" && ./mvnw -B -q install -DskipTests) || { echo "The build failed; see the output above." >&2; return 1; }
     touch "$QBI_PRODUCT/qbi"
 }
+
+# qbi_product_copy PRODUCT DEST: a copy of a built product that lab installs may change (tests): jars hard-linked
+# (p2 adds and removes files there, never rewrites one), the configuration and p2 profile copied (p2 rewrites them).
+qbi_product_copy() {
+    cp -al "$1" "$2"
+    local mutable
+    for mutable in configuration p2 artifacts.xml features; do
+        rm -rf "${2:?}/$mutable"
+        cp -a "$1/$mutable" "$2/$mutable"
+    done
+}

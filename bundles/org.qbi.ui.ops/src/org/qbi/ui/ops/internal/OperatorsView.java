@@ -3,6 +3,10 @@ package org.qbi.ui.ops.internal;
 import java.util.List;
 
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.IExtension;
+import org.eclipse.core.runtime.IExtensionPoint;
+import org.eclipse.core.runtime.IRegistryEventListener;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -31,7 +35,8 @@ import org.qbi.ui.ops.OperatorViews;
  * The palette: every operator the installed plugins contribute, grouped by category, with a filter box and the
  * selected operator's description below; plugins that failed to load appear as a group naming each plugin. The
  * selection (an {@link Operators.Installed}) goes to the workbench's selection service, where the Operator view
- * picks it up; a double click also brings that view to the front.
+ * picks it up; a double click also brings that view to the front. Plugins added or removed while the workbench runs
+ * (a bundle installed at run time) update the palette: it listens to the registry's org.qbi.operators and org.qbi.measurements extensions.
  */
 public final class OperatorsView extends ViewPart {
 
@@ -39,6 +44,7 @@ public final class OperatorsView extends ViewPart {
     private Text filter;
     private TreeViewer tree;
     private StyledText details;
+    private final IRegistryEventListener registryListener = new OperatorsChanged();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -86,6 +92,7 @@ public final class OperatorsView extends ViewPart {
             }
         });
         getSite().setSelectionProvider(tree);
+        Platform.getExtensionRegistry().addListener(registryListener);
         IMenuManager menu = getViewSite().getActionBars().getMenuManager();
         menu.add(new Action("Save as Pipeline...") {
             @Override
@@ -129,6 +136,53 @@ public final class OperatorsView extends ViewPart {
                     + "every sample with Run Pipeline (Project Explorer) or 'qbi run " + file.getFileName() + "'.");
         } catch (IllegalArgumentException | java.io.IOException | org.eclipse.core.runtime.CoreException e) {
             MessageDialog.openError(getSite().getShell(), "Save as Pipeline", e.getMessage());
+        }
+    }
+
+    @Override
+    public void dispose() {
+        Platform.getExtensionRegistry().removeListener(registryListener);
+        super.dispose();
+    }
+
+    /** Reloads the operators after plugins came or went; registry events arrive on any thread. */
+    private void reload() {
+        if (tree == null || tree.getControl().isDisposed()) {
+            return;
+        }
+        operators = Operators.installed();
+        applyFilter();
+    }
+
+    private final class OperatorsChanged implements IRegistryEventListener {
+        private void changed(IExtension[] extensions) {
+            boolean operatorsChanged = false;
+            for (IExtension extension : extensions) {
+                String point = extension.getExtensionPointUniqueIdentifier();
+                operatorsChanged |= point.equals("org.qbi.operators") || point.equals("org.qbi.measurements");
+            }
+            var display = tree == null ? null : tree.getControl().getDisplay();
+            if (operatorsChanged && display != null && !display.isDisposed()) {
+                display.asyncExec(OperatorsView.this::reload);
+            }
+        }
+
+        @Override
+        public void added(IExtension[] extensions) {
+            changed(extensions);
+        }
+
+        @Override
+        public void removed(IExtension[] extensions) {
+            changed(extensions);
+        }
+
+        @Override
+        public void added(IExtensionPoint[] extensionPoints) {
+        }
+
+        @Override
+        public void removed(IExtensionPoint[] extensionPoints) {
         }
     }
 
