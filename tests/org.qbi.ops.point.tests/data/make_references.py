@@ -70,6 +70,55 @@ def main():
     save("head_equalize.npy", exposure.equalize_hist(head))
     assert head.max() * 1.5 * (head.max() / 65535.0) < 65535
 
+    flat_field(head)
+    clahe(blobs, head, trib)
+
+
+def clahe(blobs, head, trib):
+    """CLAHE: skimage.exposure.equalize_adapthist (float64 for integer images, float32 for float32 ones).
+
+    kernel_size is given in numpy order here ((z,) y, x); the operator's kernel_size is x, y (, z). The results
+    (float64 for integer images) are stored as float32, the operator's output type, to keep the files small.
+    """
+    save = _save_float32
+    save("blobs_clahe.npy", exposure.equalize_adapthist(blobs))                      # default: (31, 32), 0.01, 256
+    wood = tifffile.imread(os.path.join(SHARED, "tiff/16bit/wood.tif"))                 # uint16 (269, 455)
+    save("wood_clahe_30x50_0.02_128.npy",
+         exposure.equalize_adapthist(wood, kernel_size=(30, 50), clip_limit=0.02, nbins=128))
+    save("head_clahe.npy", exposure.equalize_adapthist(head))                         # 3D, default (4, 4, 4)
+    save("head_clahe_8_0.05.npy", exposure.equalize_adapthist(head, kernel_size=8, clip_limit=0.05))
+    save("head_clahe_8_noclip.npy", exposure.equalize_adapthist(head, kernel_size=8, clip_limit=0))
+    # floats must lie in [-1, 1] for scikit-image: a 128 x 128 crop of the Tribolium projection scaled to 0..1
+    crop = trib[100:228, 50:178].astype(np.float32)
+    crop = ((crop - crop.min()) / (crop.max() - crop.min())).astype(np.float32)
+    save("trib_unit_crop.npy", crop)
+    save("trib_unit_crop_clahe_20.npy", exposure.equalize_adapthist(crop, kernel_size=20))
+
+
+def _save_float32(name, array):
+    save(name, array.astype(np.float32))
+
+
+def flat_field(head):
+    """One 2D dark and one 2D open-beam frame broadcast over every slice of a stack (numpy broadcasting).
+
+    The stack is the real uint16 head volume (32, 32, 32); the frames are made from it: dark = its minimum
+    projection / 8 (a non-uniform offset), open beam = its maximum projection + 50, with two pixels where the
+    open beam is not above the dark (dead pixels: the operator writes the 'invalid' value there, 0).
+    """
+    dark = (head.min(axis=0) // 8).astype(np.uint16)
+    open_beam = (head.max(axis=0) + 50).astype(np.uint16)
+    open_beam[0, 0] = dark[0, 0]
+    open_beam[5, 7] = max(int(dark[5, 7]) - 1, 0)
+    save("flat_dark.npy", dark[np.newaxis])        # (1, 32, 32): one frame
+    save("flat_open.npy", open_beam[np.newaxis])
+    d = dark.astype(np.float32)
+    denominator = open_beam.astype(np.float32) - d
+    with np.errstate(divide="ignore", invalid="ignore"):
+        normalized = (head.astype(np.float32) - d) / denominator   # (32, 32, 32) - (32, 32) broadcasts over z
+    normalized = np.where(denominator > 0, normalized, np.float32(0)).astype(np.float32)
+    save("head_flatfield.npy", normalized)
+
 
 if __name__ == "__main__":
     main()

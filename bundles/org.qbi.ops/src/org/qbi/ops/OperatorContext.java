@@ -59,11 +59,28 @@ public record OperatorContext(ProgressMonitor monitor, int parallelism, long mem
         return new OperatorContext(newMonitor, parallelism, memoryBudgetBytes);
     }
 
-    /** A new image of zeros for an output, in memory or in a mapped scratch file (see the class comment). */
+    /**
+     * A new image of zeros for an output, in memory or in a mapped scratch file (see the class comment). In-memory
+     * outputs reuse the memory of released images of the same size ({@link ArrayImage#close()}).
+     */
     public ArrayImage allocate(ImageHeader header) {
+        return allocate(header, true);
+    }
+
+    /**
+     * As {@link #allocate} for an output whose every value the operator writes before anything reads it (point
+     * operations): reused memory is not zeroed first, so the values start unspecified.
+     *
+     * @since 0.2
+     */
+    public ArrayImage allocateForOverwrite(ImageHeader header) {
+        return allocate(header, false);
+    }
+
+    private ArrayImage allocate(ImageHeader header, boolean zeroed) {
         long bytes = header.byteCount();
         if (bytes <= memoryBudgetBytes) {
-            return ArrayImage.wrap(header, org.qbi.core.image.ZeroedMemory.allocate(bytes));
+            return zeroed ? ArrayImage.allocate(header) : ArrayImage.allocateForOverwrite(header);
         }
         try {
             Path folder = Path.of(System.getProperty("qbi.scratch.dir", System.getProperty("java.io.tmpdir")));

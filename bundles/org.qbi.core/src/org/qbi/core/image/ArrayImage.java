@@ -14,16 +14,35 @@ public final class ArrayImage implements Image {
     private final ImageHeader header;
     private final ChunkGrid grid;
     private final MemorySegment values;
+    /** The memory this image owns and gives back on {@link #close()}; null for wrapped segments. */
+    private final ZeroedMemory.Lease lease;
 
-    private ArrayImage(ImageHeader header, MemorySegment values) {
+    private ArrayImage(ImageHeader header, MemorySegment values, ZeroedMemory.Lease lease) {
         this.header = header;
         this.grid = ChunkGrid.planes(header.dimensions());
         this.values = values;
+        this.lease = lease;
     }
 
-    /** A new image of zeros (allocates {@code header.byteCount()} bytes off-heap). */
+    /**
+     * A new image of zeros (allocates {@code header.byteCount()} bytes off-heap, reusing released memory of the
+     * same size: see {@link ZeroedMemory}). {@link #close()} gives the memory back at once; otherwise it goes
+     * back when the image and its values are no longer reachable.
+     */
     public static ArrayImage allocate(ImageHeader header) {
-        return new ArrayImage(header, ChunkCache.allocate(header.byteCount()));
+        ZeroedMemory.Lease lease = ZeroedMemory.lease(header.byteCount(), true);
+        return new ArrayImage(header, lease.segment(), lease);
+    }
+
+    /**
+     * A new image whose values are unspecified (reused memory is not zeroed first): only for a caller that writes
+     * every value before anyone reads it, such as a point operation's output. Otherwise as {@link #allocate}.
+     *
+     * @since 0.2
+     */
+    public static ArrayImage allocateForOverwrite(ImageHeader header) {
+        ZeroedMemory.Lease lease = ZeroedMemory.lease(header.byteCount(), false);
+        return new ArrayImage(header, lease.segment(), lease);
     }
 
     /**
@@ -35,12 +54,12 @@ public final class ArrayImage implements Image {
             throw new IllegalArgumentException("The values have " + values.byteSize() + " bytes, the header needs "
                     + header.byteCount());
         }
-        return new ArrayImage(header, values);
+        return new ArrayImage(header, values, null);
     }
 
     /** Reads every value of {@code image} into memory. */
     public static ArrayImage copyOf(Image image) throws IOException {
-        ArrayImage copy = allocate(image.header());
+        ArrayImage copy = allocateForOverwrite(image.header());
         int bpp = image.header().pixelType().bytesPerPixel();
         ChunkGrid source = image.grid();
         for (long n = 0; n < source.chunkCount(); n++) {
@@ -63,6 +82,18 @@ public final class ArrayImage implements Image {
             }
         }
         return copy;
+    }
+
+    /**
+     * Gives an allocated image's memory back for reuse; from then on reading its values or chunks throws
+     * {@code IllegalStateException} (never stale data). Does nothing for an image made by {@link #wrap}, whose
+     * segment belongs to the caller.
+     */
+    @Override
+    public void close() {
+        if (lease != null) {
+            lease.close();
+        }
     }
 
     /** All values, writable. */

@@ -29,7 +29,9 @@ public final class FlatField implements Operator {
             .category("Point operations")
             .description("Normalises a radiograph or projection by its flat field: (image - dark) / (open_beam - "
                     + "dark), pixel by pixel, giving the transmission (about 0..1) as neutron and X-ray imaging do "
-                    + "before tomographic reconstruction. The three images have the same size. Where open_beam - "
+                    + "before tomographic reconstruction. The dark and open-beam images either have the image's size "
+                    + "or are one 2D frame (z = 1, the image's x and y) applied to every slice of a stack of "
+                    + "projections, as numpy broadcasts (stack - dark) / (open - dark). Where open_beam - "
                     + "dark is zero or negative (dead or saturated detector pixels) the division is not made and "
                     + "the result is the 'invalid' value (default 0), never an infinity or NaN. Computed in float32 "
                     + "(float64 if an input is float64 or a 32-bit integer image); the image's calibration is kept, "
@@ -55,6 +57,8 @@ public final class FlatField implements Operator {
         Image image = inputs.image("image");
         Image dark = inputs.image("dark");
         Image open = inputs.image("open_beam");
+        checkFrame("dark", dark, image);
+        checkFrame("open_beam", open, image);
         PixelType outType = Arithmetic.floatType(image.header().pixelType(), dark.header().pixelType(),
                 open.header().pixelType());
         double invalid = arguments.get(INVALID);
@@ -78,7 +82,19 @@ public final class FlatField implements Operator {
         });
         ImageHeader header = image.header().withPixelType(outType).withRescale(Rescale.IDENTITY);
         Image result = PixelStream.map(List.of(image, dark, open), header,
-                PixelStream.Precision.forTypes(outType), Cast.ROUND, kernel, context, SPEC.name());
+                PixelStream.Precision.forTypes(outType), Cast.ROUND, (c, t) -> kernel, context, SPEC.name(), true);
         return Outputs.ofImage(SPEC, result);
+    }
+
+    /** The image's size, or one x-y frame of it; else an error naming the sizes and what would fit. */
+    private static void checkFrame(String name, Image frame, Image image) {
+        long[] f = frame.header().dimensions();
+        long[] d = image.header().dimensions();
+        if (!java.util.Arrays.equals(f, d) && !PixelStream.isPlaneOf(f, d)) {
+            throw new IllegalArgumentException(SPEC.id() + ": the " + name + " image is " + f[0] + " x " + f[1]
+                    + " x " + f[2] + " (channels " + f[3] + ", time points " + f[4] + "), the image " + d[0] + " x "
+                    + d[1] + " x " + d[2] + " (channels " + d[3] + ", time points " + d[4] + "); give a " + name
+                    + " of the same size or one " + d[0] + " x " + d[1] + " frame");
+        }
     }
 }

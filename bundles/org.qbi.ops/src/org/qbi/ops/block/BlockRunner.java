@@ -41,7 +41,8 @@ public final class BlockRunner {
         if (halo.length != 3 || halo[0] < 0 || halo[1] < 0 || halo[2] < 0) {
             throw new IllegalArgumentException("A kernel's halo is 3 values >= 0, got " + java.util.Arrays.toString(halo));
         }
-        ArrayImage result = context.allocate(output);
+        // the blocks tile every volume and each is written whole: reused memory needs no zeroing first
+        ArrayImage result = context.allocateForOverwrite(output);
         List<long[]> blocks = BlockPlan.of(new long[] { dims[0], dims[1], dims[2] }, halo, context.parallelism())
                 .blocks();
         long channels = input.header().size(Axis.C);

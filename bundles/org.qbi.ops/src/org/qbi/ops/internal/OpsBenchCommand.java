@@ -23,6 +23,7 @@ import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Image;
 import org.qbi.ops.OperatorContext;
 import org.qbi.ops.Operators;
+import org.qbi.ops.Outputs;
 import org.qbi.ops.Port;
 
 import picocli.CommandLine.Command;
@@ -65,6 +66,7 @@ public final class OpsBenchCommand implements QbiCommand {
 
     /** One measured case. */
     record Result(String operator, String parameters, String input, int size, int threads, double qbiSeconds,
+            double qbiCpuSeconds,
             double pythonSeconds, double ratioToPython, String peer, double peerSeconds, double ratioToPeer,
             double target, String verdict) {
     }
@@ -92,8 +94,8 @@ public final class OpsBenchCommand implements QbiCommand {
         Files.createDirectories(work);
         List<Result> results = new ArrayList<>();
         if (!json) {
-            System.out.printf(Locale.ROOT, "%-22s %-26s %-8s %5s %9s %9s %8s %9s %8s %7s  %s%n", "operator", "parameters",
-                    "input", "size", "qbi s", "python s", "py/qbi", "peer s", "peer/qbi", "target", "verdict");
+            System.out.printf(Locale.ROOT, "%-22s %-26s %-8s %5s %9s %7s %9s %8s %9s %8s %7s  %s%n", "operator",
+                    "parameters", "input", "size", "qbi s", "cpu s", "python s", "py/qbi", "peer s", "peer/qbi", "target", "verdict");
         }
         for (Case c : cases) {
             Result result;
@@ -102,13 +104,14 @@ public final class OpsBenchCommand implements QbiCommand {
             } catch (IllegalArgumentException e) {
                 // a broken declaration is reported on its line; the other cases still run
                 result = new Result(c.operator(), String.valueOf(c.parameters()), c.input(), c.size(), qbiThreads,
-                        Double.NaN, Double.NaN, Double.NaN, c.peer(), c.peerSeconds(), Double.NaN, c.target(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, c.peer(), c.peerSeconds(), Double.NaN, c.target(),
                         "failed: " + e.getMessage() + " (declared by " + c.plugin() + ")");
             }
             results.add(result);
             if (!json) {
-                System.out.printf(Locale.ROOT, "%-22s %-26s %-8s %5d %9.3f %9s %8s %9s %8s %7s  %s%n", result.operator(),
-                        abbreviate(result.parameters(), 26), result.input(), result.size(), result.qbiSeconds(),
+                System.out.printf(Locale.ROOT, "%-22s %-26s %-8s %5d %9.3f %7s %9s %8s %9s %8s %7s  %s%n",
+                        result.operator(), abbreviate(result.parameters(), 26), result.input(), result.size(),
+                        result.qbiSeconds(), format(result.qbiCpuSeconds(), "%.3f"),
                         format(result.pythonSeconds(), "%.3f"), format(result.ratioToPython(), "%.1fx"),
                         format(result.peerSeconds(), "%.3f"), format(result.ratioToPeer(), "%.2fx"),
                         format(result.target(), "%.1fx"), result.verdict());
@@ -181,13 +184,14 @@ public final class OpsBenchCommand implements QbiCommand {
                 .toList());
         Operators.Installed installed = operators.find(c.operator()).orElse(null);
         if (installed == null) {
-            return new Result(c.operator(), params, c.input(), n, qbiThreads, Double.NaN, Double.NaN, Double.NaN, c.peer(),
-                    c.peerSeconds(), Double.NaN, c.target(), "skipped: operator not installed");
+            return new Result(c.operator(), params, c.input(), n, qbiThreads, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    c.peer(), c.peerSeconds(), Double.NaN, c.target(), "skipped: operator not installed");
         }
         ArrayImage input = volume(operators, c.input(), n, context);
         if (input == null) {
-            return new Result(c.operator(), params, c.input(), n, qbiThreads, Double.NaN, Double.NaN, Double.NaN, c.peer(),
-                    c.peerSeconds(), Double.NaN, c.target(), "skipped: no labeling operator for the labels input");
+            return new Result(c.operator(), params, c.input(), n, qbiThreads, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    c.peer(), c.peerSeconds(), Double.NaN, c.target(),
+                    "skipped: no labeling operator for the labels input");
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (Port port : installed.spec().inputs()) {
@@ -196,12 +200,19 @@ public final class OpsBenchCommand implements QbiCommand {
             }
         }
         double best = Double.POSITIVE_INFINITY;
+        double bestCpu = Double.NaN;
         for (int i = 0; i <= repeat; i++) {
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
-            operators.run(c.operator(), inputs, c.parameters(), context);
+            Outputs outputs = operators.run(c.operator(), inputs, c.parameters(), context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (i > 0) {
-                best = Math.min(best, seconds);
+            long cpuEnd = processCpuNanos();
+            double cpu = cpuStart < 0 || cpuEnd < 0 ? Double.NaN : (cpuEnd - cpuStart) / 1e9;
+            // a pipeline releases an intermediate once it is consumed: the next run reuses its memory
+            release(outputs, input);
+            if (i > 0 && seconds < best) {
+                best = seconds;
+                bestCpu = cpu;
             }
         }
         double python = Double.NaN;
@@ -212,8 +223,32 @@ public final class OpsBenchCommand implements QbiCommand {
         double ratioPeer = c.peerSeconds() / best;
         String verdict = Double.isNaN(c.peerSeconds()) ? ""
                 : ratioPeer >= (Double.isNaN(c.target()) ? 1 : c.target()) ? "meets target" : "below target";
-        return new Result(c.operator(), params, c.input(), n, qbiThreads, best, python, ratioPython, c.peer(),
+        return new Result(c.operator(), params, c.input(), n, qbiThreads, best, bestCpu, python, ratioPython, c.peer(),
                 c.peerSeconds(), ratioPeer, c.target(), verdict);
+    }
+
+    /**
+     * CPU time of the whole process, user and system (page faults are system time), from /proc/self/stat in clock
+     * ticks (10 ms): on a shared machine the wall time depends on the others' load, the CPU time much less.
+     * -1 where there is no /proc (the column then shows "-").
+     */
+    private static long processCpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ... utime(11) stime(12), in ticks of 1/100 s on Linux
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static void release(Outputs outputs, Image input) throws IOException {
+        for (Object value : outputs.asMap().values()) {
+            if (value instanceof ArrayImage image && image != input) {
+                image.close();
+            }
+        }
     }
 
     private ArrayImage volume(Operators operators, String kind, int n, OperatorContext context) throws IOException {

@@ -199,6 +199,26 @@ class PointOperationsTest {
     }
 
     @Test
+    void flatFieldFramesApplyToEverySliceAsNumpyBroadcasts() throws IOException {
+        ArrayImage head = head();
+        ArrayImage dark = reference("flat_dark.npy");
+        ArrayImage open = reference("flat_open.npy");
+        assertEquals(1, dark.header().dimensions()[2], "one 2D frame");
+        Map<String, Image> inputs = Map.of("image", head, "dark", dark, "open_beam", open);
+        Image normalized = OpTesting.run(new FlatField(), inputs, OperatorContext.defaults().withParallelism(1))
+                .image();
+        assertEquals(PixelType.FLOAT32, normalized.header().pixelType());
+        // the same float32 operations as numpy, in the same order: bit-identical, dead pixels 0
+        OpTesting.assertIdentical(reference("head_flatfield.npy"), normalized, "(stack - dark) / (open - dark)");
+        OpTesting.assertIdentical(normalized, OpTesting.run(new FlatField(), inputs,
+                OperatorContext.defaults().withParallelism(7)).image(), "flat field: 1 vs 7 threads");
+        ArrayImage wrongFrame = OpTesting.image(PixelType.UINT16, new long[] { 31, 32 }, new double[31 * 32]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OpTesting.run(new FlatField(),
+                Map.of("image", head, "dark", wrongFrame, "open_beam", open), OperatorContext.defaults()));
+        assertTrue(e.getMessage().contains("dark") && e.getMessage().contains("32 x 32 frame"), e.getMessage());
+    }
+
+    @Test
     void sameResultWhateverTheThreads() throws IOException {
         ArrayImage head = head();
         for (Operator op : new Operator[] { new MultiplyConstant(), new EqualizeHistogram(), new RescaleIntensity() }) {

@@ -146,11 +146,27 @@ public final class PixelStream {
      */
     public static ArrayImage map(List<? extends Image> inputs, ImageHeader output, Precision precision, Cast cast,
             VolumeKernels kernels, OperatorContext context, String task) throws IOException {
+        return map(inputs, output, precision, cast, kernels, context, task, false);
+    }
+
+    /**
+     * As {@link #map(List, ImageHeader, Precision, Cast, VolumeKernels, OperatorContext, String)}; with
+     * {@code planesBroadcast} an input of a single x-y plane (z = 1, the same x, y, channels and time points) is
+     * applied to every plane of the output, as numpy broadcasts a (y, x) array over a (z, y, x) stack.
+     *
+     * @since 0.2
+     */
+    public static ArrayImage map(List<? extends Image> inputs, ImageHeader output, Precision precision, Cast cast,
+            VolumeKernels kernels, OperatorContext context, String task, boolean planesBroadcast) throws IOException {
         long[] dims = output.dimensions();
         PixelType[] types = new PixelType[inputs.size()];
+        boolean[] plane = new boolean[inputs.size()];
+        boolean anyPlane = false;
         for (int k = 0; k < types.length; k++) {
             ImageHeader header = inputs.get(k).header();
-            if (!Arrays.equals(dims, header.dimensions())) {
+            plane[k] = planesBroadcast && isPlaneOf(header.dimensions(), dims);
+            anyPlane |= plane[k];
+            if (!plane[k] && !Arrays.equals(dims, header.dimensions())) {
                 throw new IllegalArgumentException("Image sizes differ: " + describe(header.dimensions()) + " and "
                         + describe(dims) + "; the images must have the same size (crop or resample one first)");
             }
@@ -158,8 +174,10 @@ public final class PixelStream {
             Pixels.checkSupported(types[k]);
         }
         Pixels.checkSupported(output.pixelType());
-        ArrayImage result = context.allocate(output);
-        List<Piece> pieces = pieces(dims, PIECE);
+        // every pixel is written below: reused memory needs no zeroing first
+        ArrayImage result = context.allocateForOverwrite(output);
+        // with a broadcast plane, pieces stay inside one plane so the plane's rows line up with the piece's
+        List<Piece> pieces = pieces(dims, anyPlane ? Math.min(PIECE, dims[0] * dims[1]) : PIECE);
         PixelType outType = output.pixelType();
         context.monitor().begin(task, pieces.size());
         try {
@@ -172,7 +190,8 @@ public final class PixelStream {
                 try (Arena arena = Arena.ofConfined()) {
                     Located[] sources = new Located[types.length];
                     for (int k = 0; k < types.length; k++) {
-                        sources[k] = read(inputs.get(k), piece, arena);
+                        sources[k] = read(inputs.get(k), plane[k] ? new Piece(piece.c(), piece.t(), 0, 1, piece.y0(),
+                                piece.y1()) : piece, arena);
                     }
                     if (precision == Precision.FLOAT32) {
                         float[][] in = new float[types.length][RUN];
@@ -239,6 +258,12 @@ public final class PixelStream {
             }
         });
         return pieces.size();
+    }
+
+    /** True when {@code frame} is one x-y plane of a stack of size {@code dims} (more than one plane). */
+    public static boolean isPlaneOf(long[] frame, long[] dims) {
+        return frame[2] == 1 && dims[2] > 1 && frame[0] == dims[0] && frame[1] == dims[1] && frame[3] == dims[3]
+                && frame[4] == dims[4];
     }
 
     private static String describe(long[] dims) {

@@ -1,9 +1,13 @@
 package org.qbi.ops.threshold.internal;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
@@ -30,6 +34,8 @@ import org.qbi.ops.point.internal.Arithmetic;
  * threshold so the user sees the number.
  */
 public abstract class GlobalThreshold implements Operator {
+
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     public static final Param<Integer> BINS_PARAM = Param.integer("bins", "Bins",
             "Histogram bins for floating-point images; integer images use one bin per integer value, as "
@@ -151,10 +157,72 @@ public abstract class GlobalThreshold implements Operator {
             PixelType type = image.header().pixelType();
             long channels = image.header().dimensions()[3];
             ImageHeader header = image.header().withPixelType(PixelType.UINT8).withRescale(Rescale.IDENTITY);
+            if (image instanceof ArrayImage array && type.isInteger() && type.bytesPerSample() <= 2) {
+                return aboveSmallIntegers(array, header, thresholds, context, task);
+            }
             PixelStream.Precision precision = type == PixelType.FLOAT32 || type.bytesPerSample() <= 2 && type.isInteger()
                     ? PixelStream.Precision.FLOAT32 : PixelStream.Precision.FLOAT64;
             return PixelStream.map(List.of(image), header, precision, Cast.ROUND,
                     (c, t) -> above(thresholds[(int) (c + channels * t)][0], type), context, task);
+        }
+
+        /**
+         * The mask of an in-memory 8- or 16-bit integer image in one pass per piece: the stored integers compared
+         * with floor(threshold) (what the float32 kernel below computes for such values), without conversions.
+         */
+        private static Image aboveSmallIntegers(ArrayImage image, ImageHeader header, double[][] thresholds,
+                OperatorContext context, String task) throws IOException {
+            PixelType type = image.header().pixelType();
+            long[] dims = image.header().dimensions();
+            ArrayImage mask = context.allocateForOverwrite(header);
+            List<PixelStream.Piece> pieces = PixelStream.pieces(dims, PixelStream.PIECE);
+            boolean wide = type.bytesPerSample() == 2;
+            boolean signed = type.isSigned();
+            context.monitor().begin(task, pieces.size());
+            try {
+                context.forEach(pieces.size(), p -> {
+                    PixelStream.Piece piece = pieces.get(p);
+                    double threshold = thresholds[(int) (piece.c() + dims[3] * piece.t())][0];
+                    // NaN: nothing is above it; beyond the type's range every value compares the same way
+                    long limit = Double.isNaN(threshold) ? Long.MAX_VALUE
+                            : (long) Math.max(Math.min(Math.floor(threshold), 1e9), -1e9);
+                    long from = piece.offset(dims);
+                    long total = piece.pixels(dims[0]);
+                    short[] shorts = new short[PixelStream.RUN];
+                    byte[] bytes = new byte[PixelStream.RUN];
+                    byte[] out = new byte[PixelStream.RUN];
+                    for (long done = 0; done < total; done += PixelStream.RUN) {
+                        int n = (int) Math.min(PixelStream.RUN, total - done);
+                        if (wide) {
+                            MemorySegment.copy(image.values(), SHORT, (from + done) * 2, shorts, 0, n);
+                            if (signed) {
+                                for (int i = 0; i < n; i++) {
+                                    out[i] = (byte) (shorts[i] > limit ? 1 : 0);
+                                }
+                            } else {
+                                for (int i = 0; i < n; i++) {
+                                    out[i] = (byte) ((shorts[i] & 0xffff) > limit ? 1 : 0);
+                                }
+                            }
+                        } else {
+                            MemorySegment.copy(image.values(), ValueLayout.JAVA_BYTE, from + done, bytes, 0, n);
+                            if (signed) {
+                                for (int i = 0; i < n; i++) {
+                                    out[i] = (byte) (bytes[i] > limit ? 1 : 0);
+                                }
+                            } else {
+                                for (int i = 0; i < n; i++) {
+                                    out[i] = (byte) ((bytes[i] & 0xff) > limit ? 1 : 0);
+                                }
+                            }
+                        }
+                        MemorySegment.copy(out, 0, mask.values(), ValueLayout.JAVA_BYTE, from + done, n);
+                    }
+                });
+            } finally {
+                context.monitor().done();
+            }
+            return mask;
         }
 
         /**
