@@ -231,8 +231,9 @@ public final class Param<T> {
 
     /** The allowed range as the user reads it ("between 0 and 20", "at least 0"), empty when unbounded. */
     public String rangeText() {
-        boolean low = min != Double.NEGATIVE_INFINITY && min != Integer.MIN_VALUE;
-        boolean high = max != Double.POSITIVE_INFINITY && max != Integer.MAX_VALUE;
+        // The largest double or int stands for "no bound" too: ranges written as range(0, Double.MAX_VALUE).
+        boolean low = min > -Double.MAX_VALUE && min != Integer.MIN_VALUE;
+        boolean high = max < Double.MAX_VALUE && max != Integer.MAX_VALUE;
         if (type == Type.FLAG || type == Type.CHOICE || type == Type.TEXT) {
             return type == Type.CHOICE ? "one of " + String.join(", ", choices) : "";
         }

@@ -30,7 +30,7 @@ public final class CleanSpots implements Operator {
 
     public static final Param<Double> THRESHOLD = Param.requiredReal("threshold", "Threshold",
             "Largest accepted difference from the local median, in the image's values (e.g. counts, or "
-                    + "transmission after normalization)").range(0, Double.MAX_VALUE);
+                    + "transmission after normalization)").range(0, Double.POSITIVE_INFINITY);
     public static final Param<Integer> SIZE = Param.integer("size", "Window size",
             "Side of the square median window in pixels (odd)", 3).range(3, 31);
     public static final Param<Direction> DIRECTION = Param.choice("direction", "Direction",
