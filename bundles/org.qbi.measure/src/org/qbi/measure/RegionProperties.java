@@ -164,14 +164,10 @@ public final class RegionProperties implements Measurement {
                         values = valuePlanes == null ? null : valuePlanes.plane(z);
                         planeZ = z;
                     }
-                    LabelRows.read(labelType, plane, (long) y * nx, row, nx);
-                    int anyInRow = 0;
-                    for (int i = 0; i < nx; i++) {
-                        anyInRow |= row[i];
-                    }
-                    if (anyInRow == 0) {
+                    if (LabelRows.isBackground(labelType, plane, (long) y * nx, nx)) {
                         continue;
                     }
+                    LabelRows.read(labelType, plane, (long) y * nx, row, nx);
                     // runs are closed when the label changes; blocks of background are skipped by one OR each
                     int current = 0;
                     int start = 0;
