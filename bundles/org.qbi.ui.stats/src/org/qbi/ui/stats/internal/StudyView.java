@@ -3,22 +3,16 @@ package org.qbi.ui.stats.internal;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
-import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
@@ -28,12 +22,9 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.ISelectionListener;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 import org.jfree.swt.SWTGraphics2D;
 import org.qbi.project.ProjectLayout;
-import org.qbi.project.workspace.QbiNature;
 import org.qbi.project.workspace.QbiProjects;
 import org.qbi.stats.charts.Chart;
 import org.qbi.stats.charts.ChartExport;
@@ -68,16 +59,13 @@ abstract class StudyView extends ViewPart {
         T call() throws IOException;
     }
 
-    private Combo projectCombo;
+    private ProjectChooser projectChooser;
     private Label status;
     private Canvas canvas;
-    private final List<IProject> projects = new ArrayList<>();
-    private IProject project;
     private Chart chart;
     private Job job;
     private int generation;
     private int settled;
-    private final ISelectionListener selectionListener = this::selectionChanged;
 
     /** Adds the view's choices (label + control pairs) to {@code parent}, a grid of {@code columns} columns. */
     abstract void createChoices(Composite parent);
@@ -111,7 +99,7 @@ abstract class StudyView extends ViewPart {
         Composite choices = new Composite(parent, SWT.NONE);
         choices.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         choices.setLayout(new GridLayout(8, false));
-        projectCombo = combo(choices, "Project");
+        projectChooser = new ProjectChooser(choices, this, p -> projectOpened(QbiProjects.layout(p)));
         createChoices(choices);
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -119,29 +107,18 @@ abstract class StudyView extends ViewPart {
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas.addPaintListener(e -> paint(e.gc, canvas.getClientArea()));
         bodyCreated();
-        projectCombo.addListener(SWT.Selection, e -> {
-            int index = projectCombo.getSelectionIndex();
-            if (index >= 0) {
-                openProject(projects.get(index));
-            }
-        });
         IToolBarManager toolBar = getViewSite().getActionBars().getToolBarManager();
         toolBar.add(action("Refresh", "Read the project's results store again", () -> {
-            if (project != null) {
-                openProject(project);
+            if (projectChooser.project() != null) {
+                openProject(projectChooser.project());
             }
         }));
         toolBar.add(action("PNG", "Export the chart as a PNG image", () -> export("png")));
         toolBar.add(action("SVG", "Export the chart as an SVG drawing", () -> export("svg")));
         toolBar.add(action("CSV", "Export the chart's data as a CSV table", () -> export("csv")));
         getViewSite().getActionBars().updateActionBars();
-        listProjects();
-        getSite().getPage().addPostSelectionListener(selectionListener);
-        selectionChanged(null, getSite().getPage().getSelection());
-        if (project == null && !projects.isEmpty()) {
-            openProject(projects.getFirst());
-        }
-        if (project == null) {
+        projectChooser.start(getSite());
+        if (projectChooser.project() == null) {
             status("Select a QBI project in the Project Explorer: its results store is analysed here.");
         }
     }
@@ -191,53 +168,26 @@ abstract class StudyView extends ViewPart {
 
     @Override
     public void setFocus() {
-        projectCombo.setFocus();
+        projectChooser.setFocus();
     }
 
     @Override
     public void dispose() {
-        getSite().getPage().removePostSelectionListener(selectionListener);
+        projectChooser.dispose(getSite());
         if (job != null) {
             job.cancel();
         }
         super.dispose();
     }
 
-    private void listProjects() {
-        projects.clear();
-        projectCombo.removeAll();
-        for (IProject candidate : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
-            if (QbiNature.isQbiProject(candidate)) {
-                projects.add(candidate);
-                projectCombo.add(candidate.getName());
-            }
-        }
-    }
-
-    private void selectionChanged(IWorkbenchPart part, ISelection selection) {
-        if (part == this || !(selection instanceof IStructuredSelection structured) || structured.isEmpty()) {
-            return;
-        }
-        IResource resource = Adapters.adapt(structured.getFirstElement(), IResource.class);
-        if (resource != null && resource.getProject() != null && !resource.getProject().equals(project)
-                && QbiNature.isQbiProject(resource.getProject())) {
-            openProject(resource.getProject());
-        }
-    }
-
     /** Analyses {@code newProject}'s results store. */
     public void openProject(IProject newProject) {
-        project = newProject;
-        if (!projects.contains(newProject)) {
-            listProjects();
-        }
-        projectCombo.select(projects.indexOf(newProject));
-        projectOpened(QbiProjects.layout(newProject));
+        projectChooser.open(newProject);
     }
 
     /** The project analysed, or null. */
     ProjectLayout layout() {
-        return project == null ? null : QbiProjects.layout(project);
+        return projectChooser.project() == null ? null : QbiProjects.layout(projectChooser.project());
     }
 
     void status(String text) {
@@ -328,7 +278,7 @@ abstract class StudyView extends ViewPart {
         dialog.setOverwrite(true);
         dialog.setFilterExtensions(new String[] { "*." + format });
         dialog.setFileName(chart.data().name() + "." + format);
-        if (project != null) {
+        if (projectChooser.project() != null) {
             dialog.setFilterPath(layout().reports().toString());
         }
         String file = dialog.open();
