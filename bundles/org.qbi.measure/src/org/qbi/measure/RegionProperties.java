@@ -47,7 +47,7 @@ public final class RegionProperties implements Measurement {
                     + "bounding box, equivalent diameter, extent, principal axis lengths from the covariance of the "
                     + "voxel centres (ellipsoid of the same second moments: full axis length 2*sqrt(5*lambda) in 3D, "
                     + "4*sqrt(lambda) in 2D, as skimage), elongation (major/middle in 3D, major/minor in 2D), "
-                    + "flatness (middle/minor, 3D), the major axis direction (3D) or orientation angle (2D, skimage's "
+                    + "flatness (middle/minor, 3D), anisotropy (1 - minor/major), the major axis direction (3D) or orientation angle (2D, skimage's "
                     + "convention), border contact, distance to the nearest other object's centroid, and intensity "
                     + "statistics of an optional image (after its rescale, e.g. in HU). Lengths in the image's unit.")
             .reference("scikit-image regionprops; Burger W, Burge MJ. Digital Image Processing, ch. 11 (moments)")
@@ -77,6 +77,8 @@ public final class RegionProperties implements Measurement {
                 new ColumnSpec("axis_minor_length", "L", "minor axis"),
                 new ColumnSpec("elongation", "", "major / middle (3D), major / minor (2D)"),
                 new ColumnSpec("flatness", "", "middle / minor (3D)"),
+                new ColumnSpec("anisotropy", "", "1 - minor / major: 0 for a ball or disk, towards 1 for a needle or "
+                        + "plate (BoneJ's degree of anisotropy of the object's ellipsoid)"),
                 new ColumnSpec("major_axis_x", "", "unit vector of the major axis (3D; likewise _y, _z)"),
                 new ColumnSpec("orientation", "rad", "2D: angle between the y axis (rows) and the major axis, as skimage"),
                 new ColumnSpec("touches_border", "", "1 when the object touches the image border"),
@@ -280,6 +282,7 @@ public final class RegionProperties implements Measurement {
                 c.minor[i] = 2 * Math.sqrt(5 * Math.max(0, eigen.values[2]));
                 c.elongation[i] = c.major[i] / c.middle[i];
                 c.flatness[i] = c.middle[i] / c.minor[i];
+                c.anisotropy[i] = 1 - c.minor[i] / c.major[i];
                 c.dx[i] = eigen.vectors[0][0];
                 c.dy[i] = eigen.vectors[0][1];
                 c.dz[i] = eigen.vectors[0][2];
@@ -289,6 +292,7 @@ public final class RegionProperties implements Measurement {
                 c.major[i] = 4 * Math.sqrt(Math.max(0, mean + root));
                 c.minor[i] = 4 * Math.sqrt(Math.max(0, mean - root));
                 c.elongation[i] = c.major[i] / c.minor[i];
+                c.anisotropy[i] = 1 - c.minor[i] / c.major[i];
                 // skimage: a = var_x (columns), b = -cov, c = var_y (rows)
                 double a = vxx;
                 double b = -vxy;
@@ -336,7 +340,11 @@ public final class RegionProperties implements Measurement {
         }
         t.numbers("axis_minor_length", unit, c.minor).numbers("elongation", "", c.elongation);
         if (is3d) {
-            t.numbers("flatness", "", c.flatness).numbers("major_axis_x", "", c.dx).numbers("major_axis_y", "", c.dy)
+            t.numbers("flatness", "", c.flatness);
+        }
+        t.numbers("anisotropy", "", c.anisotropy);
+        if (is3d) {
+            t.numbers("major_axis_x", "", c.dx).numbers("major_axis_y", "", c.dy)
                     .numbers("major_axis_z", "", c.dz);
         } else {
             t.numbers("orientation", "rad", c.orientation);
@@ -366,7 +374,7 @@ public final class RegionProperties implements Measurement {
     /** The table's columns while they are filled. */
     private static final class Columns {
         final double[] label, count, volume, cx, cy, cz, bx0, by0, bz0, bx1, by1, bz1, diameter, extent, major, middle,
-                minor, elongation, flatness, dx, dy, dz, orientation, border, meanI, stdI, minI, maxI, sumI;
+                minor, elongation, flatness, anisotropy, dx, dy, dz, orientation, border, meanI, stdI, minI, maxI, sumI;
 
         Columns(int n) {
             label = new double[n];
@@ -388,6 +396,7 @@ public final class RegionProperties implements Measurement {
             minor = new double[n];
             elongation = new double[n];
             flatness = new double[n];
+            anisotropy = new double[n];
             dx = new double[n];
             dy = new double[n];
             dz = new double[n];

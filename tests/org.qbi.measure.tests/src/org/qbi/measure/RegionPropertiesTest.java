@@ -136,6 +136,7 @@ class RegionPropertiesTest {
         assertEquals(2 * a, table.column("axis_major_length").number(0), 0.03 * 2 * a);
         assertEquals(2 * b, table.column("axis_middle_length").number(0), 0.03 * 2 * b);
         assertEquals(2 * c, table.column("axis_minor_length").number(0), 0.05 * 2 * c);
+        assertEquals(1 - c / a, table.column("anisotropy").number(0), 0.03, "1 - minor/major of the 12:7:4 ellipsoid");
         assertEquals(1.0, table.column("major_axis_x").number(0), 1e-9);
         assertEquals(10 + cx, table.column("centroid_x").number(0), 1e-9);
         assertEquals(-5 + cz, table.column("centroid_z").number(0), 1e-9);
