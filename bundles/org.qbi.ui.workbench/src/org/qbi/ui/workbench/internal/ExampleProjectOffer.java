@@ -21,6 +21,8 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.navigator.CommonNavigator;
 import org.eclipse.ui.IPageLayout;
 import org.qbi.examples.ExampleProject;
@@ -34,6 +36,12 @@ import org.qbi.ui.workbench.QbiUiPreferences;
  */
 public final class ExampleProjectOffer {
 
+    /**
+     * The command that shows the example's analysis (contributed by org.qbi.ui.workflow: the cell-counting pipeline
+     * run in the Process perspective); looked up by id, since the workbench does not depend on the bundles above it.
+     */
+    static final String SHOW_EXAMPLE_ANALYSIS = "org.qbi.ui.commands.showExampleAnalysis";
+
     private ExampleProjectOffer() {
     }
 
@@ -41,12 +49,12 @@ public final class ExampleProjectOffer {
         IProject existing = ResourcesPlugin.getWorkspace().getRoot().getProject(ExampleProject.NAME);
         if (existing.exists()) {
             if (openWithoutAsking) {
-                reveal(existing);
+                reveal(existing, true);
             }
             return;
         }
         if (openWithoutAsking) {
-            open();
+            open(true);
             return;
         }
         IPreferenceStore store = QbiUiPreferences.store();
@@ -63,12 +71,20 @@ public final class ExampleProjectOffer {
             store.setValue(QbiUiPreferences.OFFER_EXAMPLE, false);
         }
         if (answer.getReturnCode() == IDialogConstants.YES_ID) {
-            open();
+            open(true);
         }
     }
 
     /** Copies the example project into the workspace folder (once), adds it to the workspace and reveals it. */
     public static void open() {
+        open(false);
+    }
+
+    /**
+     * Like {@link #open()}; with {@code showAnalysis}, then also shows the example's analysis (its pipeline and
+     * results) when an installed bundle contributes the command {@link #SHOW_EXAMPLE_ANALYSIS}.
+     */
+    static void open(boolean showAnalysis) {
         WorkspaceJob job = new WorkspaceJob("Opening the example project") {
             @Override
             public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
@@ -83,7 +99,7 @@ public final class ExampleProjectOffer {
                     project = QbiProjects.create(ExampleProject.NAME, null, monitor);
                 }
                 IProject created = project;
-                Display.getDefault().asyncExec(() -> reveal(created));
+                Display.getDefault().asyncExec(() -> reveal(created, showAnalysis));
                 return Status.OK_STATUS;
             }
         };
@@ -91,11 +107,27 @@ public final class ExampleProjectOffer {
         job.schedule();
     }
 
-    private static void reveal(IProject project) {
+    private static void showAnalysis(IWorkbenchWindow window) {
+        ICommandService commands = window.getService(ICommandService.class);
+        if (commands == null || !commands.getCommand(SHOW_EXAMPLE_ANALYSIS).isDefined()) {
+            return;
+        }
+        try {
+            window.getService(IHandlerService.class).executeCommand(SHOW_EXAMPLE_ANALYSIS, null);
+        } catch (org.eclipse.core.commands.common.CommandException e) {
+            org.eclipse.core.runtime.Platform.getLog(ExampleProjectOffer.class).error("Could not show the example's "
+                    + "analysis", e);
+        }
+    }
+
+    private static void reveal(IProject project, boolean showAnalysis) {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         IWorkbenchPage page = window == null ? null : window.getActivePage();
         if (page == null) {
             return;
+        }
+        if (showAnalysis) {
+            showAnalysis(window);
         }
         try {
             IViewPart view = page.showView(IPageLayout.ID_PROJECT_EXPLORER);
