@@ -20,7 +20,19 @@ qbi_product_copy "$product" "$copy"
 qbi="$copy/qbi"
 "$qbi" op list | grep -q "neutron\." && fail "the product has neutron operators before the lab is installed"
 
-"$qbi" plugins install "$repository" >"$work/install.txt" 2>&1 || fail "install failed: $(cat "$work/install.txt")"
+# Installed from a URL, as a lab's web server offers its repository (a plain-http server inside a network, which p2
+# reads only with p2.httpRule=allow; https needs nothing).
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+(cd "$repository" && exec python3 -m http.server "$port" --bind 127.0.0.1 >"$work/http.log" 2>&1) &
+server=$!
+trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/content.jar')" 2>/dev/null && break
+    sleep 0.1
+done
+JAVA_TOOL_OPTIONS=-Dp2.httpRule=allow "$qbi" plugins install "http://127.0.0.1:$port/" >"$work/install.txt" 2>&1 \
+    || fail "install from http://127.0.0.1:$port/ failed: $(cat "$work/install.txt")"
+kill "$server" 2>/dev/null || true
 "$qbi" plugins list >"$work/list.txt"
 grep -q "^  $feature 1.0.0" "$work/list.txt" || fail "the list does not show $feature: $(cat "$work/list.txt")"
 "$qbi" op list >"$work/ops.txt"
@@ -51,4 +63,4 @@ PY
 if "$qbi" info "$here/example-project/raw/neutron/dark.fits" >/dev/null 2>&1; then
     fail "FITS files still open after the uninstall"
 fi
-echo "neutron lab install test: passed (install, FITS pipeline, dose against truth, uninstall)"
+echo "neutron lab install test: passed (install from a URL, FITS pipeline, dose against truth, uninstall)"

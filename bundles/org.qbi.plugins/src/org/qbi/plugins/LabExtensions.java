@@ -291,10 +291,22 @@ public final class LabExtensions {
                         + "content.xml or compositeContent.* (give the folder that holds them, its zip, or its URL; "
                         + "a lab's build makes it in <lab>.repository/target/repository).", e);
             }
-            throw new LabInstallException("Cannot read the p2 repository " + repository + ": " + e.getMessage(), e);
+            throw new LabInstallException("Cannot read the p2 repository " + repository + ": " + e.getMessage()
+                    + plainHttpHint(repository), e);
         } catch (OperationCanceledException e) {
             throw e;
         }
+    }
+
+    /**
+     * p2 reads http:// repositories over https (its default 'p2.httpRule'): a lab server inside a network that only
+     * speaks plain http then fails with an https error, which the user should be told how to allow.
+     */
+    private static String plainHttpHint(URI repository) {
+        return "http".equalsIgnoreCase(repository.getScheme()) && System.getProperty("p2.httpRule") == null
+                ? " (p2 reads http:// repositories over https; to allow a plain-http server inside your network, "
+                        + "start QBI with JAVA_TOOL_OPTIONS=-Dp2.httpRule=allow)"
+                : "";
     }
 
     private void loadArtifacts(URI repository, IProgressMonitor monitor) throws LabInstallException {
