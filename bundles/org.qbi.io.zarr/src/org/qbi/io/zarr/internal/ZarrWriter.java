@@ -516,7 +516,10 @@ public final class ZarrWriter implements ImageWriter {
             Path temp = file.resolve("." + index[n - 1] + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
                     + ".tmp");
             try {
-                writeDurably(temp, encoded);
+                // not forced to disk: a store filled by a distributed job is complete when the job is, and a job
+                // cut short by a crash runs again (as Spark's own output committers do; an fsync per chunk cost
+                // more than computing it)
+                Files.write(temp, encoded, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(temp, chunkFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
