@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
+import org.qbi.core.image.ImageStatistics;
+import org.qbi.core.image.ValueStatistics;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.io.ImageFormats;
 import org.qbi.ops.OperatorContext;
@@ -27,7 +29,8 @@ import org.qbi.ops.Outputs;
 /**
  * One volume's chunks distributed on Spark local[2]: the Gaussian per chunk with its halo read from the
  * neighbouring chunks, and connected-component labeling merged across chunk faces, equal voxel for voxel
- * (fingerprints) to the local operators on the whole volume in memory.
+ * (fingerprints) to the local operators on the whole volume in memory; statistics from per-chunk sums equal to
+ * the local statistics of the same store.
  */
 class ChunkedVolumeTest {
 
@@ -61,6 +64,16 @@ class ChunkedVolumeTest {
         String expected = Fingerprint.of(local.image(), ProgressMonitor.NULL);
         assertEquals(expected, fingerprint(dir.resolve("smoothed.zarr")));
         assertNotEquals(fingerprint(volume), expected, "the Gaussian changed the volume");
+        try (Image image = ImageFormats.installed().open(volume, null)) {
+            ValueStatistics whole = ImageStatistics.of(image, ProgressMonitor.NULL);
+            assertEquals(whole, ChunkedStatistics.run(context, volume));
+            // N(100, 10) background plus spheres at +100 (about 4 % of the voxels: mean 104, std 22)
+            assertTrue(whole.mean() > 102 && whole.mean() < 106 && whole.std() > 18 && whole.std() < 27, whole.toString());
+            assertEquals(256L * 256 * 128, whole.count());
+        }
+        try (Image image = ImageFormats.installed().open(mask, null)) {
+            assertEquals(ImageStatistics.of(image, ProgressMonitor.NULL), ChunkedStatistics.run(context, mask));
+        }
 
         ChunkedLabeling.Summary labeled = ChunkedLabeling.run(context, Map.of(), mask, dir.resolve("labels.zarr"));
         Outputs localLabels = local("segment.label", "mask", mask, Map.of());
