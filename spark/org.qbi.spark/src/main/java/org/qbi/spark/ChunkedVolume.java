@@ -99,10 +99,18 @@ final class ChunkedVolume {
         return new ZarrWriter(edge, edge);
     }
 
-    /** The chunks of {@code grid} by linear number (x fastest), one Spark task each (retried alone). */
+    /**
+     * Chunks per Spark task ({@code -Dqbi.spark.chunksPerTask}, default {@value #CHUNKS_PER_TASK}): consecutive
+     * chunks (x fastest), so a task's chunks share their neighbours in the chunk cache, and Spark's cost per task
+     * (a few milliseconds) is paid once per group.
+     */
+    static final int CHUNKS_PER_TASK = 8;
+
+    /** The chunks of {@code grid} by linear number (x fastest), in groups of consecutive chunks per task. */
     static JavaRDD<Long> chunks(JavaSparkContext context, ChunkGrid grid) {
         List<Long> numbers = LongStream.range(0, grid.chunkCount()).boxed().toList();
-        return context.parallelize(numbers, Math.max(1, numbers.size()));
+        int perTask = Math.max(1, Integer.getInteger("qbi.spark.chunksPerTask", CHUNKS_PER_TASK));
+        return context.parallelize(numbers, Math.max(1, (numbers.size() + perTask - 1) / perTask));
     }
 
     /** An image header like {@code header} with the sizes {@code size} (a chunk or region of it). */
