@@ -1,10 +1,13 @@
 package org.qbi.core.image;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.lang.foreign.MemorySegment;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.qbi.core.progress.ProgressMonitor;
 
@@ -25,38 +28,72 @@ public final class ImageStatistics {
 
     /** Statistics of the stored values (before rescale). Reads every chunk once; progress in chunks. */
     public static ValueStatistics of(Image image, ProgressMonitor monitor) throws IOException {
-        PixelType type = image.header().pixelType();
         ChunkGrid grid = image.grid();
-        boolean exact = type.isInteger() && type.bytesPerSample() <= 2;
-        int stride = type == PixelType.COMPLEX_FLOAT32 ? 2 : 1;
-        Accumulator total = new Accumulator();
+        List<Partial> parts = new ArrayList<>();
         monitor.begin("Statistics", grid.chunkCount());
         try {
             for (long n = 0; n < grid.chunkCount(); n++) {
                 monitor.checkCanceled("statistics");
-                long[] index = grid.index(n);
-                MemorySegment chunk = image.chunk(index);
-                long samples = grid.pixelCount(index) * type.samplesPerPixel();
-                Accumulator part = new Accumulator();
-                for (long i = 0; i < samples; i += stride) {
-                    double v = PixelValues.get(type, chunk, i);
-                    if (exact) {
-                        part.addExact((long) v);
-                    } else {
-                        part.add(v);
-                    }
-                }
-                total.merge(part, exact);
+                parts.add(chunk(image, grid.index(n)));
                 monitor.worked(1);
             }
         } finally {
             monitor.done();
         }
+        return merge(image.header().pixelType(), parts);
+    }
+
+    /**
+     * The running sums of chunk {@code index} of {@code image}: what a task computes when the chunks are spread over
+     * machines; {@link #merge} of all chunks' sums in chunk order equals {@link #of} bit for bit.
+     *
+     * @since 0.1
+     */
+    public static Partial chunk(Image image, long[] index) throws IOException {
+        PixelType type = image.header().pixelType();
+        boolean exact = isExact(type);
+        int stride = type == PixelType.COMPLEX_FLOAT32 ? 2 : 1;
+        MemorySegment chunk = image.chunk(index);
+        long samples = image.grid().pixelCount(index) * type.samplesPerPixel();
+        Partial part = new Partial();
+        for (long i = 0; i < samples; i += stride) {
+            double v = PixelValues.get(type, chunk, i);
+            if (exact) {
+                part.addExact((long) v);
+            } else {
+                part.add(v);
+            }
+        }
+        return part;
+    }
+
+    /**
+     * The statistics of an image of {@code type} from its chunks' sums ({@link #chunk}) in chunk order (x fastest):
+     * floating-point sums are merged in this order, so another order may differ in the last bits.
+     *
+     * @since 0.1
+     */
+    public static ValueStatistics merge(PixelType type, List<Partial> parts) {
+        boolean exact = isExact(type);
+        Partial total = new Partial();
+        for (Partial part : parts) {
+            total.merge(part, exact);
+        }
         return total.result(exact);
     }
 
-    /** Running sums of one chunk or of the whole image. */
-    private static final class Accumulator {
+    private static boolean isExact(PixelType type) {
+        return type.isInteger() && type.bytesPerSample() <= 2;
+    }
+
+    /**
+     * Running sums of one chunk or of the whole image (serializable: distributed tasks ship them to the driver).
+     *
+     * @since 0.1
+     */
+    public static final class Partial implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         long count;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -86,7 +123,7 @@ public final class ImageStatistics {
             m2 += delta * (v - mean);
         }
 
-        void merge(Accumulator part, boolean exact) {
+        void merge(Partial part, boolean exact) {
             if (part.count == 0) {
                 return;
             }

@@ -34,6 +34,7 @@ import java.util.zip.Deflater;
 
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.AxisCalibration;
+import org.qbi.core.image.ChunkGrid;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
@@ -119,8 +120,8 @@ public final class ZarrWriter implements ImageWriter {
         return true;
     }
 
-    /** A writer with other chunk edges. */
-    ZarrWriter(int chunk3d, int chunk2d) {
+    /** A writer with other chunk edges (of volumes along x, y and z; of planes along x and y). */
+    public ZarrWriter(int chunk3d, int chunk2d) {
         this(chunk3d, chunk2d, Compression.BLOSC_LZ4);
     }
 
@@ -204,7 +205,129 @@ public final class ZarrWriter implements ImageWriter {
 
     @Override
     public void write(Image image, Path target, ProgressMonitor monitor) throws IOException {
-        ImageHeader header = image.header();
+        List<Dim> layout = layout(image.header());
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        Path temp = createTempDir(parent, absolute.getFileName().toString());
+        try {
+            writeStore(image, layout, temp, absolute, monitor);
+            replace(temp, absolute);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                deleteTree(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a store that other processes fill chunk by chunk ({@link #writeChunk}): writes the metadata of an image
+     * with {@code header} (every chunk the fill value until written) at {@code target}, replacing what was there.
+     * Not atomic as a whole: a store being filled is incomplete until every chunk is written. Chunks of volumes are
+     * this writer's chunk edge along x, y and z, one channel and time point each (the grid
+     * {@link #chunkGrid} gives).
+     *
+     * @since 0.1
+     */
+    public void create(ImageHeader header, Path target) throws IOException {
+        List<Dim> layout = layout(header);
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temp = createTempDir(absolute.getParent(), absolute.getFileName().toString());
+        try {
+            writeDurably(temp.resolve(ZarrArray.ZGROUP), "{\n    \"zarr_format\": 2\n}\n".getBytes(StandardCharsets.UTF_8));
+            writeDurably(temp.resolve(ZarrArray.ZATTRS), pretty(withProvenance(groupAttributes(header, layout, absolute))));
+            Path array = Files.createDirectory(temp.resolve("0"));
+            writeDurably(array.resolve(ZarrArray.ZARRAY), pretty(zarray(header.pixelType(),
+                    layout.stream().mapToLong(Dim::size).toArray(), layout.stream().mapToLong(Dim::chunk).toArray(),
+                    compression)));
+            replace(temp, absolute);
+        } catch (IOException | RuntimeException | Error e) {
+            deleteTree(temp);
+            throw e;
+        }
+    }
+
+    /** The QBI chunk grid of the Zarr chunks this writer makes for an image with {@code header}. */
+    public ChunkGrid chunkGrid(ImageHeader header) {
+        long[] chunk = { 1, 1, 1, 1, 1 };
+        for (Dim dim : layout(header)) {
+            if (dim.axis() != BlockAssembler.SAMPLES) {
+                chunk[dim.axis()] = dim.chunk();
+            }
+        }
+        return new ChunkGrid(header.dimensions(), chunk);
+    }
+
+    /**
+     * Writes chunk {@code index} of {@link #chunkGrid} into a store {@link #create} made: {@code values} holds the
+     * chunk's pixels (its size, x fastest, the store's pixel type). The file is written beside and renamed into
+     * place, so a chunk written twice (a task run again) is whole either way. A chunk of zeros writes no file (and
+     * removes an old one).
+     *
+     * @since 0.1
+     */
+    public void writeChunk(Path target, ImageHeader header, long[] index, Image values) throws IOException {
+        List<Dim> layout = layout(header);
+        ChunkGrid grid = chunkGrid(header);
+        long[] origin = grid.origin(index);
+        long[] size = grid.size(index);
+        if (!java.util.Arrays.equals(values.header().dimensions(), size)
+                || values.header().pixelType() != header.pixelType()) {
+            throw new IllegalArgumentException("Chunk " + java.util.Arrays.toString(index) + " is "
+                    + java.util.Arrays.toString(size) + " " + header.pixelType().label() + ", got "
+                    + java.util.Arrays.toString(values.header().dimensions()) + " " + values.header().pixelType().label());
+        }
+        // the chunk seen as the whole image: writeChunk below reads the chunk's region in image coordinates
+        Image whole = new Image() {
+            @Override
+            public ImageHeader header() {
+                return header;
+            }
+
+            @Override
+            public ChunkGrid grid() {
+                return grid;
+            }
+
+            @Override
+            public MemorySegment chunk(long[] i) {
+                throw new UnsupportedOperationException("only the region of chunk " + java.util.Arrays.toString(index));
+            }
+
+            @Override
+            public MemorySegment readRegion(long[] o, long[] s, Arena arena) throws IOException {
+                long[] shifted = new long[Axis.COUNT];
+                for (int a = 0; a < Axis.COUNT; a++) {
+                    shifted[a] = o[a] - origin[a];
+                }
+                return values.readRegion(shifted, s, arena);
+            }
+        };
+        int n = layout.size();
+        long[] shape = layout.stream().mapToLong(Dim::size).toArray();
+        long[] chunks = layout.stream().mapToLong(Dim::chunk).toArray();
+        long[] zarrIndex = new long[n];
+        for (int i = 0; i < n; i++) {
+            int axis = layout.get(i).axis();
+            zarrIndex[i] = axis == BlockAssembler.SAMPLES ? 0 : index[axis];
+        }
+        PixelType type = header.pixelType();
+        int itemBytes = type == PixelType.COMPLEX_FLOAT32 ? 8 : type.bytesPerSample();
+        long chunkBytes = itemBytes;
+        for (long c : chunks) {
+            chunkBytes *= c;
+        }
+        writeChunk(whole, layout, target.toAbsolutePath().resolve("0"), zarrIndex, shape, chunks,
+                StridedCopy.cOrderStrides(chunks, itemBytes), (int) chunkBytes, itemBytes, type.bytesPerPixel(),
+                compression, true);
+    }
+
+    /** How an image with {@code header} is laid out as a Zarr array (NumPy order) with this writer's chunks. */
+    private List<Dim> layout(ImageHeader header) {
         PixelType type = header.pixelType();
         long[] dims = header.dimensions();
         int samples = type == PixelType.COMPLEX_FLOAT32 ? 1 : type.samplesPerPixel();
@@ -228,22 +351,7 @@ public final class ZarrWriter implements ImageWriter {
         }
         layout.add(new Dim("y", dims[Axis.Y.ordinal()], Math.min(edge, dims[Axis.Y.ordinal()]), Axis.Y.ordinal()));
         layout.add(new Dim("x", dims[Axis.X.ordinal()], Math.min(edge, dims[Axis.X.ordinal()]), Axis.X.ordinal()));
-
-        Path absolute = target.toAbsolutePath();
-        Path parent = absolute.getParent();
-        Files.createDirectories(parent);
-        Path temp = createTempDir(parent, absolute.getFileName().toString());
-        try {
-            writeStore(image, layout, temp, absolute, monitor);
-            replace(temp, absolute);
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                deleteTree(temp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        return layout;
     }
 
     private void writeStore(Image image, List<Dim> layout, Path dir, Path target, ProgressMonitor monitor)
@@ -299,7 +407,7 @@ public final class ZarrWriter implements ImageWriter {
                 pending.addLast(pool.submit(() -> {
                     try {
                         writeChunk(image, layout, array, chunkIndex, shape, chunks, dstStrides, chunkSize, itemBytes,
-                                pixelBytes, compression);
+                                pixelBytes, compression, false);
                     } finally {
                         slots.release();
                     }
@@ -356,8 +464,8 @@ public final class ZarrWriter implements ImageWriter {
 
     /** Reads one chunk's region, lays it out in NumPy order (padded with zeros at the edges) and writes it. */
     private static void writeChunk(Image image, List<Dim> layout, Path array, long[] index, long[] shape,
-            long[] chunks, long[] dstStrides, int chunkBytes, int itemBytes, int pixelBytes, Compression compression)
-            throws IOException {
+            long[] chunks, long[] dstStrides, int chunkBytes, int itemBytes, int pixelBytes, Compression compression,
+            boolean replace) throws IOException {
         int n = layout.size();
         long[] origin = new long[Axis.COUNT];
         long[] size = { 1, 1, 1, 1, 1 };
@@ -387,12 +495,16 @@ public final class ZarrWriter implements ImageWriter {
             }
             StridedCopy.copy(region, 0, srcStrides, MemorySegment.ofArray(buffer), 0, dstStrides, count, itemBytes, 0);
         }
-        if (allZero(buffer)) {
-            return;
-        }
         Path file = array;
         for (int i = 0; i < n - 1; i++) {
             file = file.resolve(Long.toString(index[i]));
+        }
+        Path chunkFile = file.resolve(Long.toString(index[n - 1]));
+        if (allZero(buffer)) {
+            if (replace) {
+                Files.deleteIfExists(chunkFile);
+            }
+            return;
         }
         Files.createDirectories(file);
         byte[] encoded = switch (compression) {
@@ -400,7 +512,21 @@ public final class ZarrWriter implements ImageWriter {
             case ZLIB -> zlib(buffer);
             case NONE -> buffer;
         };
-        writeDurably(file.resolve(Long.toString(index[n - 1])), encoded);
+        if (replace) {
+            Path temp = file.resolve("." + index[n - 1] + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                // not forced to disk: a store filled by a distributed job is complete when the job is, and a job
+                // cut short by a crash runs again (as Spark's own output committers do; an fsync per chunk cost
+                // more than computing it)
+                Files.write(temp, encoded, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.move(temp, chunkFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } else {
+            writeDurably(chunkFile, encoded);
+        }
     }
 
     /** A zlib stream (numcodecs' Zlib) at level 1. */
