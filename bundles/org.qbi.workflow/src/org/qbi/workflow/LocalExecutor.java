@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
+import org.qbi.core.image.ArrayImage;
 import org.qbi.core.io.AtomicFiles;
 import org.qbi.core.platform.PlatformInfo;
 import org.qbi.core.progress.CancelledException;
@@ -21,6 +22,7 @@ import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.io.ImageFormats;
 import org.qbi.ops.OperatorContext;
 import org.qbi.ops.Operators;
+import org.qbi.ops.Outputs;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
 import org.qbi.project.results.ResultsStore;
@@ -341,9 +343,32 @@ public final class LocalExecutor {
     public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
             Options options, OperatorContext context) {
         List<SampleOutcome> outcomes = new ArrayList<>();
+        List<Map<String, String>> variants = variants(pipeline);
+        Map<String, Outputs> stepCache = new HashMap<>();
         SampleRun run = new SampleRun(pipeline, batch.pipelineHash(), batch.runId(), project, operators, formats,
-                new HashMap<>()).withEngine(options.engine());
-        for (Map<String, String> variant : variants(pipeline)) {
+                stepCache).withEngine(options.engine());
+        if (variants.size() == 1) {
+            // nothing to share with a later combination: each image's memory goes back as soon as it is used
+            run.releasing();
+        }
+        try {
+            runVariants(run, variants, batch, sample, options, context, outcomes);
+        } finally {
+            // the combinations of a sweep shared their steps' outputs: give their memory back now they are done
+            for (Outputs outputs : stepCache.values()) {
+                for (Object value : outputs.asMap().values()) {
+                    if (value instanceof ArrayImage image) {
+                        image.close();
+                    }
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private static void runVariants(SampleRun run, List<Map<String, String>> variants, Batch batch, Sample sample,
+            Options options, OperatorContext context, List<SampleOutcome> outcomes) {
+        for (Map<String, String> variant : variants) {
             long start = System.nanoTime();
             Path directory = resultFolder(batch.folder(), sample.id(), variant);
             try {
@@ -360,14 +385,13 @@ public final class LocalExecutor {
             } catch (CancelledException e) {
                 outcomes.add(new SampleOutcome(sample.id(), variant, SampleOutcome.Status.CANCELLED,
                         "cancelled while running", null, seconds(start)));
-                return outcomes;
+                return;
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 outcomes.add(new SampleOutcome(sample.id(), variant, SampleOutcome.Status.FAILED, reason, null,
                         seconds(start)));
             }
         }
-        return outcomes;
     }
 
     private static double seconds(long start) {

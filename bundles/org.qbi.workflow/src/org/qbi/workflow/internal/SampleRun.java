@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
 import org.qbi.core.io.AtomicFiles;
@@ -58,6 +59,7 @@ public final class SampleRun {
     private final ImageFormats formats;
     private final Map<String, Outputs> stepCache;
     private Map<String, String> engine = Map.of("engine", "local");
+    private boolean releasing;
 
     /**
      * @param stepCache results of steps by content key, shared by the combinations of one sample
@@ -76,6 +78,17 @@ public final class SampleRun {
     /** Records {@code value} (engine, master, version) as what ran the sample, in its provenance. */
     public SampleRun withEngine(Map<String, String> value) {
         this.engine = Map.copyOf(value);
+        return this;
+    }
+
+    /**
+     * Makes the run give back the memory of every image it computes as soon as no later step and no output needs
+     * it, and of the outputs once they are written, so the next step or sample reuses that memory at once instead
+     * of after a garbage collection (see {@code ZeroedMemory}). The step cache then receives nothing and
+     * {@link Result#steps()} is empty: for batch runs, not for interactive ones that show intermediate results.
+     */
+    public SampleRun releasing() {
+        this.releasing = true;
         return this;
     }
 
@@ -112,6 +125,7 @@ public final class SampleRun {
             boolean force, Set<String> recompute, OperatorContext context) throws IOException {
         Instant started = Instant.now();
         Map<String, Image> opened = new LinkedHashMap<>();
+        Map<String, Outputs> results = new LinkedHashMap<>();
         try {
             Map<String, Map<String, Object>> inputRecords = new LinkedHashMap<>();
             List<String> keyParts = new ArrayList<>(List.of(pipelineHash, variant.toString()));
@@ -152,7 +166,7 @@ public final class SampleRun {
             if (!force && upToDate(directory, key)) {
                 return new Result(true, directory, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of());
             }
-            Map<String, Outputs> results = new LinkedHashMap<>();
+            Map<String, Integer> lastUse = releasing ? lastUses() : Map.of();
             Map<String, String> stepKeys = new LinkedHashMap<>();
             List<Map<String, Object>> stepRecords = new ArrayList<>();
             List<String> computed = new ArrayList<>();
@@ -202,9 +216,14 @@ public final class SampleRun {
                         throw new IllegalArgumentException("step '" + step.id() + "' (" + installed.spec().id() + "): "
                                 + e.getMessage(), e);
                     }
-                    stepCache.put(stepKey, outputs);
+                    if (!releasing) {
+                        stepCache.put(stepKey, outputs);
+                    }
                 }
                 results.put(step.id(), outputs);
+                if (releasing) {
+                    releaseUnneeded(results, opened, lastUse, results.size() - 1);
+                }
                 stepKeys.put(step.id(), stepKey);
                 Map<String, Object> record = new LinkedHashMap<>();
                 record.put("id", step.id());
@@ -218,12 +237,77 @@ public final class SampleRun {
             }
             Result written = write(sample, variant, directory, key, started, inputRecords, stepRecords, results);
             return new Result(false, directory, written.tables(), written.provenance(), List.copyOf(computed),
-                    List.copyOf(reused), Map.copyOf(results), Set.copyOf(stepKeys.values()));
+                    List.copyOf(reused), releasing ? Map.of() : Map.copyOf(results), Set.copyOf(stepKeys.values()));
         } finally {
+            if (releasing) {
+                // written, or failed: nothing reads this run's images any more
+                releaseUnneeded(results, opened, Map.of(), Integer.MAX_VALUE);
+            }
             for (Image image : opened.values()) {
                 image.close();
             }
         }
+    }
+
+    /**
+     * For each step, the index of the last step that reads one of its outputs; {@link Integer#MAX_VALUE} for the
+     * steps the pipeline's outputs name (needed until they are written).
+     */
+    private Map<String, Integer> lastUses() {
+        Map<String, Integer> last = new LinkedHashMap<>();
+        List<Step> steps = pipeline.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            last.putIfAbsent(steps.get(i).id(), i);
+            for (String reference : steps.get(i).inputs().values()) {
+                last.put(reference.split("\\.", 2)[0], i);
+            }
+        }
+        for (Pipeline.Output output : pipeline.outputs()) {
+            last.put(output.reference().split("\\.", 2)[0], Integer.MAX_VALUE);
+        }
+        return last;
+    }
+
+    /**
+     * Closes the in-memory images of the steps whose last use is at or before step {@code done}, except those
+     * whose memory is also held by an image still needed (an operator may return its input, or a view of it) or by
+     * an opened input.
+     */
+    private static void releaseUnneeded(Map<String, Outputs> results, Map<String, Image> opened,
+            Map<String, Integer> lastUse, int done) throws IOException {
+        List<ArrayImage> release = new ArrayList<>();
+        Set<Object> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Object> keptMemory = new java.util.HashSet<>();
+        for (Image image : opened.values()) {
+            keep(image, kept, keptMemory);
+        }
+        for (Map.Entry<String, Outputs> step : results.entrySet()) {
+            boolean needed = lastUse.getOrDefault(step.getKey(), Integer.MAX_VALUE) > done;
+            for (Object value : step.getValue().asMap().values()) {
+                if (needed) {
+                    keep(value, kept, keptMemory);
+                } else if (value instanceof ArrayImage image) {
+                    release.add(image);
+                }
+            }
+        }
+        for (ArrayImage image : release) {
+            if (!kept.contains(image) && !keptMemory.contains(memoryOf(image))) {
+                image.close();
+            }
+        }
+    }
+
+    private static void keep(Object value, Set<Object> kept, Set<Object> keptMemory) {
+        kept.add(value);
+        if (value instanceof ArrayImage image) {
+            keptMemory.add(memoryOf(image));
+        }
+    }
+
+    /** What owns the image's memory: images sharing it (views, slices) have the same scope. */
+    private static Object memoryOf(ArrayImage image) {
+        return image.values().scope();
     }
 
     private Operators.Installed operator(Step step) {

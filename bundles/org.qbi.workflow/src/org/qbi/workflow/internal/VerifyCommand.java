@@ -146,7 +146,8 @@ public final class VerifyCommand implements QbiCommand {
         }
         Path scratch = Files.createTempDirectory("qbi-verify-");
         try {
-            SampleRun run = new SampleRun(pipeline, hash, "verify", project, operators, formats, new HashMap<>());
+            SampleRun run = new SampleRun(pipeline, hash, "verify", project, operators, formats, new HashMap<>())
+                    .releasing();
             SampleRun.Result again;
             try {
                 again = run.run(sample, variant, recordedParameters, scratch.resolve("sample"), true,

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qbi.core.image.ArrayImage;
+import org.qbi.core.image.ChunkGrid;
 import org.qbi.core.image.Image;
+import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
 import org.qbi.io.testing.SharedData;
 import org.qbi.ops.Operator;
@@ -216,6 +219,47 @@ class PointOperationsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OpTesting.run(new FlatField(),
                 Map.of("image", head, "dark", wrongFrame, "open_beam", open), OperatorContext.defaults()));
         assertTrue(e.getMessage().contains("dark") && e.getMessage().contains("32 x 32 frame"), e.getMessage());
+    }
+
+    /** The same pixels behind an image that is not in memory: the engine then streams them through arrays. */
+    static Image streamed(ArrayImage image) {
+        return new Image() {
+            @Override
+            public ImageHeader header() {
+                return image.header();
+            }
+
+            @Override
+            public ChunkGrid grid() {
+                return image.grid();
+            }
+
+            @Override
+            public MemorySegment chunk(long[] index) throws IOException {
+                return image.chunk(index);
+            }
+        };
+    }
+
+    @Test
+    void float32InMemoryEqualsStreamed() throws IOException {
+        // float32 images in memory run straight on their memory (MemoryKernel); others through arrays: same bits
+        ArrayImage trib = tribolium();
+        ArrayImage other = (ArrayImage) OpTesting.run(new AddConstant(), trib, "value=0.37").image();
+        for (Operator op : new Operator[] { new AddConstant(), new SubtractConstant(), new MultiplyConstant(),
+                new DivideConstant() }) {
+            OpTesting.assertIdentical(OpTesting.run(op, streamed(trib), "value=1.3").image(),
+                    OpTesting.run(op, trib, "value=1.3").image(), op.spec().id() + " float32, in memory vs streamed");
+        }
+        for (Operator op : new Operator[] { new AddImages(), new SubtractImages(), new MultiplyImages(),
+                new DivideImages() }) {
+            Image direct = OpTesting.run(op, Map.of("first", trib, "second", other), OperatorContext.defaults())
+                    .image();
+            Image viaArrays = OpTesting.run(op, Map.of("first", streamed(trib), "second", other),
+                    OperatorContext.defaults()).image();
+            assertEquals(PixelType.FLOAT32, direct.header().pixelType());
+            OpTesting.assertIdentical(viaArrays, direct, op.spec().id() + " float32, in memory vs streamed");
+        }
     }
 
     @Test

@@ -37,14 +37,17 @@ public final class Histogram {
 
     private final long[] counts;
     private final double[] centers;
+    private final double[] edges;
     private final boolean integerBins;
     private final double min;
     private final double max;
     private final long ignored;
 
-    private Histogram(long[] counts, double[] centers, boolean integerBins, double min, double max, long ignored) {
+    private Histogram(long[] counts, double[] centers, double[] edges, boolean integerBins, double min, double max,
+            long ignored) {
         this.counts = counts;
         this.centers = centers;
+        this.edges = edges;
         this.integerBins = integerBins;
         this.min = min;
         this.max = max;
@@ -57,7 +60,7 @@ public final class Histogram {
             throw new IllegalArgumentException("A histogram needs as many counts as centres, at least one; got "
                     + counts.length + " and " + centers.length);
         }
-        return new Histogram(counts.clone(), centers.clone(), false, centers[0], centers[centers.length - 1], 0);
+        return new Histogram(counts.clone(), centers.clone(), null, false, centers[0], centers[centers.length - 1], 0);
     }
 
     /**
@@ -67,22 +70,40 @@ public final class Histogram {
      * @throws IllegalArgumentException when the image has no finite value
      */
     public static Histogram of(Image image, long c, long t, int nbins, OperatorContext context) throws IOException {
+        return of(image, null, c, t, nbins, context);
+    }
+
+    /**
+     * As {@link #of(Image, long, long, int, OperatorContext)}, counting only the pixels where {@code mask} is
+     * non-zero ({@code null}: every pixel); the value range is that of the selected pixels. The mask has the image's
+     * x, y, z size, and one channel and time point or as many as the image.
+     *
+     * @throws IllegalArgumentException when the mask does not fit or selects no finite value
+     * @since 0.2
+     */
+    public static Histogram of(Image image, Image mask, long c, long t, int nbins, OperatorContext context)
+            throws IOException {
+        if (mask != null) {
+            PixelStream.checkMask(mask, image);
+        }
         if (nbins < 2) {
             throw new IllegalArgumentException("A histogram needs at least 2 bins, got " + nbins);
         }
         PixelType type = image.header().pixelType();
         Pixels.checkSupported(type);
         return switch (type) {
-            case UINT8, INT8, UINT16, INT16 -> smallIntegers(image, c, t, type, context);
+            case UINT8, INT8, UINT16, INT16 -> smallIntegers(image, mask, c, t, type, context);
             case INT32, UINT32, LABEL32 -> {
-                ValueRange range = ValueRange.of(image, c, t, context);
+                ValueRange range = checked(ValueRange.of(image, mask, c, t, context));
                 if (range.max() - range.min() + 1 <= MAX_INTEGER_BINS) {
-                    yield integers(image, c, t, range, context);
+                    yield integers(image, mask, c, t, range, context);
                 }
-                yield floats(image, c, t, nbins, range, false, context);
+                yield floats(image, mask, c, t, nbins, range, false, context);
             }
-            case FLOAT32 -> floats(image, c, t, nbins, checked(ValueRange.of(image, c, t, context)), true, context);
-            default -> floats(image, c, t, nbins, checked(ValueRange.of(image, c, t, context)), false, context);
+            case FLOAT32 -> floats(image, mask, c, t, nbins, checked(ValueRange.of(image, mask, c, t, context)), true,
+                    context);
+            default -> floats(image, mask, c, t, nbins, checked(ValueRange.of(image, mask, c, t, context)), false,
+                    context);
         };
     }
 
@@ -99,19 +120,20 @@ public final class Histogram {
         ValueRange range = checked(ValueRange.of(image, c, t, context));
         ValueRange asFloat = new ValueRange((float) range.min(), (float) range.max(), range.finite(),
                 range.nonFinite());
-        return floats(image, c, t, nbins, asFloat, true, context);
+        return floats(image, null, c, t, nbins, asFloat, true, context);
     }
 
     private static ValueRange checked(ValueRange range) {
         if (range.isEmpty()) {
-            throw new IllegalArgumentException("The image has no finite value (only NaN or infinities): no histogram");
+            throw new IllegalArgumentException("The image has no finite value (only NaN or infinities, or nothing "
+                    + "selected by the mask): no histogram");
         }
         return range;
     }
 
     /** 8- and 16-bit images: count every possible value in one pass, then keep min..max. */
-    private static Histogram smallIntegers(Image image, long c, long t, PixelType type, OperatorContext context)
-            throws IOException {
+    private static Histogram smallIntegers(Image image, Image mask, long c, long t, PixelType type,
+            OperatorContext context) throws IOException {
         int size = type.bytesPerSample() == 1 ? 256 : 65536;
         int offset = type.isSigned() ? size / 2 : 0;
         long[] dims = image.header().dimensions();
@@ -123,7 +145,10 @@ public final class Histogram {
             long n = piece.pixels(dims[0]);
             try (Arena arena = Arena.ofConfined()) {
                 PixelStream.Located source = PixelStream.read(image, piece, arena);
-                if (size == 256) {
+                if (mask != null) {
+                    countMasked(type, source, PixelStream.read(mask, PixelStream.maskPiece(piece, mask), arena),
+                            mask.header().pixelType(), n, h, offset);
+                } else if (size == 256) {
                     countBytes(source.values(), source.from(), n, h, type.isSigned());
                 } else {
                     countShorts(source.values(), source.from(), n, h, type.isSigned());
@@ -136,6 +161,9 @@ public final class Histogram {
             }
         });
         int first = 0;
+        if (java.util.Arrays.stream(total).sum() == 0) {
+            throw new IllegalArgumentException("The mask selects no pixel: no histogram");
+        }
         while (total[first] == 0) {
             first++;
         }
@@ -145,10 +173,12 @@ public final class Histogram {
         }
         long[] counts = java.util.Arrays.copyOfRange(total, first, last + 1);
         double[] centers = new double[counts.length];
-        for (int i = 0; i < centers.length; i++) {
-            centers[i] = first + i - offset;
+        double[] edges = new double[counts.length + 1];
+        for (int i = 0; i <= centers.length; i++) {
+            edges[i] = first + i - offset;
         }
-        return new Histogram(counts, centers, true, first - offset, last - offset, 0);
+        System.arraycopy(edges, 0, centers, 0, centers.length);
+        return new Histogram(counts, centers, edges, true, first - offset, last - offset, 0);
     }
 
     private static void countBytes(MemorySegment values, long from, long n, int[] h, boolean signed) {
@@ -177,9 +207,29 @@ public final class Histogram {
         }
     }
 
+    /**
+     * Counts the pixels of 8- and 16-bit images where the mask is non-zero: h[value + offset] gains 1 or 0, without
+     * a branch.
+     */
+    private static void countMasked(PixelType type, PixelStream.Located source, PixelStream.Located mask,
+            PixelType maskType, long n, int[] h, int offset) {
+        Pixels pixels = new Pixels(PixelStream.RUN);
+        Pixels maskPixels = new Pixels(PixelStream.RUN);
+        float[] v = new float[PixelStream.RUN];
+        float[] m = new float[PixelStream.RUN];
+        for (long done = 0; done < n; done += PixelStream.RUN) {
+            int k = (int) Math.min(PixelStream.RUN, n - done);
+            pixels.load(type, source.values(), source.from() + done, v, k);
+            maskPixels.load(maskType, mask.values(), mask.from() + done, m, k);
+            for (int i = 0; i < k; i++) {
+                h[(int) v[i] + offset] += m[i] != 0 ? 1 : 0;
+            }
+        }
+    }
+
     /** 32-bit integers with a narrow range: one bin per value from min to max. */
-    private static Histogram integers(Image image, long c, long t, ValueRange range, OperatorContext context)
-            throws IOException {
+    private static Histogram integers(Image image, Image mask, long c, long t, ValueRange range,
+            OperatorContext context) throws IOException {
         long lo = (long) range.min();
         int size = (int) ((long) range.max() - lo + 1);
         long[] dims = image.header().dimensions();
@@ -194,10 +244,20 @@ public final class Histogram {
             boolean unsigned = type != PixelType.INT32;
             try (Arena arena = Arena.ofConfined()) {
                 PixelStream.Located source = PixelStream.read(image, piece, arena);
+                PixelStream.Located inMask = mask == null ? null
+                        : PixelStream.read(mask, PixelStream.maskPiece(piece, mask), arena);
+                Pixels maskPixels = new Pixels(PixelStream.RUN);
+                float[] selected = new float[PixelStream.RUN];
                 for (long done = 0; done < n; done += run.length) {
                     int m = (int) Math.min(run.length, n - done);
                     MemorySegment.copy(source.values(), Pixels.INT, (source.from() + done) * 4, run, 0, m);
+                    if (inMask != null) {
+                        maskPixels.load(mask.header().pixelType(), inMask.values(), inMask.from() + done, selected, m);
+                    }
                     for (int i = 0; i < m; i++) {
+                        if (inMask != null && selected[i] == 0) {
+                            continue;
+                        }
                         long v = unsigned ? Integer.toUnsignedLong(run[i]) : run[i];
                         h[(int) (v - lo)]++;
                     }
@@ -210,15 +270,17 @@ public final class Histogram {
             }
         });
         double[] centers = new double[size];
-        for (int i = 0; i < size; i++) {
-            centers[i] = lo + i;
+        double[] edges = new double[size + 1];
+        for (int i = 0; i <= size; i++) {
+            edges[i] = lo + i;
         }
-        return new Histogram(total, centers, true, range.min(), range.max(), 0);
+        System.arraycopy(edges, 0, centers, 0, size);
+        return new Histogram(total, centers, edges, true, range.min(), range.max(), 0);
     }
 
     /** numpy.histogram(values, nbins) over the finite range, in float32 or float64 arithmetic. */
-    private static Histogram floats(Image image, long c, long t, int nbins, ValueRange range, boolean single,
-            OperatorContext context) throws IOException {
+    private static Histogram floats(Image image, Image mask, long c, long t, int nbins, ValueRange range,
+            boolean single, OperatorContext context) throws IOException {
         double first = range.min();
         double last = range.max();
         if (first == last) {
@@ -233,10 +295,11 @@ public final class Histogram {
         float norm32 = nbins / (last32 - first32);
         double norm = nbins / (last - first);
         if (single) {
-            // numpy.linspace(first, last, nbins + 1, dtype=float32): step and products in float32
-            float step = (last32 - first32) / nbins;
+            // numpy.linspace(first, last, nbins + 1, dtype=float32) with float32 first and last (NumPy 1.24): the
+            // step and the products in float64, each edge then rounded to float32
+            double step = ((double) last32 - (double) first32) / nbins;
             for (int i = 0; i < nbins; i++) {
-                edges32[i] = (float) i * step + first32;
+                edges32[i] = (float) (i * step + first32);
             }
             edges32[nbins] = last32;
             for (int i = 0; i <= nbins; i++) {
@@ -268,11 +331,23 @@ public final class Histogram {
             Pixels pixels = new Pixels(PixelStream.RUN);
             try (Arena arena = Arena.ofConfined()) {
                 PixelStream.Located source = PixelStream.read(image, piece, arena);
+                PixelStream.Located inMask = mask == null ? null
+                        : PixelStream.read(mask, PixelStream.maskPiece(piece, mask), arena);
+                Pixels maskPixels = new Pixels(PixelStream.RUN);
+                float[] selected = new float[PixelStream.RUN];
                 if (single) {
                     float[] v = new float[PixelStream.RUN];
                     for (long done = 0; done < n; done += PixelStream.RUN) {
                         int m = (int) Math.min(PixelStream.RUN, n - done);
                         pixels.load(type, source.values(), source.from() + done, v, m);
+                        if (inMask != null) {
+                            // left-out pixels become NaN, which the binning skips
+                            maskPixels.load(mask.header().pixelType(), inMask.values(), inMask.from() + done,
+                                    selected, m);
+                            for (int i = 0; i < m; i++) {
+                                v[i] = selected[i] != 0 ? v[i] : Float.NaN;
+                            }
+                        }
                         binFloats(v, m, first32, last32, norm32, edges32, h);
                     }
                 } else {
@@ -280,6 +355,13 @@ public final class Histogram {
                     for (long done = 0; done < n; done += PixelStream.RUN) {
                         int m = (int) Math.min(PixelStream.RUN, n - done);
                         pixels.load(type, source.values(), source.from() + done, v, m);
+                        if (inMask != null) {
+                            maskPixels.load(mask.header().pixelType(), inMask.values(), inMask.from() + done,
+                                    selected, m);
+                            for (int i = 0; i < m; i++) {
+                                v[i] = selected[i] != 0 ? v[i] : Double.NaN;
+                            }
+                        }
                         binDoubles(v, m, lo, hi, norm, edges, h);
                     }
                 }
@@ -296,7 +378,7 @@ public final class Histogram {
                 }
             }
         });
-        return new Histogram(total, centers, false, range.min(), range.max(), range.nonFinite());
+        return new Histogram(total, centers, edges, false, range.min(), range.max(), range.nonFinite());
     }
 
     /**
@@ -347,6 +429,20 @@ public final class Histogram {
     /** The value each bin stands for: the integer itself, or the mid-point of the bin's edges (a copy). */
     public double[] centers() {
         return centers.clone();
+    }
+
+    /**
+     * The bin edges (bins + 1 values, a copy): bin i holds the values from edge i (included) to edge i + 1
+     * (excluded, included for the last bin); for integer bins edge i + 1 is the integer value of bin i plus one.
+     *
+     * @throws IllegalStateException for a histogram made from centres only ({@link #of(long[], double[])})
+     * @since 0.2
+     */
+    public double[] edges() {
+        if (edges == null) {
+            throw new IllegalStateException("This histogram was made from bin centres only; it has no edges");
+        }
+        return edges.clone();
     }
 
     public int bins() {

@@ -3,6 +3,7 @@ package org.qbi.ops.point.engine;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,6 +117,37 @@ public final class PixelStream {
         return new Located(region, 0);
     }
 
+    /**
+     * The piece of {@code mask} that goes with {@code piece} of an image of the same x, y, z size: the same
+     * channel and time point, or the first when the mask has only one (one mask for every channel and time point).
+     *
+     * @since 0.2
+     */
+    public static Piece maskPiece(Piece piece, Image mask) {
+        long[] m = mask.header().dimensions();
+        return new Piece(m[3] == 1 ? 0 : piece.c(), m[4] == 1 ? 0 : piece.t(), piece.z0(), piece.z1(), piece.y0(),
+                piece.y1());
+    }
+
+    /**
+     * Checks that {@code mask} (non-zero = selected) fits {@code image}: the same x, y, z size, and one channel and
+     * time point or as many as the image.
+     *
+     * @throws IllegalArgumentException naming both sizes when it does not
+     * @since 0.2
+     */
+    public static void checkMask(Image mask, Image image) {
+        long[] m = mask.header().dimensions();
+        long[] d = image.header().dimensions();
+        boolean fits = m[0] == d[0] && m[1] == d[1] && m[2] == d[2] && (m[3] == 1 || m[3] == d[3])
+                && (m[4] == 1 || m[4] == d[4]);
+        if (!fits) {
+            throw new IllegalArgumentException("The mask is " + describe(m) + ", the image " + describe(d)
+                    + "; the mask must have the image's size (one channel and time point, or as many as the image)");
+        }
+        Pixels.checkSupported(mask.header().pixelType());
+    }
+
     /** A segment and the pixel index in it where a piece begins. */
     public record Located(MemorySegment values, long from) {
     }
@@ -179,14 +211,30 @@ public final class PixelStream {
         // with a broadcast plane, pieces stay inside one plane so the plane's rows line up with the piece's
         List<Piece> pieces = pieces(dims, anyPlane ? Math.min(PIECE, dims[0] * dims[1]) : PIECE);
         PixelType outType = output.pixelType();
+        boolean direct = precision == Precision.FLOAT32 && outType == PixelType.FLOAT32
+                && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        for (int k = 0; k < types.length; k++) {
+            direct &= types[k] == PixelType.FLOAT32 && inputs.get(k) instanceof ArrayImage;
+        }
+        boolean memoryKernels = direct;
         context.monitor().begin(task, pieces.size());
         try {
             context.forEach(pieces.size(), p -> {
                 Piece piece = pieces.get(p);
                 PointKernel kernel = kernels.kernel(piece.c(), piece.t());
-                Pixels pixels = new Pixels(RUN);
                 long total = piece.pixels(dims[0]);
                 long to = piece.offset(dims);
+                if (memoryKernels && kernel instanceof MemoryKernel memory) {
+                    MemorySegment[] in = new MemorySegment[types.length];
+                    for (int k = 0; k < types.length; k++) {
+                        long from = plane[k] ? new Piece(piece.c(), piece.t(), 0, 1, piece.y0(), piece.y1())
+                                .offset(inputs.get(k).header().dimensions()) : to;
+                        in[k] = ((ArrayImage) inputs.get(k)).values().asSlice(from * 4, total * 4);
+                    }
+                    memory.floats(in, result.values().asSlice(to * 4, total * 4), total);
+                    return;
+                }
+                Pixels pixels = new Pixels(RUN);
                 try (Arena arena = Arena.ofConfined()) {
                     Located[] sources = new Located[types.length];
                     for (int k = 0; k < types.length; k++) {

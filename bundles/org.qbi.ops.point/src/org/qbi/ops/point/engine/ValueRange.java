@@ -29,6 +29,77 @@ public record ValueRange(double min, double max, long finite, long nonFinite) {
         return finite == 0;
     }
 
+    /**
+     * Scans channel {@code c} at time {@code t} where {@code mask} is non-zero ({@code null}: everywhere); see
+     * {@link PixelStream#maskPiece}.
+     *
+     * @since 0.2
+     */
+    public static ValueRange of(Image image, Image mask, long c, long t, OperatorContext context) throws IOException {
+        if (mask == null) {
+            return of(image, c, t, context);
+        }
+        PixelType type = image.header().pixelType();
+        Pixels.checkSupported(type);
+        PixelStream.checkMask(mask, image);
+        long[] dims = image.header().dimensions();
+        List<PixelStream.Piece> pieces = PixelStream.pieces(dims, c, t, PIECE);
+        double[] mins = new double[pieces.size()];
+        double[] maxs = new double[pieces.size()];
+        long[] bad = new long[pieces.size()];
+        long[] good = new long[pieces.size()];
+        context.forEach(pieces.size(), p -> {
+            PixelStream.Piece piece = pieces.get(p);
+            Pixels pixels = new Pixels(PixelStream.RUN);
+            Pixels maskPixels = new Pixels(PixelStream.RUN);
+            long total = piece.pixels(dims[0]);
+            double[] v = new double[PixelStream.RUN];
+            float[] m = new float[PixelStream.RUN];
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            long nonFinite = 0;
+            long finite = 0;
+            try (Arena arena = Arena.ofConfined()) {
+                PixelStream.Located source = PixelStream.read(image, piece, arena);
+                PixelStream.Located inMask = PixelStream.read(mask, PixelStream.maskPiece(piece, mask), arena);
+                for (long done = 0; done < total; done += PixelStream.RUN) {
+                    int n = (int) Math.min(PixelStream.RUN, total - done);
+                    pixels.load(type, source.values(), source.from() + done, v, n);
+                    maskPixels.load(mask.header().pixelType(), inMask.values(), inMask.from() + done, m, n);
+                    for (int i = 0; i < n; i++) {
+                        if (m[i] == 0) {
+                            continue;
+                        }
+                        double x = v[i];
+                        if (Double.isFinite(x)) {
+                            lo = Math.min(lo, x);
+                            hi = Math.max(hi, x);
+                            finite++;
+                        } else {
+                            nonFinite++;
+                        }
+                    }
+                }
+            }
+            mins[p] = lo;
+            maxs[p] = hi;
+            bad[p] = nonFinite;
+            good[p] = finite;
+        });
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        long nonFinite = 0;
+        long finite = 0;
+        for (int p = 0; p < mins.length; p++) {
+            min = Math.min(min, mins[p]);
+            max = Math.max(max, maxs[p]);
+            nonFinite += bad[p];
+            finite += good[p];
+        }
+        return finite == 0 ? new ValueRange(Double.NaN, Double.NaN, 0, nonFinite)
+                : new ValueRange(min, max, finite, nonFinite);
+    }
+
     /** Scans channel {@code c} at time {@code t}. */
     public static ValueRange of(Image image, long c, long t, OperatorContext context) throws IOException {
         PixelType type = image.header().pixelType();

@@ -1,6 +1,9 @@
 package org.qbi.ops.point.internal;
 
+import java.lang.foreign.MemorySegment;
+
 import org.qbi.core.image.PixelType;
+import org.qbi.ops.point.engine.MemoryKernel;
 import org.qbi.ops.point.engine.PixelStream;
 import org.qbi.ops.point.engine.PointKernel;
 
@@ -22,6 +25,11 @@ public enum Arithmetic {
                 for (int i = 0; i < n; i++) {
                     out[i] = a[i] + constant;
                 }
+            }, (in, out, n) -> {
+                MemorySegment a = in[0];
+                for (long i = 0; i < n; i++) {
+                    out.setAtIndex(MemoryKernel.FLOAT, i, a.getAtIndex(MemoryKernel.FLOAT, i) + f);
+                }
             });
             case SUBTRACT -> kernel((in, out, n) -> {
                 float[] a = in[0];
@@ -32,6 +40,11 @@ public enum Arithmetic {
                 double[] a = in[0];
                 for (int i = 0; i < n; i++) {
                     out[i] = a[i] - constant;
+                }
+            }, (in, out, n) -> {
+                MemorySegment a = in[0];
+                for (long i = 0; i < n; i++) {
+                    out.setAtIndex(MemoryKernel.FLOAT, i, a.getAtIndex(MemoryKernel.FLOAT, i) - f);
                 }
             });
             case MULTIPLY -> kernel((in, out, n) -> {
@@ -44,6 +57,11 @@ public enum Arithmetic {
                 for (int i = 0; i < n; i++) {
                     out[i] = a[i] * constant;
                 }
+            }, (in, out, n) -> {
+                MemorySegment a = in[0];
+                for (long i = 0; i < n; i++) {
+                    out.setAtIndex(MemoryKernel.FLOAT, i, a.getAtIndex(MemoryKernel.FLOAT, i) * f);
+                }
             });
             case DIVIDE -> kernel((in, out, n) -> {
                 float[] a = in[0];
@@ -54,6 +72,11 @@ public enum Arithmetic {
                 double[] a = in[0];
                 for (int i = 0; i < n; i++) {
                     out[i] = a[i] / constant;
+                }
+            }, (in, out, n) -> {
+                MemorySegment a = in[0];
+                for (long i = 0; i < n; i++) {
+                    out.setAtIndex(MemoryKernel.FLOAT, i, a.getAtIndex(MemoryKernel.FLOAT, i) / f);
                 }
             });
         };
@@ -74,6 +97,13 @@ public enum Arithmetic {
                 for (int i = 0; i < n; i++) {
                     out[i] = a[i] + b[i];
                 }
+            }, (in, out, n) -> {
+                MemorySegment a = in[0];
+                MemorySegment b = in[1];
+                for (long i = 0; i < n; i++) {
+                    out.setAtIndex(MemoryKernel.FLOAT, i,
+                            a.getAtIndex(MemoryKernel.FLOAT, i) + b.getAtIndex(MemoryKernel.FLOAT, i));
+                }
             });
             case SUBTRACT -> kernel((in, out, n) -> {
                 float[] a = in[0];
@@ -86,6 +116,13 @@ public enum Arithmetic {
                 double[] b = in[1];
                 for (int i = 0; i < n; i++) {
                     out[i] = a[i] - b[i];
+                }
+            }, (in, out, n) -> {
+                MemorySegment a = in[0];
+                MemorySegment b = in[1];
+                for (long i = 0; i < n; i++) {
+                    out.setAtIndex(MemoryKernel.FLOAT, i,
+                            a.getAtIndex(MemoryKernel.FLOAT, i) - b.getAtIndex(MemoryKernel.FLOAT, i));
                 }
             });
             case MULTIPLY -> kernel((in, out, n) -> {
@@ -100,6 +137,13 @@ public enum Arithmetic {
                 for (int i = 0; i < n; i++) {
                     out[i] = a[i] * b[i];
                 }
+            }, (in, out, n) -> {
+                MemorySegment a = in[0];
+                MemorySegment b = in[1];
+                for (long i = 0; i < n; i++) {
+                    out.setAtIndex(MemoryKernel.FLOAT, i,
+                            a.getAtIndex(MemoryKernel.FLOAT, i) * b.getAtIndex(MemoryKernel.FLOAT, i));
+                }
             });
             case DIVIDE -> kernel((in, out, n) -> {
                 float[] a = in[0];
@@ -112,6 +156,13 @@ public enum Arithmetic {
                 double[] b = in[1];
                 for (int i = 0; i < n; i++) {
                     out[i] = a[i] / b[i];
+                }
+            }, (in, out, n) -> {
+                MemorySegment a = in[0];
+                MemorySegment b = in[1];
+                for (long i = 0; i < n; i++) {
+                    out.setAtIndex(MemoryKernel.FLOAT, i,
+                            a.getAtIndex(MemoryKernel.FLOAT, i) / b.getAtIndex(MemoryKernel.FLOAT, i));
                 }
             });
         };
@@ -133,6 +184,32 @@ public enum Arithmetic {
     @FunctionalInterface
     public interface DoubleLoop {
         void run(double[][] in, double[] out, int n);
+    }
+
+    /** A loop over float32 pixels in memory (the same arithmetic as the {@link FloatLoop}). */
+    @FunctionalInterface
+    public interface MemoryLoop {
+        void run(MemorySegment[] in, MemorySegment out, long n);
+    }
+
+    /** A kernel from its three loops. */
+    public static PointKernel kernel(FloatLoop floats, DoubleLoop doubles, MemoryLoop memory) {
+        return new MemoryKernel() {
+            @Override
+            public void floats(float[][] in, float[] out, int n) {
+                floats.run(in, out, n);
+            }
+
+            @Override
+            public void doubles(double[][] in, double[] out, int n) {
+                doubles.run(in, out, n);
+            }
+
+            @Override
+            public void floats(MemorySegment[] in, MemorySegment out, long n) {
+                memory.run(in, out, n);
+            }
+        };
     }
 
     /** A kernel from its two loops. */
