@@ -1,6 +1,5 @@
 package org.qbi.ui.stats.internal;
 
-import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +22,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.part.ViewPart;
-import org.jfree.swt.SWTGraphics2D;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.workspace.QbiProjects;
 import org.qbi.stats.charts.Chart;
 import org.qbi.stats.charts.ChartExport;
+import org.qbi.ui.viewer.ChartPainter;
 
 /**
  * What the Statistics perspective's chart views share: the project chooser that follows the Project Explorer's
@@ -257,16 +256,7 @@ abstract class StudyView extends ViewPart {
     }
 
     private void paint(GC gc, org.eclipse.swt.graphics.Rectangle area) {
-        gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
-        gc.fillRectangle(area);
-        if (chart != null && area.width > 10 && area.height > 10) {
-            SWTGraphics2D g2 = new SWTGraphics2D(gc);
-            try {
-                chart.chart().draw(g2, new Rectangle(area.x, area.y, area.width, area.height));
-            } finally {
-                g2.dispose();
-            }
-        }
+        ChartPainter.paint(gc, area, chart == null ? null : chart.chart());
     }
 
     private void export(String format) {

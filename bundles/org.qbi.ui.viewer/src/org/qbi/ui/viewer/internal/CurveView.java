@@ -2,7 +2,6 @@ package org.qbi.ui.viewer.internal;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.io.IOException;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -23,10 +22,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.swt.SWTGraphics2D;
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
+import org.qbi.ui.viewer.ChartPainter;
 import org.qbi.ui.viewer.ImageViewer;
 import org.qbi.ui.viewer.internal.render.Curves;
 import org.qbi.ui.viewer.internal.render.ImageTexts;
@@ -186,16 +185,7 @@ public final class CurveView extends ViewPart {
     }
 
     void paint(org.eclipse.swt.graphics.GC gc, org.eclipse.swt.graphics.Rectangle area) {
-        gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
-        gc.fillRectangle(area);
-        if (chart != null && area.width > 10 && area.height > 10) {
-            SWTGraphics2D g2 = new SWTGraphics2D(gc);
-            try {
-                chart.draw(g2, new Rectangle(area.x, area.y, area.width, area.height));
-            } finally {
-                g2.dispose();
-            }
-        }
+        ChartPainter.paint(gc, area, chart);
     }
 
     Curves.Curve curve() {

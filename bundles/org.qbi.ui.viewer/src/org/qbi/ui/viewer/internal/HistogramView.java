@@ -2,7 +2,6 @@ package org.qbi.ui.viewer.internal;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -32,11 +31,11 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.swt.SWTGraphics2D;
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.Rescale;
+import org.qbi.ui.viewer.ChartPainter;
 import org.qbi.ui.viewer.ImageViewer;
 import org.qbi.ui.viewer.internal.render.Histogram;
 import org.qbi.ui.viewer.internal.render.ImageTexts;
@@ -134,16 +133,7 @@ public final class HistogramView extends ViewPart {
 
     /** Draws the chart (white when there is none) into {@code area} of {@code gc} through SWTGraphics2D. */
     void paint(org.eclipse.swt.graphics.GC gc, org.eclipse.swt.graphics.Rectangle area) {
-        gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
-        gc.fillRectangle(area);
-        if (chart != null && area.width > 10 && area.height > 10) {
-            SWTGraphics2D g2 = new SWTGraphics2D(gc);
-            try {
-                chart.draw(g2, new Rectangle(area.x, area.y, area.width, area.height));
-            } finally {
-                g2.dispose(); // frees its pooled colours and fonts; the GC is the caller's
-            }
-        }
+        ChartPainter.paint(gc, area, chart);
     }
 
     /** Shows {@code editor}'s histogram (null: none). */

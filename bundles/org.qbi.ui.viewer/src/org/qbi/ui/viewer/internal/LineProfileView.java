@@ -2,7 +2,6 @@ package org.qbi.ui.viewer.internal;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -19,8 +18,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.swt.SWTGraphics2D;
 import org.qbi.core.image.Rescale;
+import org.qbi.ui.viewer.ChartPainter;
 import org.qbi.ui.viewer.ImageViewer;
 import org.qbi.ui.viewer.internal.render.ImageTexts;
 import org.qbi.ui.viewer.internal.render.RoiMeasure;
@@ -130,16 +129,7 @@ public final class LineProfileView extends ViewPart {
 
     /** Draws the chart (white when there is none) through SWTGraphics2D. */
     void paint(org.eclipse.swt.graphics.GC gc, org.eclipse.swt.graphics.Rectangle area) {
-        gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
-        gc.fillRectangle(area);
-        if (chart != null && area.width > 10 && area.height > 10) {
-            SWTGraphics2D g2 = new SWTGraphics2D(gc);
-            try {
-                chart.draw(g2, new Rectangle(area.x, area.y, area.width, area.height));
-            } finally {
-                g2.dispose();
-            }
-        }
+        ChartPainter.paint(gc, area, chart);
     }
 
     JFreeChart chart() {

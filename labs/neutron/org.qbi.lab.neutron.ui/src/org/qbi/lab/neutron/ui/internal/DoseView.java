@@ -2,7 +2,6 @@ package org.qbi.lab.neutron.ui.internal;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -29,7 +28,6 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.swt.SWTGraphics2D;
 import org.qbi.core.image.Axis;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
@@ -38,6 +36,7 @@ import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.io.ImageFormats;
 import org.qbi.lab.neutron.ops.DoseProfile;
 import org.qbi.lab.neutron.ops.Region;
+import org.qbi.ui.viewer.ChartPainter;
 import org.qbi.ui.viewer.ShownImage;
 
 /**
@@ -277,16 +276,7 @@ public final class DoseView extends ViewPart {
     }
 
     void paint(org.eclipse.swt.graphics.GC gc, org.eclipse.swt.graphics.Rectangle area) {
-        gc.setBackground(gc.getDevice().getSystemColor(SWT.COLOR_WHITE));
-        gc.fillRectangle(area);
-        if (chart != null && area.width > 10 && area.height > 10) {
-            SWTGraphics2D g2 = new SWTGraphics2D(gc);
-            try {
-                chart.draw(g2, new Rectangle(area.x, area.y, area.width, area.height));
-            } finally {
-                g2.dispose();
-            }
-        }
+        ChartPainter.paint(gc, area, chart);
     }
 
     /** The plotted doses (one per projection), or null. */
