@@ -34,6 +34,7 @@ import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.Step;
+import org.qbi.workflow.StepEngine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -60,6 +61,7 @@ public final class SampleRun {
     private final Map<String, Outputs> stepCache;
     private Map<String, String> engine = Map.of("engine", "local");
     private boolean releasing;
+    private StepEngine steps = StepEngine.IN_MEMORY;
 
     /**
      * @param stepCache results of steps by content key, shared by the combinations of one sample
@@ -78,6 +80,12 @@ public final class SampleRun {
     /** Records {@code value} (engine, master, version) as what ran the sample, in its provenance. */
     public SampleRun withEngine(Map<String, String> value) {
         this.engine = Map.copyOf(value);
+        return this;
+    }
+
+    /** Opens inputs, computes steps and writes output images with {@code value} instead of in memory. */
+    public SampleRun withSteps(StepEngine value) {
+        this.steps = value;
         return this;
     }
 
@@ -135,7 +143,7 @@ public final class SampleRun {
                 if (!Files.exists(file)) {
                     throw new IllegalArgumentException("input '" + input.name() + "': " + relative + " does not exist");
                 }
-                Image image = formats.open(file, null);
+                Image image = steps.open(file, formats);
                 opened.put(input.name(), image);
                 String fingerprint = Fingerprint.of(image, ProgressMonitor.NULL);
                 inputRecords.put(input.name(), Map.of("file", relative, "fingerprint", fingerprint));
@@ -210,7 +218,7 @@ public final class SampleRun {
                 (outputs == null ? computed : reused).add(step.id());
                 if (outputs == null) {
                     try {
-                        outputs = installed.operator().apply(Inputs.of(installed.spec(), inputs),
+                        outputs = steps.compute(step, installed, Inputs.of(installed.spec(), inputs),
                                 Arguments.parse(installed.spec(), bound.get(step.id())), context);
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("step '" + step.id() + "' (" + installed.spec().id() + "): "
@@ -318,7 +326,8 @@ public final class SampleRun {
         }
     }
 
-    static String inputFile(Sample sample, Pipeline.Input input) {
+    /** The project-relative file of {@code sample} feeding pipeline input {@code input}. */
+    public static String inputFile(Sample sample, Pipeline.Input input) {
         if (input.match() != null) {
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + input.match());
             return sample.files().stream().filter(f -> matcher.matches(Path.of(f).getFileName())).findFirst()
@@ -389,7 +398,10 @@ public final class SampleRun {
                     Map<String, Object> embedded = new LinkedHashMap<>(header(sample, variant, key, inputRecords,
                             stepRecords));
                     embedded.put("output", record);
-                    formats.writerFor(file).write(image, file, JSON.writeValueAsString(embedded), ProgressMonitor.NULL);
+                    String json = JSON.writeValueAsString(embedded);
+                    if (!steps.write(image, file, json)) {
+                        formats.writerFor(file).write(image, file, json, ProgressMonitor.NULL);
+                    }
                     outputRecords.put(output.file(), record);
                 }
             }
