@@ -39,7 +39,7 @@ import org.qbi.workflow.RunSummary;
  * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench project DIR local[2] 1024 1024 512 64
  *     (DIR becomes a project with one sample, vol, whose file is raw/volume.zarr)
  * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.SparkRunMain PIPELINE --project DIR --master local[2] --out DIR/spark
- * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench run-local PIPELINE DIR DIR/local
+ * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench run-local DIR PIPELINE DIR/local
  * </pre>
  */
 public final class ChunkBench {
@@ -54,7 +54,7 @@ public final class ChunkBench {
         Path mask = dir.resolve("mask.zarr");
         Map<String, String> gaussian = Map.of("sigma", "2");
         if (args[0].equals("run-local")) {
-            runLocal(Path.of(args[1]), ProjectLayout.open(dir.toAbsolutePath()), Path.of(args[3]));
+            runLocal(Path.of(args[2]), ProjectLayout.open(dir.toAbsolutePath()), Path.of(args[3]));
             return;
         }
         if (args[0].equals("project")) {

@@ -48,6 +48,7 @@ final class ChunkedPipeline implements StepEngine, AutoCloseable {
     private final JavaSparkContext context;
     private final Path work;
     private final boolean moveOutputs;
+    private final java.util.function.Consumer<String> log;
     private final ImageFormats formats = ImageFormats.installed();
     /** Every image this run opened or made, with its store. */
     private final Map<Image, Path> stores = new IdentityHashMap<>();
@@ -58,11 +59,14 @@ final class ChunkedPipeline implements StepEngine, AutoCloseable {
      * @param work        the sample's work folder (made here, deleted by {@link #close})
      * @param moveOutputs move output stores into the result folder rather than copy them: only when no later
      *                    combination of a sweep reuses them
+     * @param log         told each step's time
      */
-    ChunkedPipeline(JavaSparkContext context, Path work, boolean moveOutputs) throws IOException {
+    ChunkedPipeline(JavaSparkContext context, Path work, boolean moveOutputs, java.util.function.Consumer<String> log)
+            throws IOException {
         this.context = context;
         this.work = Files.createDirectories(work);
         this.moveOutputs = moveOutputs;
+        this.log = log;
     }
 
     /** True when {@code file} is a Zarr store (a folder with Zarr's metadata). */
@@ -112,7 +116,10 @@ final class ChunkedPipeline implements StepEngine, AutoCloseable {
         Path folder = Files.createDirectories(work.resolve(step.id() + "-" + ++computed));
         ChunkedStep.Call call = new ChunkedStep.Call(context, step.id(), operator.operator().spec(),
                 arguments.asText(), images, folder);
+        long start = System.nanoTime();
         implementation.run(call);
+        log.accept(String.format(java.util.Locale.ROOT, "step %s (%s) over the chunks: %.1f s", step.id(), id,
+                (System.nanoTime() - start) / 1e9));
         Outputs.Builder outputs = Outputs.builder(operator.operator().spec());
         for (Map.Entry<String, Object> output : call.outputs().entrySet()) {
             if (output.getValue() instanceof Path store) {

@@ -44,6 +44,9 @@ public final class SparkEngine {
 
     private final SparkSession spark;
     private String failFirstAttempt = "";
+    /** Where the decision for each sample is told (the run's standard error in qbi-spark). */
+    private java.util.function.Consumer<String> log = line -> {
+    };
 
     public SparkEngine(SparkSession spark) {
         this.spark = spark;
@@ -75,7 +78,9 @@ public final class SparkEngine {
     }
 
     /**
-     * Runs {@code pipeline} on {@code samples} of {@code project}, one Spark task per sample.
+     * Runs {@code pipeline} on {@code samples} of {@code project}: one Spark task per sample, except the samples
+     * {@link Distribution} sends chunk by chunk, which run after those tasks, one after the other, each step over
+     * the chunks of the sample's volume.
      *
      * @param source  where the pipeline was read from (for messages)
      * @param options force, results folder and store as for the local executor; jobs is ignored (Spark's
@@ -114,7 +119,11 @@ public final class SparkEngine {
             Distribution.Decision decision = decisions.get(sample.id());
             if (decision.chunks()) {
                 log.accept("sample " + sample.id() + " chunk by chunk (" + decision.reason() + ")");
-                bySample.put(sample.id(), runChunkWise(pipeline, project, sample, batch, withEngine, decision, context));
+                long start = System.nanoTime();
+                bySample.put(sample.id(), runChunkWise(pipeline, project, sample, batch, withEngine, decision, context,
+                        log));
+                log.accept(String.format(java.util.Locale.ROOT, "sample %s: %.1f s", sample.id(),
+                        (System.nanoTime() - start) / 1e9));
             }
         }
         List<SampleOutcome> outcomes = new ArrayList<>();
@@ -127,10 +136,6 @@ public final class SparkEngine {
         }
         return summary;
     }
-
-    /** Where decisions are told (the run's standard error in qbi-spark). */
-    private java.util.function.Consumer<String> log = line -> {
-    };
 
     /** Tells how each sample is distributed to {@code value}. */
     public SparkEngine logging(java.util.function.Consumer<String> value) {
@@ -145,7 +150,7 @@ public final class SparkEngine {
      */
     private static List<SampleOutcome> runChunkWise(Pipeline pipeline, ProjectLayout project, Sample sample,
             LocalExecutor.Batch batch, LocalExecutor.Options options, Distribution.Decision decision,
-            JavaSparkContext context) throws IOException {
+            JavaSparkContext context, java.util.function.Consumer<String> log) throws IOException {
         Map<String, String> engine = new LinkedHashMap<>(options.engine());
         engine.put("distribution", "chunks");
         if (!decision.chunk().isEmpty()) {
@@ -157,7 +162,8 @@ public final class SparkEngine {
                 + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
         ChunkedVolume.installPlugins();
         LocalExecutor executor = new LocalExecutor(Operators.installed(), ImageFormats.installed());
-        try (ChunkedPipeline steps = new ChunkedPipeline(context, work, LocalExecutor.variants(pipeline).size() == 1)) {
+        try (ChunkedPipeline steps = new ChunkedPipeline(context, work, LocalExecutor.variants(pipeline).size() == 1,
+                log)) {
             return executor.runSample(pipeline, batch, project, sample, chunkWise, OperatorContext.of(
                     ProgressMonitor.NULL), steps);
         }

@@ -77,7 +77,10 @@ class ChunkedPipelineTest {
                 samples(distributed), LocalExecutor.Options.defaults());
         assertEquals(1, byLocal.count(SampleOutcome.Status.DONE), byLocal.describe());
         assertEquals(1, bySpark.count(SampleOutcome.Status.DONE), bySpark.describe());
-        assertEquals(List.of("sample vol chunk by chunk (the pipeline says distribute: chunks)"), log);
+        assertEquals("sample vol chunk by chunk (the pipeline says distribute: chunks)", log.getFirst());
+        assertEquals(List.of("smooth (filter.gaussian)", "mask (threshold.manual)", "objects (segment.label)"),
+                log.subList(1, 4).stream().map(line -> line.replaceAll("^step (.*) over the chunks: .* s$", "$1"))
+                        .toList(), "each step over the chunks: " + log);
 
         Path localFolder = LocalExecutor.resultsFolder(local, pipeline);
         Path sparkFolder = LocalExecutor.resultsFolder(distributed, pipeline);
