@@ -24,7 +24,8 @@ public final class ChunkedSteps {
      * threshold.otsu and its kin (a global histogram decides their threshold: refused, see the message) nor
      * point.rescale or point.invert range=image (the image's own range).
      */
-    static final List<String> POINTWISE = List.of("threshold.manual", "point.add", "point.multiply", "point.clamp");
+    static final List<String> POINTWISE = List.of("threshold.manual", "point.add", "point.subtract",
+            "point.multiply", "point.divide", "point.clamp");
 
     private static final Map<String, ChunkedStep> BY_OPERATOR = new LinkedHashMap<>();
 

@@ -128,6 +128,43 @@ class ChunkedPipelineTest {
     }
 
     @Test
+    void pointwiseArithmeticAndAMedianRunChunkWiseToo(@TempDir Path dir) throws IOException {
+        // a median (another block operator), then arithmetic into uint8 (clipped), then the threshold on it
+        String text = Files.readString(PIPELINE).replace("name: chunked-objects", "name: arithmetic")
+                .replace("op: filter.gaussian", "op: filter.median").replace("params: {sigma: 1}", "params: {radius: 1}")
+                .replace("  - id: mask\n", """
+                          - id: scaled
+                            op: point.multiply
+                            in: {image: smooth}
+                            params: {value: 0.75, output: same}
+                          - id: mask
+                        """).replace("in: {image: smooth}\n    params: {low: 150}", "in: {image: scaled}\n    params: {low: 110}")
+                .replace("  - {from: smooth, file: smooth.zarr}", "  - {from: scaled, file: scaled.zarr}");
+        Pipeline pipeline = PipelineFile.parse(text, "arithmetic");
+        assertEquals(List.of("smooth", "scaled", "mask", "objects"), pipeline.steps().stream().map(s -> s.id())
+                .toList());
+        ProjectLayout local = project(dir.resolve("local"));
+        ProjectLayout distributed = project(dir.resolve("spark"));
+        RunSummary byLocal = LocalExecutor.installed().run(pipeline, local, samples(local), LocalExecutor.Options
+                .defaults(), ProgressMonitor.NULL);
+        RunSummary bySpark = new SparkEngine(spark).run(pipeline, "arithmetic", distributed, samples(distributed),
+                LocalExecutor.Options.defaults());
+        assertEquals(1, byLocal.count(SampleOutcome.Status.DONE), byLocal.describe());
+        assertEquals(1, bySpark.count(SampleOutcome.Status.DONE), bySpark.describe());
+        JsonNode localRecord = JSON.readTree(LocalExecutor.resultsFolder(local, pipeline).resolve("vol/provenance.json")
+                .toFile());
+        JsonNode sparkRecord = JSON.readTree(LocalExecutor.resultsFolder(distributed, pipeline)
+                .resolve("vol/provenance.json").toFile());
+        assertEquals(localRecord.get("outputs"), sparkRecord.get("outputs"));
+        assertEquals("chunks", sparkRecord.path("engine").path("distribution").asText());
+        try (Image scaled = ImageFormats.installed().open(LocalExecutor.resultsFolder(distributed, pipeline)
+                .resolve("vol/scaled.zarr"), null)) {
+            assertEquals(org.qbi.core.image.PixelType.FLOAT32, scaled.header().pixelType(),
+                    "output=same keeps the input's float32");
+        }
+    }
+
+    @Test
     void aStepWithoutDistributedImplementationIsRefusedNamingIt(@TempDir Path dir) throws IOException {
         String text = Files.readString(PIPELINE).replace("op: threshold.manual", "op: threshold.otsu")
                 .replace("params: {low: 150}", "");
