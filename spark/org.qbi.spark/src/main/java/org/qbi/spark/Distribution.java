@@ -71,11 +71,15 @@ final class Distribution {
         if (asked) {
             return new Decision(true, "the pipeline says distribute: chunks", chunk);
         }
-        String size = String.format(java.util.Locale.ROOT, "%.2f GB decoded", bytes / 1e9);
-        return bytes > threshold
-                ? new Decision(true, size + ", above " + String.format(java.util.Locale.ROOT, "%.2f GB", threshold / 1e9)
-                        + " (executor memory / " + INTERMEDIATES + ")", chunk)
-                : new Decision(false, size + " fits one executor", "");
+        String rule = Long.getLong("qbi.spark.chunkBytes") != null ? "-Dqbi.spark.chunkBytes"
+                : "executor memory / " + INTERMEDIATES;
+        String sizes = size(bytes) + " decoded, threshold " + size(threshold) + " (" + rule + ")";
+        return bytes > threshold ? new Decision(true, sizes, chunk) : new Decision(false, sizes, "");
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1e9 ? String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
     /** The decoded size above which auto distributes chunks: {@code executorMemory / INTERMEDIATES} or the property. */

@@ -92,6 +92,7 @@ public final class SparkEngine {
         LocalExecutor.Batch batch = LocalExecutor.begin(pipeline, project, withEngine);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long threshold = Distribution.threshold(executorMemory());
+        ChunkedVolume.installPlugins(); // the driver reads the inputs' headers to decide
         Map<String, Distribution.Decision> decisions = new LinkedHashMap<>();
         List<Sample> asTasks = new ArrayList<>();
         for (Sample sample : samples) {
