@@ -342,11 +342,24 @@ public final class LocalExecutor {
      */
     public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
             Options options, OperatorContext context) {
+        return runSample(pipeline, batch, project, sample, options, context, null);
+    }
+
+    /**
+     * As {@link #runSample(Pipeline, Batch, ProjectLayout, Sample, Options, OperatorContext)}, reading the sample's
+     * file entries from where {@code inputs} says (an engine that reaches other file systems stages them), or from
+     * the project when it is null.
+     */
+    public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
+            Options options, OperatorContext context, InputFiles inputs) {
         List<SampleOutcome> outcomes = new ArrayList<>();
         List<Map<String, String>> variants = variants(pipeline);
         Map<String, Outputs> stepCache = new HashMap<>();
         SampleRun run = new SampleRun(pipeline, batch.pipelineHash(), batch.runId(), project, operators, formats,
                 stepCache).withEngine(options.engine());
+        if (inputs != null) {
+            run.withInputs(inputs);
+        }
         if (variants.size() == 1) {
             // nothing to share with a later combination: each image's memory goes back as soon as it is used
             run.releasing();
