@@ -32,6 +32,7 @@ import org.qbi.ops.Outputs;
 import org.qbi.ops.StepRecord;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
+import org.qbi.workflow.InputFiles;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.Step;
 import org.qbi.workflow.StepEngine;
@@ -60,6 +61,7 @@ public final class SampleRun {
     private final ImageFormats formats;
     private final Map<String, Outputs> stepCache;
     private Map<String, String> engine = Map.of("engine", "local");
+    private InputFiles inputs;
     private boolean releasing;
     private StepEngine steps = StepEngine.IN_MEMORY;
 
@@ -75,6 +77,19 @@ public final class SampleRun {
         this.operators = operators;
         this.formats = formats;
         this.stepCache = stepCache;
+        this.inputs = entry -> {
+            if (Sample.isLocation(entry)) {
+                throw new IllegalArgumentException(entry + " is on another file system: the Spark engine reads such "
+                        + "locations (qbi run --engine spark); the local engine reads files inside the project");
+            }
+            return project.resolve(entry);
+        };
+    }
+
+    /** Where the sample's file entries are read from (by default the project's files; a location is refused). */
+    public SampleRun withInputs(InputFiles value) {
+        this.inputs = value;
+        return this;
     }
 
     /** Records {@code value} (engine, master, version) as what ran the sample, in its provenance. */
@@ -139,7 +154,7 @@ public final class SampleRun {
             List<String> keyParts = new ArrayList<>(List.of(pipelineHash, variant.toString()));
             for (Pipeline.Input input : pipeline.inputs().values()) {
                 String relative = inputFile(sample, input);
-                Path file = project.resolve(relative);
+                Path file = inputs.locate(relative);
                 if (!Files.exists(file)) {
                     throw new IllegalArgumentException("input '" + input.name() + "': " + relative + " does not exist");
                 }

@@ -50,7 +50,7 @@ final class Distribution {
         for (Pipeline.Input input : pipeline.inputs().values()) {
             Path file;
             try {
-                file = project.resolve(SampleRun.inputFile(sample, input));
+                file = locate(project, SampleRun.inputFile(sample, input));
             } catch (IllegalArgumentException e) {
                 // the sample's run says what is wrong with its files
                 return new Decision(asked, "input '" + input.name() + "': " + e.getMessage(), "");
@@ -80,6 +80,14 @@ final class Distribution {
     private static String size(long bytes) {
         return bytes >= 1e9 ? String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9)
                 : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    /**
+     * Where a chunk-wise run reads a sample's file entry: a Zarr store on a Hadoop file system (hdfs://, s3a://) in
+     * place, chunk by chunk, through {@link HadoopStorage}'s view (never staged whole); otherwise the project's file.
+     */
+    static Path locate(ProjectLayout project, String entry) {
+        return HadoopStorage.isLocation(entry) ? HadoopStorage.path(entry) : project.resolve(entry);
     }
 
     /** The decoded size above which auto distributes chunks: {@code executorMemory / INTERMEDIATES} or the property. */

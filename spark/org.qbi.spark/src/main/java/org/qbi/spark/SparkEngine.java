@@ -166,7 +166,7 @@ public final class SparkEngine {
         try (ChunkedPipeline steps = new ChunkedPipeline(context, work, LocalExecutor.variants(pipeline).size() == 1,
                 log)) {
             return executor.runSample(pipeline, batch, project, sample, chunkWise, OperatorContext.of(
-                    ProgressMonitor.NULL), steps);
+                    ProgressMonitor.NULL), entry -> Distribution.locate(project, entry), steps);
         }
     }
 
