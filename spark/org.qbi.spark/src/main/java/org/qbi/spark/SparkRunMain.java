@@ -84,7 +84,7 @@ public final class SparkRunMain implements Callable<Integer> {
         RunSummary summary;
         try (SparkSession spark = SparkEngine.session(chosen)) {
             spark.sparkContext().setLogLevel("WARN");
-            SparkEngine engine = new SparkEngine(spark);
+            SparkEngine engine = new SparkEngine(spark).logging(line -> System.err.println("qbi-spark: " + line));
             System.err.println("qbi-spark: " + engine.engine());
             summary = engine.run(pipeline, pipelinePath.toString(), project, samples, options);
         }
