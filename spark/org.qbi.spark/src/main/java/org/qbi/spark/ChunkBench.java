@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -22,9 +23,10 @@ import org.qbi.ops.Outputs;
  * 1024 x 1024 x 512 float32 volume, 2 GB, in 64^3 chunks, with a driver heap smaller than the volume):
  * <pre>
  * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench spark DIR local[2] 1024 1024 512 64
- *     (writes DIR/volume.zarr and DIR/mask.zarr, then filter.gaussian sigma 2 and segment.label chunk by chunk)
+ *     (writes DIR/volume.zarr and DIR/mask.zarr, then filter.gaussian sigma 2 and segment.label chunk by chunk, and
+ *     segment.distance by pencils of chunks)
  * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench local DIR 2
- *     (the same two operators on the whole volume in memory, off-heap, with 2 threads)
+ *     (the same three operators on the whole volume in memory, off-heap, with 2 threads)
  * </pre>
  * Each prints its timings and the outputs' fingerprints, which must be equal.
  */
@@ -39,24 +41,21 @@ public final class ChunkBench {
         Path volume = dir.resolve("volume.zarr");
         Path mask = dir.resolve("mask.zarr");
         Map<String, String> gaussian = Map.of("sigma", "2");
+        // -Dqbi.bench.ops=gaussian,label,distance (the default: all three); -Dqbi.bench.reuse=true keeps the volume
+        Set<String> ops = Set.of(System.getProperty("qbi.bench.ops", "gaussian,label,distance").split(","));
         if (args[0].equals("local")) {
             ChunkedVolume.installPlugins();
             OperatorContext context = OperatorContext.of(ProgressMonitor.NULL).withParallelism(Integer.parseInt(args[2]));
             for (int round = 0; round < 2; round++) {
-                long t0 = System.nanoTime();
-                Outputs smoothed = local("filter.gaussian", "image", volume, gaussian, context);
-                long t1 = System.nanoTime();
-                Outputs labels = local("segment.label", "mask", mask, Map.of(), context);
-                long t2 = System.nanoTime();
-                print("local gaussian (s, incl. reading the volume)", (t1 - t0) / 1e9);
-                print("local label (s, incl. reading the mask)", (t2 - t1) / 1e9);
-                if (round == 1) {
-                    System.out.println("gaussian " + Fingerprint.of(smoothed.image(), ProgressMonitor.NULL));
-                    System.out.println("labels " + Fingerprint.of(labels.image(), ProgressMonitor.NULL) + " objects "
-                            + labels.table("objects").column("objects").number(0));
+                if (ops.contains("gaussian")) {
+                    localRun("gaussian", "filter.gaussian", "image", volume, gaussian, context, round == 1);
                 }
-                ((ArrayImage) smoothed.image()).close();
-                ((ArrayImage) labels.image()).close();
+                if (ops.contains("label")) {
+                    localRun("labels", "segment.label", "mask", mask, Map.of(), context, round == 1);
+                }
+                if (ops.contains("distance")) {
+                    localRun("distance", "segment.distance", "mask", mask, Map.of(), context, round == 1);
+                }
             }
             return;
         }
@@ -64,32 +63,65 @@ public final class ChunkBench {
         try {
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
             System.out.println("driver max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
-            long t0 = System.nanoTime();
-            SyntheticChunks.generate(context, Long.parseLong(args[3]), Long.parseLong(args[4]), Long.parseLong(args[5]),
-                    Integer.parseInt(args[6]), volume, mask);
-            print("generate (s)", (System.nanoTime() - t0) / 1e9);
-            for (int round = 0; round < 2; round++) {
-                long t1 = System.nanoTime();
-                ChunkedFilter.Summary filtered = ChunkedFilter.run(context, "filter.gaussian", gaussian, volume,
-                        dir.resolve("smoothed.zarr"));
-                long t2 = System.nanoTime();
-                ChunkedLabeling.Summary labeled = ChunkedLabeling.run(context, Map.of(), mask, dir.resolve("labels.zarr"));
-                long t3 = System.nanoTime();
-                print("spark gaussian wall (s)", (t2 - t1) / 1e9);
-                print("spark gaussian task seconds", filtered.taskSeconds());
-                print("spark label wall (s)", (t3 - t2) / 1e9);
-                print("spark label task seconds", labeled.taskSeconds());
-                System.out.println("chunks " + filtered.chunks() + " objects " + labeled.objects() + " joined pairs "
-                        + labeled.joinedPairs());
+            if (!Boolean.getBoolean("qbi.bench.reuse") || !Files.exists(mask)) {
+                long t0 = System.nanoTime();
+                SyntheticChunks.generate(context, Long.parseLong(args[3]), Long.parseLong(args[4]),
+                        Long.parseLong(args[5]), Integer.parseInt(args[6]), volume, mask);
+                print("generate (s)", (System.nanoTime() - t0) / 1e9);
             }
-            try (Image smoothed = ImageFormats.installed().open(dir.resolve("smoothed.zarr"), null);
-                    Image labels = ImageFormats.installed().open(dir.resolve("labels.zarr"), null)) {
-                System.out.println("gaussian " + Fingerprint.of(smoothed, ProgressMonitor.NULL));
-                System.out.println("labels " + Fingerprint.of(labels, ProgressMonitor.NULL));
+            for (int round = 0; round < 2; round++) {
+                if (ops.contains("gaussian")) {
+                    long t1 = System.nanoTime();
+                    ChunkedFilter.Summary filtered = ChunkedFilter.run(context, "filter.gaussian", gaussian, volume,
+                            dir.resolve("smoothed.zarr"));
+                    print("spark gaussian wall (s)", (System.nanoTime() - t1) / 1e9);
+                    print("spark gaussian task seconds", filtered.taskSeconds());
+                    System.out.println("chunks " + filtered.chunks());
+                }
+                if (ops.contains("label")) {
+                    long t2 = System.nanoTime();
+                    ChunkedLabeling.Summary labeled = ChunkedLabeling.run(context, Map.of(), mask,
+                            dir.resolve("labels.zarr"));
+                    print("spark label wall (s)", (System.nanoTime() - t2) / 1e9);
+                    print("spark label task seconds", labeled.taskSeconds());
+                    System.out.println("objects " + labeled.objects() + " joined pairs " + labeled.joinedPairs());
+                }
+                if (ops.contains("distance")) {
+                    long t3 = System.nanoTime();
+                    ChunkedDistanceTransform.Summary distance = ChunkedDistanceTransform.run(context, Map.of(), mask,
+                            dir.resolve("distance.zarr"));
+                    print("spark distance wall (s, 3 passes)", (System.nanoTime() - t3) / 1e9);
+                    print("spark distance task seconds", distance.taskSeconds());
+                    print("spark distance task ms per chunk and pass",
+                            1000 * distance.taskSeconds() / distance.chunks() / distance.passes());
+                    System.out.println("pencils " + distance.pencils() + ", largest pencil "
+                            + (distance.pencilBytes() >> 20) + " MB");
+                }
+            }
+            for (String[] output : new String[][] { { "gaussian", "smoothed" }, { "label", "labels" },
+                    { "distance", "distance" } }) {
+                if (ops.contains(output[0])) {
+                    try (Image image = ImageFormats.installed().open(dir.resolve(output[1] + ".zarr"), null)) {
+                        System.out.println(output[1] + " " + Fingerprint.of(image, ProgressMonitor.NULL));
+                    }
+                }
             }
         } finally {
             spark.stop();
         }
+    }
+
+    private static void localRun(String name, String operator, String port, Path input, Map<String, String> parameters,
+            OperatorContext context, boolean fingerprint) throws IOException {
+        long t0 = System.nanoTime();
+        Outputs outputs = local(operator, port, input, parameters, context);
+        print("local " + operator + " (s, incl. reading the input)", (System.nanoTime() - t0) / 1e9);
+        if (fingerprint) {
+            System.out.println(name + " " + Fingerprint.of(outputs.image(), ProgressMonitor.NULL)
+                    + (operator.equals("segment.label") ? " objects "
+                            + outputs.table("objects").column("objects").number(0) : ""));
+        }
+        ((ArrayImage) outputs.image()).close();
     }
 
     private static Outputs local(String operator, String port, Path input, Map<String, String> parameters,
