@@ -57,7 +57,8 @@ public final class ChunkedDistanceTransform {
     public record Summary(long chunks, int passes, long pencils, long pencilBytes, double taskSeconds) {
     }
 
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT =
+            ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private ChunkedDistanceTransform() {
     }
@@ -108,7 +109,8 @@ public final class ChunkedDistanceTransform {
         List<Path> stores = new ArrayList<>();
         stores.add(input.toAbsolutePath());
         for (int axis = 0; axis < passes - 1; axis++) {
-            stores.add(out.resolveSibling("." + out.getFileName() + ".pass-" + Axis.values()[axis].label() + "-" + run));
+            String name = "." + out.getFileName() + ".pass-" + Axis.values()[axis].label() + "-" + run;
+            stores.add(out.resolveSibling(name));
         }
         stores.add(out);
         context.setJobDescription("QBI segment.distance on " + grid.chunkCount() + " chunks of " + input.getFileName());
@@ -160,7 +162,8 @@ public final class ChunkedDistanceTransform {
         }
         SparkConf conf = context.getConf();
         long executor = conf.getSizeAsBytes("spark.executor.memory", "1g");
-        int tasks = Math.max(1, conf.getInt("spark.executor.cores", 1) / Math.max(1, conf.getInt("spark.task.cpus", 1)));
+        int cpus = Math.max(1, conf.getInt("spark.task.cpus", 1));
+        int tasks = Math.max(1, conf.getInt("spark.executor.cores", 1) / cpus);
         return executor / tasks;
     }
 
@@ -190,7 +193,6 @@ public final class ChunkedDistanceTransform {
             long[][] indices = new long[k][];
             int[] first = new int[k];
             int[] along = new int[k];
-            long[] stride = new long[k];
             long[][] sizes = new long[k][];
             try (Arena arena = Arena.ofConfined()) {
                 for (int j = 0; j < k; j++) {
@@ -199,42 +201,66 @@ public final class ChunkedDistanceTransform {
                     sizes[j] = grid.size(indices[j]);
                     first[j] = (int) grid.origin(indices[j])[axis];
                     along[j] = (int) sizes[j][axis];
-                    stride[j] = axis == 0 ? 1 : axis == 1 ? sizes[j][0] : sizes[j][0] * sizes[j][1];
                     chunks[j] = image.chunk(indices[j]);
-                    results[j] = ArrayImage.allocateForOverwrite(ChunkedVolume.resized(header, sizes[j]));
+                    // along x every voxel is written; along y and z planes of background are skipped (zeros)
+                    ImageHeader size = ChunkedVolume.resized(header, sizes[j]);
+                    results[j] = axis == 0 ? ArrayImage.allocateForOverwrite(size) : ArrayImage.allocate(size);
                 }
                 int nu = (int) sizes[0][uv[0]];
                 int nv = (int) sizes[0][uv[1]];
                 float[] line = new float[length];
-                MemorySegment row = axis == 0 ? arena.allocate((long) length * bytes) : null;
                 DistanceLines lines = new DistanceLines();
-                long[] p = new long[3];
-                for (int v = 0; v < nv; v++) {
-                    for (int u = 0; u < nu; u++) {
-                        p[uv[0]] = u;
-                        p[uv[1]] = v;
-                        if (axis == 0) {
-                            // a row of the mask, gathered from the pencil's chunks into one run of stored values
+                if (axis == 0) {
+                    // each row of the mask gathered from the pencil's chunks into one run of stored values
+                    MemorySegment row = arena.allocate((long) length * bytes);
+                    for (int z = 0; z < nv; z++) {
+                        for (int y = 0; y < nu; y++) {
                             for (int j = 0; j < k; j++) {
-                                long base = sizes[j][0] * (p[1] + sizes[j][1] * p[2]);
+                                long base = sizes[j][0] * (y + sizes[j][1] * z);
                                 MemorySegment.copy(chunks[j], base * bytes, row, (long) first[j] * bytes,
                                         (long) along[j] * bytes);
                             }
                             lines.first(type, row, 0, length, inverse, spacing, line);
-                        } else {
                             for (int j = 0; j < k; j++) {
-                                long base = p[0] + sizes[j][0] * (p[1] + sizes[j][1] * p[2]);
-                                for (int i = 0; i < along[j]; i++) {
-                                    line[first[j] + i] = chunks[j].get(FLOAT, (base + i * stride[j]) * 4);
-                                }
+                                long base = sizes[j][0] * (y + sizes[j][1] * z);
+                                MemorySegment.copy(line, first[j], results[j].values(), FLOAT, base * 4, along[j]);
+                            }
+                        }
+                    }
+                } else {
+                    // along y or z: x is the in-plane axis that is contiguous; one plane of lines (all x at one v)
+                    // is copied row by row into a tile (i * nu + x), processed line by line, copied back
+                    float[] tile = new float[length * nu];
+                    for (int v = 0; v < nv; v++) {
+                        boolean any = false;
+                        for (int j = 0; j < k; j++) {
+                            for (int i = 0; i < along[j]; i++) {
+                                long base = offset(sizes[j], axis, i, v);
+                                MemorySegment.copy(chunks[j], FLOAT, base * 4, tile, (first[j] + i) * nu, nu);
+                            }
+                        }
+                        for (float value : tile) {
+                            if (value != 0) {
+                                any = true;
+                                break;
+                            }
+                        }
+                        if (!any) {
+                            continue; // all background: the output chunks hold zeros already
+                        }
+                        for (int x = 0; x < nu; x++) {
+                            for (int i = 0; i < length; i++) {
+                                line[i] = tile[i * nu + x];
                             }
                             lines.next(line, length, spacing, last);
+                            for (int i = 0; i < length; i++) {
+                                tile[i * nu + x] = line[i];
+                            }
                         }
                         for (int j = 0; j < k; j++) {
-                            long base = p[0] + sizes[j][0] * (p[1] + sizes[j][1] * p[2]);
-                            MemorySegment values = results[j].values();
                             for (int i = 0; i < along[j]; i++) {
-                                values.set(FLOAT, (base + i * stride[j]) * 4, line[first[j] + i]);
+                                MemorySegment.copy(tile, (first[j] + i) * nu, results[j].values(), FLOAT,
+                                        offset(sizes[j], axis, i, v) * 4, nu);
                             }
                         }
                     }
@@ -255,6 +281,11 @@ public final class ChunkedDistanceTransform {
             }
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The sample index in a chunk of {@code size} of x = 0, {@code i} along {@code axis} (1 or 2), {@code v}. */
+    private static long offset(long[] size, int axis, int i, int v) {
+        return axis == 1 ? size[0] * (i + size[1] * v) : size[0] * (v + size[1] * (long) i);
     }
 
     /** An intermediate store, opened by this task alone (its path is new in every run: no handle is kept). */

@@ -25,8 +25,9 @@ import org.qbi.ops.point.engine.ValueRange;
  * bit for bit: where the bins depend on the value range (32-bit and floating-point images), a first tree reduction
  * merges the chunks' finite min and max ({@link ValueRange#merge}, exact in any order); each task then counts its
  * chunks into the bins of the whole volume ({@link Histogram#counts}, the local code), and a second tree reduction
- * adds the integer counts (exact in any order). The driver receives a few numbers and one count array per tree
- * level, never a voxel.
+ * adds the integer counts (exact in any order). The driver receives a few ranges and count arrays (the top of the
+ * trees), never a voxel; executors hold one count array per task (256 or 65,536 for 8 and 16 bits, the range for
+ * 32-bit integers up to 2^24 values, else {@code bins}).
  *
  * @since 0.1
  */
@@ -66,7 +67,8 @@ public final class ChunkedHistogram {
                         + "; they must have the same size and chunks");
             }
         }
-        context.setJobDescription("QBI measure.histogram on " + grid.chunkCount() + " chunks of " + input.getFileName());
+        context.setJobDescription("QBI measure.histogram on " + grid.chunkCount() + " chunks of "
+                + input.getFileName());
         ValueRange range = null;
         if (Histogram.needsRange(type)) {
             range = ChunkedVolume.chunks(context, grid).map(n -> {

@@ -88,6 +88,22 @@ class ChunkedAlgorithmsTest {
     }
 
     @Test
+    void distanceTransformOfA2dImageInChunks(@TempDir Path dir) throws IOException {
+        Path mask = dir.resolve("mask.zarr");
+        // one disk on a 300 x 200 plane in 64 x 64 tiles: two passes, x then y
+        SyntheticChunks.generate(context, 300, 200, 1, 64, dir.resolve("volume.zarr"), mask);
+        for (Map<String, String> parameters : List.of(Map.of("spacing", "0.6,1.1"), Map.of("inverse", "true"))) {
+            Path out = dir.resolve("distance.zarr");
+            ChunkedDistanceTransform.Summary summary = ChunkedDistanceTransform.run(context, parameters, mask, out);
+            assertEquals(2, summary.passes());
+            ArrayImage local = (ArrayImage) local("segment.distance", "mask", mask, parameters).image();
+            assertEquals(Fingerprint.of(local, ProgressMonitor.NULL), fingerprint(out), parameters.toString());
+            assertTrue(ImageStatistics.of(local, ProgressMonitor.NULL).max() > 1, parameters.toString());
+            local.close();
+        }
+    }
+
+    @Test
     void pencilsLargerThanATasksMemoryAreRefused(@TempDir Path dir) throws IOException {
         Path mask = dir.resolve("mask.zarr");
         SyntheticChunks.generate(context, 64, 64, 64, 32, dir.resolve("volume.zarr"), mask);
