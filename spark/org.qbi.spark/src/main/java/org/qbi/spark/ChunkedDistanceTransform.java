@@ -25,6 +25,7 @@ import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
 import org.qbi.io.ImageFormats;
+import org.qbi.io.zarr.internal.ZarrWriter;
 import org.qbi.ops.Arguments;
 import org.qbi.ops.segment.DistanceLines;
 import org.qbi.ops.segment.DistanceTransform;
@@ -42,12 +43,13 @@ import org.qbi.ops.segment.DistanceTransform;
  * <li>along z: one task per (cx, cy) pencil, the last envelope pass and the square root, into the output (float32).
  * A 2D image (z size 1) ends with the pass along y.</li>
  * </ol>
- * The intermediate stores are deleted at the end. <b>Memory per task: one pencil</b> (the chunks along the axis:
- * the axis's whole length times one chunk face), its input chunks as stored (the mask's bytes, then float32) and its
- * output chunks in float32, plus one line. A run is refused before any task starts when a pencil needs more than a
- * task's share of an executor's memory: {@code spark.executor.memory / (spark.executor.cores / spark.task.cpus)}, in
- * local mode the driver JVM's maximum heap divided by its threads, or {@code -Dqbi.spark.taskMemory=BYTES} on the
- * driver. Chunk-face sizes bound it: 1024 voxels long in 64^3 chunks is 16 MB of float32 plus the input.
+ * The intermediate stores (uncompressed Zarr; chunks of zeros are not written) are deleted at the end. <b>Memory per
+ * task: one pencil</b> (the chunks along the axis: the axis's whole length times one chunk face), its input chunks as
+ * stored (the mask's bytes, then float32) and its output chunks in float32, plus one line. A run is refused before any
+ * task starts when a pencil needs more than a task's share of an executor's memory: {@code spark.executor.memory /
+ * (spark.executor.cores / spark.task.cpus)}, in local mode the driver JVM's maximum heap divided by its threads, or
+ * {@code -Dqbi.spark.taskMemory=BYTES} on the driver. Chunk-face sizes bound it: 1024 voxels long in 64^3 chunks is 16
+ * MB of float32 plus the input.
  *
  * @since 0.1
  */
@@ -118,7 +120,7 @@ public final class ChunkedDistanceTransform {
         long pencils = 0;
         try {
             for (int axis = 0; axis < passes; axis++) {
-                ChunkedVolume.writer(grid).create(floats, stores.get(axis + 1));
+                writer(grid, axis == passes - 1).create(floats, stores.get(axis + 1));
                 ChunkedVolume.forget(stores.get(axis + 1).toString());
                 long count = grid.chunkCount() / grid.chunkCounts()[axis];
                 pencils += count;
@@ -138,6 +140,14 @@ public final class ChunkedDistanceTransform {
             }
         }
         return new Summary(grid.chunkCount(), passes, pencils, largest, seconds);
+    }
+
+    /**
+     * The writer of the output (compressed as the input's chunks are) or of an intermediate store (uncompressed:
+     * written once and read once, where Blosc's shuffle and LZ4 took about two thirds of the tasks' time).
+     */
+    private static ZarrWriter writer(ChunkGrid grid, boolean output) {
+        return output ? ChunkedVolume.writer(grid) : ChunkedVolume.writer(grid).uncompressed();
     }
 
     /** Bytes one task holds for a pencil along {@code axis}: input chunks as stored, output chunks in float32. */
@@ -266,7 +276,7 @@ public final class ChunkedDistanceTransform {
                     }
                 }
                 for (int j = 0; j < k; j++) {
-                    ChunkedVolume.writer(grid).writeChunk(Path.of(target), header, indices[j], results[j]);
+                    writer(grid, last).writeChunk(Path.of(target), header, indices[j], results[j]);
                 }
             } finally {
                 for (ArrayImage result : results) {
