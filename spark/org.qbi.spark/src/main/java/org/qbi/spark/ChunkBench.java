@@ -13,6 +13,7 @@ import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
 import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.core.table.Table;
 import org.qbi.io.ImageFormats;
 import org.qbi.ops.OperatorContext;
 import org.qbi.ops.Operators;
@@ -27,6 +28,8 @@ import org.qbi.ops.Outputs;
  *     segment.distance by pencils of chunks)
  * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench local DIR 2
  *     (the same three operators on the whole volume in memory, off-heap, with 2 threads)
+ * -Dqbi.bench.ops=gaussian,label,distance,histogram,regions chooses (default: the first three; regions measures the
+ * labels the Spark run wrote), -Dqbi.bench.reuse=true keeps a volume written before.
  * </pre>
  * Each prints its timings and the outputs' fingerprints, which must be equal.
  */
@@ -41,7 +44,6 @@ public final class ChunkBench {
         Path volume = dir.resolve("volume.zarr");
         Path mask = dir.resolve("mask.zarr");
         Map<String, String> gaussian = Map.of("sigma", "2");
-        // -Dqbi.bench.ops=gaussian,label,distance (the default: all three); -Dqbi.bench.reuse=true keeps the volume
         Set<String> ops = Set.of(System.getProperty("qbi.bench.ops", "gaussian,label,distance").split(","));
         if (args[0].equals("local")) {
             ChunkedVolume.installPlugins();
@@ -55,6 +57,24 @@ public final class ChunkBench {
                 }
                 if (ops.contains("distance")) {
                     localRun("distance", "segment.distance", "mask", mask, Map.of(), context, round == 1);
+                }
+                if (ops.contains("histogram")) {
+                    long t0 = System.nanoTime();
+                    Table histogram = local("measure.histogram", "image", volume, Map.of(), context).table("histogram");
+                    print("local measure.histogram (s, incl. reading the input)", (System.nanoTime() - t0) / 1e9);
+                    System.out.println("histogram " + digest(histogram));
+                }
+                if (ops.contains("regions")) {
+                    // the labels written by the Spark run (segment.label's, identical to the local labels)
+                    try (Image labels = ImageFormats.installed().open(dir.resolve("labels.zarr"), null)) {
+                        long t0 = System.nanoTime();
+                        ArrayImage whole = ArrayImage.copyOf(labels);
+                        Table regions = Operators.installed().run("measure.regions", Map.of("labels", whole),
+                                Map.of(), context).table("regions");
+                        print("local measure.regions (s, incl. reading the labels)", (System.nanoTime() - t0) / 1e9);
+                        System.out.println("regions " + digest(regions) + " rows " + regions.rowCount());
+                        whole.close();
+                    }
                 }
             }
             return;
@@ -97,6 +117,18 @@ public final class ChunkBench {
                     System.out.println("pencils " + distance.pencils() + ", largest pencil "
                             + (distance.pencilBytes() >> 20) + " MB");
                 }
+                if (ops.contains("histogram")) {
+                    long t4 = System.nanoTime();
+                    Table histogram = ChunkedHistogram.run(context, Map.of(), volume);
+                    print("spark histogram wall (s, range and counts)", (System.nanoTime() - t4) / 1e9);
+                    System.out.println("histogram " + digest(histogram));
+                }
+                if (ops.contains("regions")) {
+                    long t5 = System.nanoTime();
+                    Table regions = ChunkedRegions.run(context, Map.of(), dir.resolve("labels.zarr"), null);
+                    print("spark regions wall (s)", (System.nanoTime() - t5) / 1e9);
+                    System.out.println("regions " + digest(regions) + " rows " + regions.rowCount());
+                }
             }
             for (String[] output : new String[][] { { "gaussian", "smoothed" }, { "label", "labels" },
                     { "distance", "distance" } }) {
@@ -138,6 +170,18 @@ public final class ChunkBench {
             } finally {
                 whole.close();
             }
+        }
+    }
+
+    /** SHA-256 of a table's CSV text: equal tables, equal digests. */
+    private static String digest(Table table) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter();
+        table.writeCsv(text);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
