@@ -125,6 +125,16 @@ public final class ZarrWriter implements ImageWriter {
         this(chunk3d, chunk2d, Compression.BLOSC_LZ4);
     }
 
+    /**
+     * A writer like this one whose chunks are stored without compression: for intermediate stores that are written
+     * once and read once (compressing costs more than the bytes saved there).
+     *
+     * @since 0.1
+     */
+    public ZarrWriter uncompressed() {
+        return new ZarrWriter(chunk3d, chunk2d, Compression.NONE, provenance);
+    }
+
     private ZarrWriter(int chunk3d, int chunk2d, Compression compression) {
         this(chunk3d, chunk2d, compression, null);
     }
