@@ -32,10 +32,12 @@ public final class ChunkedSteps {
     static {
         BY_OPERATOR.put("segment.label", ChunkedSteps::label);
         POINTWISE.forEach(id -> BY_OPERATOR.put(id, ChunkedPointwise::run));
-        // wired when the distributed EDT, histogram and region measurements land:
-        // BY_OPERATOR.put("segment.distance", c -> ChunkedDistanceTransform.run(c.context(), c.parameters(), c.input(), c.output()));
-        // BY_OPERATOR.put("measure.histogram", c -> c.table(ChunkedHistogram.run(c.context(), c.parameters(), c.input())));
-        // BY_OPERATOR.put("measure.regions", c -> c.table(ChunkedRegions.run(c.context(), c.parameters(), c.input("labels"), c.inputOrNull("image"))));
+        BY_OPERATOR.put("segment.distance", c -> ChunkedDistanceTransform.run(c.context(), c.parameters(), c.input(),
+                c.output()));
+        BY_OPERATOR.put("measure.histogram", c -> c.table(ChunkedHistogram.run(c.context(), c.parameters(),
+                c.input("image"), c.inputOrNull("mask"))));
+        BY_OPERATOR.put("measure.regions", c -> c.table(ChunkedRegions.run(c.context(), c.parameters(),
+                c.input("labels"), c.inputOrNull("image"))));
     }
 
     private ChunkedSteps() {

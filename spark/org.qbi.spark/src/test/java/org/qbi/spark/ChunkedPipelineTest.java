@@ -165,6 +165,55 @@ class ChunkedPipelineTest {
     }
 
     @Test
+    void distanceTransformRegionsAndHistogramRunChunkWise(@TempDir Path dir) throws IOException {
+        String text = Files.readString(PIPELINE).replace("name: chunked-objects", "name: global")
+                .replace("outputs:\n", """
+                          - id: distance
+                            op: segment.distance
+                            in: {mask: mask.mask}
+                          - id: regions
+                            op: measure.regions
+                            in: {labels: objects.labels}
+                          - id: histogram
+                            op: measure.histogram
+                            in: {image: volume}
+                            params: {bins: 64}
+                        outputs:
+                        """) + """
+                  - {from: distance, file: distance.zarr}
+                  - {from: regions, table: regions}
+                  - {from: histogram, table: histogram}
+                """;
+        Pipeline pipeline = PipelineFile.parse(text, "global");
+        ProjectLayout local = project(dir.resolve("local"));
+        ProjectLayout distributed = project(dir.resolve("spark"));
+        RunSummary byLocal = LocalExecutor.installed().run(pipeline, local, samples(local), LocalExecutor.Options
+                .defaults(), ProgressMonitor.NULL);
+        List<String> log = new ArrayList<>();
+        RunSummary bySpark = new SparkEngine(spark).logging(log::add).run(pipeline, "global", distributed,
+                samples(distributed), LocalExecutor.Options.defaults());
+        assertEquals(1, byLocal.count(SampleOutcome.Status.DONE), byLocal.describe());
+        assertEquals(1, bySpark.count(SampleOutcome.Status.DONE), bySpark.describe());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("step distance (segment.distance) over the chunks")),
+                log.toString());
+        Path localFolder = LocalExecutor.resultsFolder(local, pipeline);
+        Path sparkFolder = LocalExecutor.resultsFolder(distributed, pipeline);
+        for (String table : List.of("regions.csv", "histogram.csv", "objects.csv")) {
+            assertEquals(Files.readString(localFolder.resolve(table)), Files.readString(sparkFolder.resolve(table)),
+                    table);
+        }
+        JsonNode localRecord = JSON.readTree(localFolder.resolve("vol/provenance.json").toFile());
+        JsonNode sparkRecord = JSON.readTree(sparkFolder.resolve("vol/provenance.json").toFile());
+        assertEquals(localRecord.get("outputs"), sparkRecord.get("outputs"), "distance map fingerprint and tables");
+        Table regions;
+        try (var reader = Files.newBufferedReader(sparkFolder.resolve("regions.csv"))) {
+            regions = Table.readCsv(reader, "regions", "regions.csv");
+        }
+        assertTrue(regions.rowCount() > 5, regions.rowCount() + " objects measured");
+        assertEquals(storedRows(local, "regions"), storedRows(distributed, "regions"));
+    }
+
+    @Test
     void aStepWithoutDistributedImplementationIsRefusedNamingIt(@TempDir Path dir) throws IOException {
         String text = Files.readString(PIPELINE).replace("op: threshold.manual", "op: threshold.otsu")
                 .replace("params: {low: 150}", "");
