@@ -243,7 +243,9 @@ public final class SparkRun {
     public Result run(ProgressMonitor monitor) throws IOException {
         List<String> command = command(true);
         String name = pipeline.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return follow(new ProcessBuilder(command), "Running " + name + " on Spark " + master, sampleCount(), monitor);
+        int count = sampleCount();
+        String task = "Running " + name + " on " + count + " sample(s) on Spark " + master;
+        return follow(new ProcessBuilder(command), task, count, monitor);
     }
 
     /**
@@ -277,8 +279,11 @@ public final class SparkRun {
                     break;
                 }
             }
-            errReader.join(GRACE_MILLIS);
-            done = report(events, monitor, done);
+            if (!cancelled) {
+                // the last lines; after a cancel they are not news (a dying job ends its count as if complete)
+                errReader.join(GRACE_MILLIS);
+                done = report(events, monitor, done);
+            }
         } catch (InterruptedException e) {
             destroyTree(job);
             Thread.currentThread().interrupt();

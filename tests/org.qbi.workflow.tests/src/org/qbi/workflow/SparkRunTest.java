@@ -148,8 +148,10 @@ class SparkRunTest {
     @Test
     void cancelEndsTheWholeProcessTreeQuickly(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("child.pid");
-        // like spark-submit: a shell whose child (the JVM) does the work
-        String script = "sleep 300 & echo $! > " + pidFile + "\n"
+        // like spark-submit: a shell whose child (the JVM) does the work, and which, ended, reports its count as
+        // complete (as a dying job's progress does)
+        String script = "trap 'echo \"{\\\"task\\\":\\\"Running n\\\",\\\"done\\\":2,\\\"total\\\":2}\" >&2; exit 143' TERM\n"
+                + "sleep 300 & echo $! > " + pidFile + "\n"
                 + "echo '{\"task\":\"Running n\",\"done\":0,\"total\":2}' >&2\n" + "wait";
         Recording monitor = new Recording() {
             @Override
@@ -172,6 +174,7 @@ class SparkRunTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(result.cancelled());
         assertNull(result.summary());
+        assertEquals(0, monitor.sum(), "nothing counted after the cancel: " + monitor.worked);
         assertTrue(seconds < 10, "ended within the grace period, took " + seconds + " s");
         long child = Long.parseLong(Files.readString(pidFile).strip());
         ProcessHandle handle = ProcessHandle.of(child).orElse(null);

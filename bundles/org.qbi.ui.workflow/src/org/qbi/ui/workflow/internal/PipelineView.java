@@ -353,7 +353,8 @@ public final class PipelineView extends ViewPart {
         job.schedule();
         // a Spark run takes a while: its samples count up in the Progress view, its report comes back here
         try {
-            getSite().getPage().showView(PROGRESS_VIEW_ID, null, IWorkbenchPage.VIEW_VISIBLE);
+            // VIEW_VISIBLE would leave it behind this view, which shares its folder
+            getSite().getPage().showView(PROGRESS_VIEW_ID, null, IWorkbenchPage.VIEW_ACTIVATE);
         } catch (PartInitException e) {
             // the progress bar in the status line shows it all the same
         }
