@@ -117,7 +117,7 @@ public final class SparkSubmission {
     private static Path jobJar(Map<String, String> env) {
         String value = env.get("QBI_SPARK_JOB");
         if (value == null || value.isBlank()) {
-            throw new SetupException(Setting.JOB_JAR, "--engine spark needs the job jar: set QBI_SPARK_JOB to "
+            throw new SetupException(Setting.JOB_JAR, "Running on Spark needs the job jar: set QBI_SPARK_JOB to "
                     + "the file the build makes, spark/org.qbi.spark/target/org.qbi.spark-<version>-job.jar (docs/SCALING.md)");
         }
         Path jar = Path.of(value);

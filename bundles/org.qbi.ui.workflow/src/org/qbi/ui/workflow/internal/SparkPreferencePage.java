@@ -3,6 +3,7 @@ package org.qbi.ui.workflow.internal;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.FileFieldEditor;
+import org.eclipse.jface.preference.StringButtonFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -30,22 +31,31 @@ public final class SparkPreferencePage extends FieldEditorPreferencePage impleme
         addField(new StringFieldEditor(SparkPreferences.MASTER, "Master URL:", getFieldEditorParent()));
         note("local[*] or local[N] run on this computer; spark://HOST:PORT, yarn and k8s://... need a Spark "
                 + "installation and the project on storage every node reaches.");
-        addField(new DirectoryFieldEditor(SparkPreferences.SPARK_HOME, "Spark installation (SPARK_HOME):",
-                getFieldEditorParent()));
+        DirectoryFieldEditor home = new DirectoryFieldEditor(SparkPreferences.SPARK_HOME,
+                "Spark installation (SPARK_HOME):", getFieldEditorParent());
+        addField(home);
+        wide(home);
         FileFieldEditor job = new FileFieldEditor(SparkPreferences.JOB_JAR, "Job jar:", true,
                 getFieldEditorParent());
         job.setFileExtensions(new String[] { "*.jar" });
         job.setEmptyStringAllowed(true);
         addField(job);
+        wide(job);
         note("The build makes it: spark/org.qbi.spark/target/org.qbi.spark-VERSION-job.jar.");
         FileFieldEditor classpath = new FileFieldEditor(SparkPreferences.CLASSPATH_FILE, "Spark class path file:",
                 true, getFieldEditorParent());
         classpath.setEmptyStringAllowed(true);
         addField(classpath);
+        wide(classpath);
         note("For local masters without a Spark installation: Spark's jars as the build lists them in "
                 + "spark.classpath (found beside the job jar when empty).");
         addField(new StringFieldEditor(SparkPreferences.JARS, "Extra jars (comma-separated):", getFieldEditorParent()));
         note("A lab's plugin jars (operators, readers, measurements), given to every executor (--jars).");
+    }
+
+    /** Paths are long: room for them (the field editor leaves its text at the width of its initial value). */
+    private void wide(StringButtonFieldEditor editor) {
+        ((GridData) editor.getTextControl(getFieldEditorParent()).getLayoutData()).widthHint = 320;
     }
 
     private void note(String text) {
