@@ -342,11 +342,33 @@ public final class LocalExecutor {
      */
     public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
             Options options, OperatorContext context) {
+        return runSample(pipeline, batch, project, sample, options, context, null, StepEngine.IN_MEMORY);
+    }
+
+    /**
+     * As {@link #runSample(Pipeline, Batch, ProjectLayout, Sample, Options, OperatorContext)}, reading the sample's
+     * file entries from where {@code inputs} says (an engine that reaches other file systems stages them), or from
+     * the project when it is null.
+     */
+    public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
+            Options options, OperatorContext context, InputFiles inputs) {
+        return runSample(pipeline, batch, project, sample, options, context, inputs, StepEngine.IN_MEMORY);
+    }
+
+    /**
+     * As {@link #runSample(Pipeline, Batch, ProjectLayout, Sample, Options, OperatorContext, InputFiles)} with the
+     * images and steps in {@code steps}' hands (a distributed engine computing one sample's steps over chunks).
+     */
+    public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
+            Options options, OperatorContext context, InputFiles inputs, StepEngine steps) {
         List<SampleOutcome> outcomes = new ArrayList<>();
         List<Map<String, String>> variants = variants(pipeline);
         Map<String, Outputs> stepCache = new HashMap<>();
         SampleRun run = new SampleRun(pipeline, batch.pipelineHash(), batch.runId(), project, operators, formats,
-                stepCache).withEngine(options.engine());
+                stepCache).withEngine(options.engine()).withSteps(steps);
+        if (inputs != null) {
+            run.withInputs(inputs);
+        }
         if (variants.size() == 1) {
             // nothing to share with a later combination: each image's memory goes back as soon as it is used
             run.releasing();

@@ -32,8 +32,10 @@ import org.qbi.ops.Outputs;
 import org.qbi.ops.StepRecord;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
+import org.qbi.workflow.InputFiles;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.Step;
+import org.qbi.workflow.StepEngine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -59,7 +61,9 @@ public final class SampleRun {
     private final ImageFormats formats;
     private final Map<String, Outputs> stepCache;
     private Map<String, String> engine = Map.of("engine", "local");
+    private InputFiles inputs;
     private boolean releasing;
+    private StepEngine steps = StepEngine.IN_MEMORY;
 
     /**
      * @param stepCache results of steps by content key, shared by the combinations of one sample
@@ -73,11 +77,30 @@ public final class SampleRun {
         this.operators = operators;
         this.formats = formats;
         this.stepCache = stepCache;
+        this.inputs = entry -> {
+            if (Sample.isLocation(entry)) {
+                throw new IllegalArgumentException(entry + " is on another file system: the Spark engine reads such "
+                        + "locations (qbi run --engine spark); the local engine reads files inside the project");
+            }
+            return project.resolve(entry);
+        };
+    }
+
+    /** Where the sample's file entries are read from (by default the project's files; a location is refused). */
+    public SampleRun withInputs(InputFiles value) {
+        this.inputs = value;
+        return this;
     }
 
     /** Records {@code value} (engine, master, version) as what ran the sample, in its provenance. */
     public SampleRun withEngine(Map<String, String> value) {
         this.engine = Map.copyOf(value);
+        return this;
+    }
+
+    /** Opens inputs, computes steps and writes output images with {@code value} instead of in memory. */
+    public SampleRun withSteps(StepEngine value) {
+        this.steps = value;
         return this;
     }
 
@@ -131,11 +154,11 @@ public final class SampleRun {
             List<String> keyParts = new ArrayList<>(List.of(pipelineHash, variant.toString()));
             for (Pipeline.Input input : pipeline.inputs().values()) {
                 String relative = inputFile(sample, input);
-                Path file = project.resolve(relative);
+                Path file = inputs.locate(relative);
                 if (!Files.exists(file)) {
                     throw new IllegalArgumentException("input '" + input.name() + "': " + relative + " does not exist");
                 }
-                Image image = formats.open(file, null);
+                Image image = steps.open(file, formats);
                 opened.put(input.name(), image);
                 String fingerprint = Fingerprint.of(image, ProgressMonitor.NULL);
                 inputRecords.put(input.name(), Map.of("file", relative, "fingerprint", fingerprint));
@@ -210,7 +233,7 @@ public final class SampleRun {
                 (outputs == null ? computed : reused).add(step.id());
                 if (outputs == null) {
                     try {
-                        outputs = installed.operator().apply(Inputs.of(installed.spec(), inputs),
+                        outputs = steps.compute(step, installed, Inputs.of(installed.spec(), inputs),
                                 Arguments.parse(installed.spec(), bound.get(step.id())), context);
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("step '" + step.id() + "' (" + installed.spec().id() + "): "
@@ -318,7 +341,8 @@ public final class SampleRun {
         }
     }
 
-    static String inputFile(Sample sample, Pipeline.Input input) {
+    /** The project-relative file of {@code sample} feeding pipeline input {@code input}. */
+    public static String inputFile(Sample sample, Pipeline.Input input) {
         if (input.match() != null) {
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + input.match());
             return sample.files().stream().filter(f -> matcher.matches(Path.of(f).getFileName())).findFirst()
@@ -389,7 +413,10 @@ public final class SampleRun {
                     Map<String, Object> embedded = new LinkedHashMap<>(header(sample, variant, key, inputRecords,
                             stepRecords));
                     embedded.put("output", record);
-                    formats.writerFor(file).write(image, file, JSON.writeValueAsString(embedded), ProgressMonitor.NULL);
+                    String json = JSON.writeValueAsString(embedded);
+                    if (!steps.write(image, file, json)) {
+                        formats.writerFor(file).write(image, file, json, ProgressMonitor.NULL);
+                    }
                     outputRecords.put(output.file(), record);
                 }
             }

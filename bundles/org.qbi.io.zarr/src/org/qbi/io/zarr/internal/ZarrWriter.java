@@ -109,7 +109,7 @@ public final class ZarrWriter implements ImageWriter {
     private final JsonNode provenance;
 
     /** Group attribute holding the provenance record. */
-    static final String PROVENANCE_ATTRIBUTE = "qbi_provenance";
+    public static final String PROVENANCE_ATTRIBUTE = "qbi_provenance";
 
     public ZarrWriter() {
         this(CHUNK_3D, CHUNK_2D);

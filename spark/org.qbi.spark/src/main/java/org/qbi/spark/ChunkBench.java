@@ -16,6 +16,13 @@ import org.qbi.io.ImageFormats;
 import org.qbi.ops.OperatorContext;
 import org.qbi.ops.Operators;
 import org.qbi.ops.Outputs;
+import org.qbi.project.ProjectLayout;
+import org.qbi.project.SampleCatalog;
+import org.qbi.workflow.LocalExecutor;
+import org.qbi.workflow.Pipeline;
+import org.qbi.workflow.PipelineFile;
+import org.qbi.workflow.RunReport;
+import org.qbi.workflow.RunSummary;
 
 /**
  * Benchmark of one volume's chunks on Spark against the local operators on the same machine (issue 9: a
@@ -26,7 +33,14 @@ import org.qbi.ops.Outputs;
  * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench local DIR 2
  *     (the same two operators on the whole volume in memory, off-heap, with 2 threads)
  * </pre>
- * Each prints its timings and the outputs' fingerprints, which must be equal.
+ * Each prints its timings and the outputs' fingerprints, which must be equal. A whole pipeline on the volume, chunk
+ * by chunk on Spark against the local executor:
+ * <pre>
+ * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench project DIR local[2] 1024 1024 512 64
+ *     (DIR becomes a project with one sample, vol, whose file is raw/volume.zarr)
+ * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.SparkRunMain PIPELINE --project DIR --master local[2] --out DIR/spark
+ * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench run-local DIR PIPELINE DIR/local
+ * </pre>
  */
 public final class ChunkBench {
 
@@ -39,6 +53,25 @@ public final class ChunkBench {
         Path volume = dir.resolve("volume.zarr");
         Path mask = dir.resolve("mask.zarr");
         Map<String, String> gaussian = Map.of("sigma", "2");
+        if (args[0].equals("run-local")) {
+            runLocal(Path.of(args[2]), ProjectLayout.open(dir.toAbsolutePath()), Path.of(args[3]));
+            return;
+        }
+        if (args[0].equals("project")) {
+            ProjectLayout project = new ProjectLayout(dir.toAbsolutePath()).create();
+            SparkSession spark = SparkEngine.session(args[2]);
+            try {
+                long t0 = System.nanoTime();
+                SyntheticChunks.generate(JavaSparkContext.fromSparkContext(spark.sparkContext()), Long.parseLong(args[3]),
+                        Long.parseLong(args[4]), Long.parseLong(args[5]), Integer.parseInt(args[6]),
+                        project.root().resolve("raw/volume.zarr"), project.root().resolve("raw/mask.zarr"));
+                print("generate (s)", (System.nanoTime() - t0) / 1e9);
+            } finally {
+                spark.stop();
+            }
+            Files.writeString(project.catalogFile(), "sample_id,group,notes,files\nvol,synthetic,,raw/volume.zarr\n");
+            return;
+        }
         if (args[0].equals("local")) {
             ChunkedVolume.installPlugins();
             OperatorContext context = OperatorContext.of(ProgressMonitor.NULL).withParallelism(Integer.parseInt(args[2]));
@@ -90,6 +123,18 @@ public final class ChunkBench {
         } finally {
             spark.stop();
         }
+    }
+
+    /** The local executor on every sample of {@code project}, its results in {@code out}. */
+    private static void runLocal(Path pipelineFile, ProjectLayout project, Path out) throws IOException {
+        ChunkedVolume.installPlugins();
+        Pipeline pipeline = PipelineFile.read(pipelineFile);
+        System.out.println("driver max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
+        long t0 = System.nanoTime();
+        RunSummary summary = LocalExecutor.installed().run(pipeline, project, SampleCatalog.load(project.catalogFile())
+                .samples(), LocalExecutor.Options.defaults().withForce(true).withResults(out), ProgressMonitor.NULL);
+        print("local executor wall (s)", (System.nanoTime() - t0) / 1e9);
+        RunReport.print(summary, pipeline, out, System.out);
     }
 
     private static Outputs local(String operator, String port, Path input, Map<String, String> parameters,

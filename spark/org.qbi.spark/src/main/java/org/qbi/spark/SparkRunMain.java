@@ -95,9 +95,9 @@ public final class SparkRunMain implements Callable<Integer> {
         System.setOut(System.err);
         try (SparkSession spark = SparkEngine.session(chosen)) {
             spark.sparkContext().setLogLevel("WARN");
-            SparkEngine engine = new SparkEngine(spark);
+            SparkEngine engine = new SparkEngine(spark).logging(line -> System.err.println("qbi-spark: " + line));
             System.err.println("qbi-spark: " + engine.engine());
-            // without --json the bar is drawn only on a terminal (qbi run passes its own on)
+            // progress only for --json: a terminal gets the report at the end
             summary = engine.run(pipeline, pipelinePath.toString(), project, samples, options,
                     json ? new ConsoleProgress(System.err, true) : ProgressMonitor.NULL);
         } finally {
