@@ -1,14 +1,21 @@
 package org.qbi.spark;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.qbi.core.progress.ProgressMonitor;
@@ -22,6 +29,11 @@ import org.qbi.workflow.LocalExecutor;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.RunSummary;
 import org.qbi.workflow.SampleOutcome;
+
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
 
 /**
  * Runs a pipeline over samples on Apache Spark: each sample is one task running exactly what the local executor
@@ -88,6 +100,16 @@ public final class SparkEngine {
      */
     public RunSummary run(Pipeline pipeline, String source, ProjectLayout project, List<Sample> samples,
             LocalExecutor.Options options) throws IOException {
+        return run(pipeline, source, project, samples, options, ProgressMonitor.NULL);
+    }
+
+    /**
+     * The same, reporting one unit of {@code monitor} per sample as its task's result reaches the driver, with
+     * "SAMPLE: status" as the sub-task (what {@code qbi run --engine spark --json} prints), set before the unit is
+     * reported. The monitor is called from one thread at a time (Spark's scheduler thread while tasks end).
+     */
+    public RunSummary run(Pipeline pipeline, String source, ProjectLayout project, List<Sample> samples,
+            LocalExecutor.Options options, ProgressMonitor monitor) throws IOException {
         LocalExecutor.Options withEngine = options.withEngine(engine());
         LocalExecutor.Batch batch = LocalExecutor.begin(pipeline, project, withEngine);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -103,29 +125,43 @@ public final class SparkEngine {
             }
         }
         Map<String, List<SampleOutcome>> bySample = new HashMap<>();
-        if (!asTasks.isEmpty()) {
-            int slots = Math.max(1, context.defaultParallelism());
-            // operators of a task share the executor's cores with the other tasks running beside it
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.min(slots, asTasks.size()));
-            SampleTask task = new SampleTask(pipeline, source, project, batch, withEngine, threads, failFirstAttempt);
-            List<String> ids = asTasks.stream().map(Sample::id).toList();
-            context.setJobDescription("QBI pipeline " + pipeline.name() + " on " + ids.size() + " sample(s)");
-            // one partition per sample: each sample is one task, retried alone when it fails
-            List<List<SampleTask.Outcome>> shipped = context.parallelize(ids, Math.max(1, ids.size())).map(task)
-                    .collect();
-            shipped.forEach(list -> list.forEach(o -> bySample.computeIfAbsent(o.sample(), k -> new ArrayList<>())
-                    .add(o.toOutcome())));
-        }
-        for (Sample sample : samples) {
-            Distribution.Decision decision = decisions.get(sample.id());
-            if (decision.chunks()) {
-                log.accept("sample " + sample.id() + " chunk by chunk (" + decision.reason() + ")");
-                long start = System.nanoTime();
-                bySample.put(sample.id(), runChunkWise(pipeline, project, sample, batch, withEngine, decision, context,
-                        log));
-                log.accept(String.format(java.util.Locale.ROOT, "sample %s: %.1f s", sample.id(),
-                        (System.nanoTime() - start) / 1e9));
+        monitor.begin("Running " + pipeline.name() + " on " + samples.size() + " sample(s)", samples.size());
+        try {
+            if (!asTasks.isEmpty()) {
+                int slots = Math.max(1, context.defaultParallelism());
+                // operators of a task share the executor's cores with the other tasks running beside it
+                int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.min(slots,
+                        asTasks.size()));
+                SampleTask task = new SampleTask(pipeline, source, project, batch, withEngine, threads,
+                        failFirstAttempt);
+                List<String> ids = asTasks.stream().map(Sample::id).toList();
+                context.setJobDescription("QBI pipeline " + pipeline.name() + " on " + ids.size() + " sample(s)");
+                // one partition per sample: each sample is one task, retried alone when it fails
+                JavaRDD<String> rdd = context.parallelize(ids, Math.max(1, ids.size()));
+                List<List<SampleTask.Outcome>> shipped = new ArrayList<>(Collections.nCopies(ids.size(), null));
+                // runJob hands each partition's result over as its task ends (collect() would wait for all)
+                spark.sparkContext().runJob(rdd.rdd(), new PerPartition(task), partitions(ids.size()),
+                        new Arrived(shipped, ids, monitor), ClassTag$.MODULE$.apply(List.class));
+                shipped.forEach(list -> list.forEach(o -> bySample.computeIfAbsent(o.sample(),
+                        k -> new ArrayList<>()).add(o.toOutcome())));
             }
+            for (Sample sample : samples) {
+                Distribution.Decision decision = decisions.get(sample.id());
+                if (decision.chunks()) {
+                    log.accept("sample " + sample.id() + " chunk by chunk (" + decision.reason() + ")");
+                    long start = System.nanoTime();
+                    List<SampleOutcome> outcomes = runChunkWise(pipeline, project, sample, batch, withEngine,
+                            decision, context, log);
+                    bySample.put(sample.id(), outcomes);
+                    log.accept(String.format(java.util.Locale.ROOT, "sample %s: %.1f s", sample.id(),
+                            (System.nanoTime() - start) / 1e9));
+                    monitor.subTask(sample.id() + ": " + outcomes.stream().map(o -> o.status().name()
+                            .toLowerCase(Locale.ROOT)).distinct().collect(Collectors.joining("/")));
+                    monitor.worked(1);
+                }
+            }
+        } finally {
+            monitor.done();
         }
         List<SampleOutcome> outcomes = new ArrayList<>();
         for (Sample sample : samples) {
@@ -136,6 +172,67 @@ public final class SparkEngine {
             writeParquet(pipeline, project, batch, summary);
         }
         return summary;
+    }
+
+    /** Partitions 0 .. n-1 as the Scala sequence runJob takes. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static scala.collection.immutable.Seq<Object> partitions(int n) {
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return (scala.collection.immutable.Seq) CollectionConverters.asScala(all).toSeq();
+    }
+
+    /** The task of one partition (one sample): runs on an executor. */
+    private static final class PerPartition
+            extends AbstractFunction2<TaskContext, scala.collection.Iterator<String>, List<SampleTask.Outcome>>
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final SampleTask task;
+
+        PerPartition(SampleTask task) {
+            this.task = task;
+        }
+
+        @Override
+        public List<SampleTask.Outcome> apply(TaskContext context, scala.collection.Iterator<String> samples) {
+            List<SampleTask.Outcome> all = new ArrayList<>();
+            try {
+                while (samples.hasNext()) {
+                    all.addAll(task.call(samples.next()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return all;
+        }
+    }
+
+    /** On the driver: a partition's result arrived (once per partition, also when Spark retried its task). */
+    private static final class Arrived extends AbstractFunction2<Object, List<SampleTask.Outcome>, BoxedUnit> {
+        private final List<List<SampleTask.Outcome>> shipped;
+        private final List<String> ids;
+        private final ProgressMonitor monitor;
+
+        Arrived(List<List<SampleTask.Outcome>> shipped, List<String> ids, ProgressMonitor monitor) {
+            this.shipped = shipped;
+            this.ids = ids;
+            this.monitor = monitor;
+        }
+
+        @Override
+        public BoxedUnit apply(Object partition, List<SampleTask.Outcome> outcomes) {
+            int index = (Integer) partition;
+            synchronized (shipped) {
+                shipped.set(index, outcomes);
+                String status = outcomes.stream().map(o -> o.status().toLowerCase(Locale.ROOT)).distinct()
+                        .collect(Collectors.joining("/"));
+                monitor.subTask(ids.get(index) + ": " + status);
+                monitor.worked(1);
+            }
+            return BoxedUnit.UNIT;
+        }
     }
 
     /** Tells how each sample is distributed to {@code value}. */
