@@ -45,7 +45,7 @@ public final class LiThreshold extends GlobalThreshold {
     }
 
     @Override
-    protected int bins(Arguments arguments) {
+    public int bins(Arguments arguments) {
         return 256;
     }
 

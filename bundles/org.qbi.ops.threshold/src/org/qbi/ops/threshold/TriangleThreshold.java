@@ -26,6 +26,16 @@ public final class TriangleThreshold extends GlobalThreshold {
     @Override
     protected double[] thresholds(Image image, long c, long t, Histogram histogram, Arguments arguments,
             OperatorContext context) {
+        return thresholdsOf(histogram, arguments);
+    }
+
+    @Override
+    public double[] thresholdsOf(Histogram histogram, Arguments arguments) {
         return new double[] { HistogramMethods.triangle(histogram) };
+    }
+
+    @Override
+    public boolean histogramOnly() {
+        return true;
     }
 }

@@ -87,8 +87,23 @@ public abstract class GlobalThreshold implements Operator {
     protected abstract double[] thresholds(Image image, long c, long t, Histogram histogram, Arguments arguments,
             OperatorContext context) throws IOException;
 
+    /**
+     * The thresholds of a method that needs nothing but the histogram (Otsu, Isodata, Triangle, Yen: see
+     * {@link #histogramOnly}), ascending; null for the methods that read the image's values too. A distributed engine
+     * counts the histogram over a volume's chunks and asks for the thresholds here: the same numbers as
+     * {@link #apply}, whose histogram is the same.
+     */
+    public double[] thresholdsOf(Histogram histogram, Arguments arguments) {
+        return null;
+    }
+
+    /** Whether {@link #thresholdsOf} gives this method's thresholds from the histogram alone. */
+    public boolean histogramOnly() {
+        return false;
+    }
+
     /** The number of histogram bins for floating-point images. */
-    protected int bins(Arguments arguments) {
+    public int bins(Arguments arguments) {
         return spec().parameter(BINS_PARAM.name()).isPresent() ? arguments.get(BINS_PARAM) : 256;
     }
 

@@ -69,6 +69,21 @@ public final class ChunkedHistogram {
         }
         context.setJobDescription("QBI measure.histogram on " + grid.chunkCount() + " chunks of "
                 + input.getFileName());
+        try {
+            return IntensityHistogram.table(header, histogram(context, in, maskPath, grid, type, bins));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(IntensityHistogram.SPEC.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The histogram of the chunked volume at {@code in} (where {@code maskPath}'s chunks are non-zero, or
+     * everywhere when it is null), with {@code bins} bins where the type's rule uses them: what
+     * {@link Histogram#of(org.qbi.core.image.Image, org.qbi.core.image.Image, long, long, int, OperatorContext)}
+     * gives for the whole volume on one machine.
+     */
+    static Histogram histogram(JavaSparkContext context, String in, String maskPath, ChunkGrid grid, PixelType type,
+            int bins) {
         ValueRange range = null;
         if (Histogram.needsRange(type)) {
             range = ChunkedVolume.chunks(context, grid).map(n -> {
@@ -81,11 +96,7 @@ public final class ChunkedHistogram {
             Chunk chunk = Chunk.read(in, maskPath, n);
             return Histogram.counts(chunk.image(), chunk.mask(), 0, 0, bins, whole, alone());
         }).treeReduce(ChunkedHistogram::add);
-        try {
-            return IntensityHistogram.table(header, Histogram.of(type, counts, range, bins));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(IntensityHistogram.SPEC.id() + ": " + e.getMessage(), e);
-        }
+        return Histogram.of(type, counts, range, bins);
     }
 
     private static long[] add(long[] a, long[] b) {

@@ -10,7 +10,8 @@ import org.qbi.ops.block.BlockOperator;
 
 /**
  * Which operators run chunk by chunk on Spark, and with which distributed implementation: every neighbourhood
- * (block) operator with {@link ChunkedFilter}, plus the operators registered below by id. A new distributed
+ * (block) operator with {@link ChunkedFilter}, every threshold from the histogram alone with {@link ChunkedThreshold},
+ * plus the operators registered below by id. A new distributed
  * implementation is one line here. An operator missing from both is refused by {@link ChunkedPipeline} with a
  * message listing what runs distributed: a chunk-wise run never loads a whole volume into one JVM.
  *
@@ -21,8 +22,8 @@ public final class ChunkedSteps {
     /**
      * Operators whose output voxel depends only on the same input voxel and the parameters (threshold.manual; the
      * constant arithmetic of point.*), and whose tables depend on no value: {@link ChunkedPointwise}. Not
-     * threshold.otsu and its kin (a global histogram decides their threshold: refused, see the message) nor
-     * point.rescale or point.invert range=image (the image's own range).
+     * threshold.otsu and its kin (a global histogram decides their threshold: {@link ChunkedThreshold}) nor
+     * point.rescale or point.invert range=image (the image's own range: refused, see the message).
      */
     static final List<String> POINTWISE = List.of("threshold.manual", "point.add", "point.subtract",
             "point.multiply", "point.divide", "point.clamp");
@@ -49,12 +50,16 @@ public final class ChunkedSteps {
         if (step == null && operator.operator() instanceof BlockOperator) {
             return ChunkedSteps::filter;
         }
+        if (step == null && ChunkedThreshold.handles(operator)) {
+            return ChunkedThreshold::run;
+        }
         return step;
     }
 
     /** What runs distributed, for messages. */
     static String described() {
-        return "every neighbourhood filter (block operators: filter.gaussian, filter.median, ...), "
+        return "every neighbourhood filter (block operators: filter.gaussian, filter.median, ...), the histogram "
+                + "thresholds (threshold.otsu, threshold.isodata, threshold.triangle, threshold.yen), "
                 + String.join(", ", BY_OPERATOR.keySet());
     }
 

@@ -214,16 +214,48 @@ class ChunkedPipelineTest {
     }
 
     @Test
-    void aStepWithoutDistributedImplementationIsRefusedNamingIt(@TempDir Path dir) throws IOException {
-        String text = Files.readString(PIPELINE).replace("op: threshold.manual", "op: threshold.otsu")
-                .replace("params: {low: 150}", "");
+    void otsuIsCountedOverTheChunksAndEqualsTheLocalThreshold(@TempDir Path dir) throws IOException {
+        String text = Files.readString(PIPELINE).replace("name: chunked-objects", "name: otsu")
+                .replace("op: threshold.manual", "op: threshold.otsu").replace("params: {low: 150}", "");
         Pipeline pipeline = PipelineFile.parse(text, "otsu");
+        ProjectLayout local = project(dir.resolve("local"));
+        ProjectLayout distributed = project(dir.resolve("spark"));
+        RunSummary byLocal = LocalExecutor.installed().run(pipeline, local, samples(local), LocalExecutor.Options
+                .defaults(), ProgressMonitor.NULL);
+        RunSummary bySpark = new SparkEngine(spark).run(pipeline, "otsu", distributed, samples(distributed),
+                LocalExecutor.Options.defaults());
+        assertEquals(1, byLocal.count(SampleOutcome.Status.DONE), byLocal.describe());
+        assertEquals(1, bySpark.count(SampleOutcome.Status.DONE), bySpark.outcomes().toString());
+        Path localFolder = LocalExecutor.resultsFolder(local, pipeline);
+        Path sparkFolder = LocalExecutor.resultsFolder(distributed, pipeline);
+        for (String table : List.of("threshold.csv", "objects.csv")) {
+            assertEquals(Files.readString(localFolder.resolve(table)), Files.readString(sparkFolder.resolve(table)),
+                    table);
+        }
+        JsonNode localRecord = JSON.readTree(localFolder.resolve("vol/provenance.json").toFile());
+        JsonNode sparkRecord = JSON.readTree(sparkFolder.resolve("vol/provenance.json").toFile());
+        assertEquals(localRecord.get("outputs"), sparkRecord.get("outputs"), "mask-derived labels and tables");
+        Table threshold;
+        try (var reader = Files.newBufferedReader(sparkFolder.resolve("threshold.csv"))) {
+            threshold = Table.readCsv(reader, "threshold", "threshold.csv");
+        }
+        double value = threshold.column("threshold").number(0);
+        assertTrue(Double.isFinite(value) && value > 0, "a real threshold: " + value);
+    }
+
+    @Test
+    void aStepWithoutDistributedImplementationIsRefusedNamingIt(@TempDir Path dir) throws IOException {
+        // Li's threshold on floating-point images iterates over the image's values, not only its histogram
+        String text = Files.readString(PIPELINE).replace("op: threshold.manual", "op: threshold.li")
+                .replace("params: {low: 150}", "");
+        Pipeline pipeline = PipelineFile.parse(text, "li");
         ProjectLayout project = project(dir.resolve("p"));
-        RunSummary summary = new SparkEngine(spark).run(pipeline, "otsu", project, samples(project),
+        RunSummary summary = new SparkEngine(spark).run(pipeline, "li", project, samples(project),
                 LocalExecutor.Options.defaults());
         assertEquals(1, summary.count(SampleOutcome.Status.FAILED), summary.describe());
         String reason = summary.outcomes().getFirst().reason();
-        assertTrue(reason.contains("step 'mask' (threshold.otsu) has no distributed implementation"), reason);
+        assertTrue(reason.contains("step 'mask' (threshold.li) has no distributed implementation"), reason);
+        assertTrue(reason.contains("threshold.otsu"), "the histogram thresholds are listed: " + reason);
         assertTrue(reason.contains("segment.label") && reason.contains("threshold.manual"), reason);
         assertNoLeftovers(LocalExecutor.resultsFolder(project, pipeline));
         assertFalse(Files.exists(LocalExecutor.resultsFolder(project, pipeline).resolve("vol")));
