@@ -1,7 +1,6 @@
 package org.qbi.workflow.internal;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -18,7 +17,6 @@ import java.util.Set;
 import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
-import org.qbi.core.io.AtomicFiles;
 import org.qbi.core.platform.PlatformInfo;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.core.table.Column;
@@ -99,9 +97,11 @@ public final class SampleRun {
      * @param reused   the steps whose outputs came from the step cache (same operator, parameters and inputs)
      * @param steps    every step's outputs, by step id (empty when skipped)
      * @param keys     the step cache keys this run used
+     * @param csv      each table's CSV file as written, by table name (empty when skipped)
      */
     public record Result(boolean skipped, Path directory, Map<String, Table> tables, Map<String, Object> provenance,
-            List<String> computed, List<String> reused, Map<String, Outputs> steps, Set<String> keys) {
+            List<String> computed, List<String> reused, Map<String, Outputs> steps, Set<String> keys,
+            Map<String, byte[]> csv) {
     }
 
     /**
@@ -164,7 +164,8 @@ public final class SampleRun {
             }
             String key = Hashing.sha256(keyParts.toArray(String[]::new));
             if (!force && upToDate(directory, key)) {
-                return new Result(true, directory, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of());
+                return new Result(true, directory, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of(),
+                        Map.of());
             }
             Map<String, Integer> lastUse = releasing ? lastUses() : Map.of();
             Map<String, String> stepKeys = new LinkedHashMap<>();
@@ -237,7 +238,8 @@ public final class SampleRun {
             }
             Result written = write(sample, variant, directory, key, started, inputRecords, stepRecords, results);
             return new Result(false, directory, written.tables(), written.provenance(), List.copyOf(computed),
-                    List.copyOf(reused), releasing ? Map.of() : Map.copyOf(results), Set.copyOf(stepKeys.values()));
+                    List.copyOf(reused), releasing ? Map.of() : Map.copyOf(results), Set.copyOf(stepKeys.values()),
+                    written.csv());
         } finally {
             if (releasing) {
                 // written, or failed: nothing reads this run's images any more
@@ -354,6 +356,7 @@ public final class SampleRun {
         try {
             Map<String, Object> outputRecords = new LinkedHashMap<>();
             Map<String, Table> tables = new LinkedHashMap<>();
+            Map<String, byte[]> csv = new LinkedHashMap<>();
             for (Pipeline.Output output : pipeline.outputs()) {
                 String[] parts = output.reference().split("\\.", 2);
                 Outputs outputs = results.get(parts[0]);
@@ -369,14 +372,15 @@ public final class SampleRun {
                     }
                     Table keyed = keyed(output.table(), table, sample, variant);
                     Path file = staging.resolve(output.table() + ".csv");
-                    AtomicFiles.write(file, stream -> {
-                        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                        keyed.writeCsv(w);
-                        w.flush();
-                    });
+                    // formatted once: the bytes are written, hashed and kept for the run's combined table
+                    StringBuilderWriter text = new StringBuilderWriter(64 * (keyed.rowCount() + 1));
+                    keyed.writeCsv(text);
+                    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                    ResultFolders.writeNew(file, bytes);
                     tables.put(output.table(), keyed);
+                    csv.put(output.table(), bytes);
                     outputRecords.put(output.table(), Map.of("file", file.getFileName().toString(), "rows",
-                            keyed.rowCount(), "sha256", Hashing.sha256(Files.readAllBytes(file))));
+                            keyed.rowCount(), "sha256", Hashing.sha256(bytes)));
                 } else {
                     if (!(value instanceof Image image)) {
                         throw new IllegalArgumentException("output '" + output.reference() + "' is a table; keep it "
@@ -400,11 +404,49 @@ public final class SampleRun {
             provenance.put("engine", new java.util.TreeMap<>(engine));
             provenance.put("started", started.toString());
             provenance.put("finished", Instant.now().toString());
-            AtomicFiles.writeString(staging.resolve(PROVENANCE), JSON.writeValueAsString(provenance) + "\n");
+            ResultFolders.writeNew(staging.resolve(PROVENANCE),
+                    (JSON.writeValueAsString(provenance) + "\n").getBytes(StandardCharsets.UTF_8));
             ResultFolders.replace(staging, directory);
-            return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of(), Set.of());
+            return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of(), Set.of(), csv);
         } finally {
             ResultFolders.deleteTree(staging);
+        }
+    }
+
+    /** A {@link Writer} into a {@link StringBuilder}, unsynchronised (unlike {@link java.io.StringWriter}). */
+    private static final class StringBuilderWriter extends Writer {
+        private final StringBuilder text;
+
+        StringBuilderWriter(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string) {
+            text.append(string);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 
