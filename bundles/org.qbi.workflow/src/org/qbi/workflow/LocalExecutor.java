@@ -25,6 +25,7 @@ import org.qbi.ops.Outputs;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
 import org.qbi.project.results.ResultsStore;
+import org.qbi.workflow.internal.DeferredPublishing;
 import org.qbi.workflow.internal.ResultFolders;
 import org.qbi.workflow.internal.SampleRun;
 import org.qbi.workflow.internal.StoreWriter;
@@ -178,6 +179,7 @@ public final class LocalExecutor {
             prepare.start();
         }
         monitor.begin("Running " + pipeline.name() + " on " + samples.size() + " sample(s)", samples.size());
+        DeferredPublishing publishing = new DeferredPublishing();
         try {
             OperatorContext outer = new OperatorContext(monitor, jobs, 0);
             outer.forEach(samples.size(), i -> {
@@ -189,7 +191,7 @@ public final class LocalExecutor {
                 memory.acquireUninterruptibly(Math.max(1, megabytes));
                 try {
                     outcomes.set(i, runSample(pipeline, batch, project, sample, options,
-                            OperatorContext.of(cancelOnly).withParallelism(opThreads), written));
+                            OperatorContext.of(cancelOnly).withParallelism(opThreads), written, publishing));
                 } finally {
                     memory.release(Math.max(1, megabytes));
                 }
@@ -200,14 +202,25 @@ public final class LocalExecutor {
             monitor.done();
         }
         List<SampleOutcome> all = new ArrayList<>();
-        for (int i = 0; i < samples.size(); i++) {
-            if (outcomes.get(i) == null) {
-                for (Map<String, String> variant : variants) {
-                    all.add(new SampleOutcome(samples.get(i).id(), variant, SampleOutcome.Status.CANCELLED,
-                            "the run was cancelled before this sample", null, 0));
+        try (publishing) {
+            for (int i = 0; i < samples.size(); i++) {
+                if (outcomes.get(i) == null) {
+                    for (Map<String, String> variant : variants) {
+                        all.add(new SampleOutcome(samples.get(i).id(), variant, SampleOutcome.Status.CANCELLED,
+                                "the run was cancelled before this sample", null, 0));
+                    }
+                    continue;
                 }
-            } else {
-                all.addAll(outcomes.get(i));
+                for (SampleOutcome outcome : outcomes.get(i)) {
+                    String problem = outcome.resultDir() == null ? null : publishing.await(outcome.resultDir());
+                    if (problem == null) {
+                        all.add(outcome);
+                    } else {
+                        written.remove(outcome.resultDir());
+                        all.add(new SampleOutcome(outcome.sample(), outcome.variant(), SampleOutcome.Status.FAILED,
+                                problem, null, outcome.seconds()));
+                    }
+                }
             }
         }
         if (!storing) {
@@ -340,23 +353,30 @@ public final class LocalExecutor {
      */
     public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
             Options options, OperatorContext context) {
-        return runSample(pipeline, batch, project, sample, options, context, null);
+        return runSample(pipeline, batch, project, sample, options, context, null, null);
     }
 
-    /** @param written receives what each combination wrote, by result folder; may be null */
+    /**
+     * @param written    receives what each combination wrote, by result folder; may be null
+     * @param publishing puts result folders in place on its own thread; null: at once
+     */
     private List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
-            Options options, OperatorContext context, Map<Path, SampleRun.Result> written) {
+            Options options, OperatorContext context, Map<Path, SampleRun.Result> written,
+            DeferredPublishing publishing) {
         List<SampleOutcome> outcomes = new ArrayList<>();
         List<Map<String, String>> variants = variants(pipeline);
         Map<String, Outputs> stepCache = new HashMap<>();
         SampleRun run = new SampleRun(pipeline, batch.pipelineHash(), batch.runId(), project, operators, formats,
                 stepCache).withEngine(options.engine());
+        if (publishing != null) {
+            run.publishingWith(publishing);
+        }
         if (variants.size() == 1) {
             // nothing to share with a later combination: each image's memory goes back as soon as it is used
             run.releasing();
         }
         try {
-            runVariants(run, variants, batch, sample, options, context, outcomes, written);
+            runVariants(run, variants, batch, sample, options, context, outcomes, written, publishing);
         } finally {
             // the combinations of a sweep shared their steps' outputs: give their memory back now they are done
             for (Outputs outputs : stepCache.values()) {
@@ -372,7 +392,7 @@ public final class LocalExecutor {
 
     private static void runVariants(SampleRun run, List<Map<String, String>> variants, Batch batch, Sample sample,
             Options options, OperatorContext context, List<SampleOutcome> outcomes,
-            Map<Path, SampleRun.Result> written) {
+            Map<Path, SampleRun.Result> written, DeferredPublishing publishing) {
         for (Map<String, String> variant : variants) {
             long start = System.nanoTime();
             Path directory = resultFolder(batch.folder(), sample.id(), variant);
@@ -384,8 +404,15 @@ public final class LocalExecutor {
                     }
                     SampleResult sampleResult = new SampleResult(sample, variant, directory, result.tables(),
                             result.provenance());
-                    for (ResultSink sink : options.sinks()) {
-                        sink.accept(sampleResult);
+                    DeferredPublishing.Then tell = () -> {
+                        for (ResultSink sink : options.sinks()) {
+                            sink.accept(sampleResult);
+                        }
+                    };
+                    if (publishing != null) {
+                        publishing.then(directory, tell); // once the folder is in place
+                    } else {
+                        tell.run();
                     }
                 }
                 outcomes.add(new SampleOutcome(sample.id(), variant, result.skipped() ? SampleOutcome.Status.SKIPPED

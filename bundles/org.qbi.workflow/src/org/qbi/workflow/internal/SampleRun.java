@@ -58,6 +58,25 @@ public final class SampleRun {
     private final Map<String, Outputs> stepCache;
     private Map<String, String> engine = Map.of("engine", "local");
     private boolean releasing;
+    private Publisher publisher = SampleRun::publishNow;
+
+    /** Puts a sample's finished staging folder in place of its result folder. */
+    @FunctionalInterface
+    public interface Publisher {
+        void publish(Path staging, Path directory) throws IOException;
+    }
+
+    /**
+     * Publishes at once on the calling thread: the staging folder's files forced to disk, then renamed to
+     * {@code directory} (see {@link ResultFolders}); the staging folder is gone afterwards, also on failure.
+     */
+    public static void publishNow(Path staging, Path directory) throws IOException {
+        try {
+            ResultFolders.replace(staging, directory);
+        } finally {
+            ResultFolders.deleteTree(staging);
+        }
+    }
 
     /**
      * @param stepCache results of steps by content key, shared by the combinations of one sample
@@ -76,6 +95,12 @@ public final class SampleRun {
     /** Records {@code value} (engine, master, version) as what ran the sample, in its provenance. */
     public SampleRun withEngine(Map<String, String> value) {
         this.engine = Map.copyOf(value);
+        return this;
+    }
+
+    /** Makes finished samples go in place through {@code value} (e.g. on another thread) instead of at once. */
+    public SampleRun publishingWith(Publisher value) {
+        this.publisher = value;
         return this;
     }
 
@@ -353,6 +378,7 @@ public final class SampleRun {
         // not createTempDirectory: its owner-only permissions would stay on the result folder of a shared project
         Path staging = Files.createDirectory(directory.getParent().resolve(".staging-" + directory.getFileName() + "-"
                 + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())));
+        boolean handedOver = false;
         try {
             Map<String, Object> outputRecords = new LinkedHashMap<>();
             Map<String, Table> tables = new LinkedHashMap<>();
@@ -406,10 +432,13 @@ public final class SampleRun {
             provenance.put("finished", Instant.now().toString());
             ResultFolders.writeNew(staging.resolve(PROVENANCE),
                     (JSON.writeValueAsString(provenance) + "\n").getBytes(StandardCharsets.UTF_8));
-            ResultFolders.replace(staging, directory);
+            handedOver = true;
+            publisher.publish(staging, directory);
             return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of(), Set.of(), csv);
         } finally {
-            ResultFolders.deleteTree(staging);
+            if (!handedOver) {
+                ResultFolders.deleteTree(staging);
+            }
         }
     }
 
