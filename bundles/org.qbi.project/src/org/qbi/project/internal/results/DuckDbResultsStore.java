@@ -72,8 +72,18 @@ public final class DuckDbResultsStore implements ResultsStore {
         }
         DuckDbResultsStore store = new DuckDbResultsStore(project, file, connection);
         try {
-            store.createSchema();
-            store.refreshSamples(store.loadCatalog());
+            // one transaction: each commit of DuckDB forces its log to disk
+            connection.setAutoCommit(false);
+            try {
+                store.createSchema();
+                store.refreshSamples(store.loadCatalog());
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             store.close();
             throw new IOException(file + ": " + e.getMessage(), e);
