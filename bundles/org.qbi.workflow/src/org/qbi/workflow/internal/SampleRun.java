@@ -17,6 +17,7 @@ import java.util.Set;
 import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
+import org.qbi.core.io.AtomicFiles;
 import org.qbi.core.platform.PlatformInfo;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.core.table.Column;
@@ -419,7 +420,15 @@ public final class SampleRun {
                     Map<String, Object> embedded = new LinkedHashMap<>(header(sample, variant, key, inputRecords,
                             stepRecords));
                     embedded.put("output", record);
-                    formats.writerFor(file).write(image, file, JSON.writeValueAsString(embedded), ProgressMonitor.NULL);
+                    // forced to disk with the folder's other files when it is published
+                    try (AutoCloseable deferred = AtomicFiles.deferringForce(staging)) {
+                        formats.writerFor(file).write(image, file, JSON.writeValueAsString(embedded),
+                                ProgressMonitor.NULL);
+                    } catch (IOException | RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
                     outputRecords.put(output.file(), record);
                 }
             }
