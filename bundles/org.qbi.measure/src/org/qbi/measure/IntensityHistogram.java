@@ -80,12 +80,7 @@ public final class IntensityHistogram implements Measurement {
         ImageHeader header = image.header();
         long[] dims = header.dimensions();
         int bins = arguments.get(BINS);
-        Rescale rescale = header.rescale();
-        List<Double> channel = new ArrayList<>();
-        List<Double> time = new ArrayList<>();
-        List<Double> lower = new ArrayList<>();
-        List<Double> upper = new ArrayList<>();
-        List<Double> count = new ArrayList<>();
+        List<Histogram> histograms = new ArrayList<>();
         context.monitor().begin(SPEC.name(), (int) (dims[3] * dims[4]));
         try {
             for (long t = 0; t < dims[4]; t++) {
@@ -98,19 +93,50 @@ public final class IntensityHistogram implements Measurement {
                         throw new IllegalArgumentException(SPEC.id() + ": " + e.getMessage()
                                 + (dims[3] * dims[4] > 1 ? " (channel " + c + ", time point " + t + ")" : ""), e);
                     }
-                    double[] edges = histogram.edges();
-                    for (int b = 0; b < histogram.bins(); b++) {
-                        channel.add((double) c);
-                        time.add((double) t);
-                        lower.add(edges[b]);
-                        upper.add(edges[b + 1]);
-                        count.add((double) histogram.count(b));
-                    }
+                    histograms.add(histogram);
                     context.monitor().worked(1);
                 }
             }
         } finally {
             context.monitor().done();
+        }
+        return Outputs.builder(SPEC).put("histogram", table(header, histograms)).build();
+    }
+
+    /**
+     * The table of an image with {@code header} and one channel and time point from its histogram, as
+     * measure.histogram makes it (for a histogram counted elsewhere, e.g. from the chunks of a volume:
+     * {@link Histogram#counts}).
+     *
+     * @since 0.2
+     */
+    public static Table table(ImageHeader header, Histogram histogram) {
+        if (header.dimensions()[3] * header.dimensions()[4] != 1) {
+            throw new IllegalArgumentException("One histogram makes the table of an image of one channel and time "
+                    + "point; this image is " + header.describe());
+        }
+        return table(header, List.of(histogram));
+    }
+
+    /** The table of the histograms of every channel (fastest) and time point. */
+    private static Table table(ImageHeader header, List<Histogram> histograms) {
+        long[] dims = header.dimensions();
+        Rescale rescale = header.rescale();
+        List<Double> channel = new ArrayList<>();
+        List<Double> time = new ArrayList<>();
+        List<Double> lower = new ArrayList<>();
+        List<Double> upper = new ArrayList<>();
+        List<Double> count = new ArrayList<>();
+        for (int i = 0; i < histograms.size(); i++) {
+            Histogram histogram = histograms.get(i);
+            double[] edges = histogram.edges();
+            for (int b = 0; b < histogram.bins(); b++) {
+                channel.add((double) (i % dims[3]));
+                time.add((double) (i / dims[3]));
+                lower.add(edges[b]);
+                upper.add(edges[b + 1]);
+                count.add((double) histogram.count(b));
+            }
         }
         Table.Builder table = Table.builder("histogram");
         if (dims[3] > 1) {
@@ -130,7 +156,7 @@ public final class IntensityHistogram implements Measurement {
         table.numbers("lower", "", lo).numbers("upper", "", hi).numbers("count", "", array(count))
                 .numbers("physical_lower", rescale.unit(), physicalLo)
                 .numbers("physical_upper", rescale.unit(), physicalHi);
-        return Outputs.builder(SPEC).put("histogram", table.build()).build();
+        return table.build();
     }
 
     private static double[] array(List<Double> values) {

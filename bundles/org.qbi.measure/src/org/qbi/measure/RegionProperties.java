@@ -115,7 +115,7 @@ public final class RegionProperties implements Measurement {
         }
         context.monitor().begin(SPEC.name(), PARTITIONS + 1);
         try {
-            RegionMoments moments = scan(labels, intensity, channel, context);
+            RegionMoments moments = scan(labels, intensity, channel, NO_OFFSET, context);
             Table table = table(header, moments, intensity == null ? null : intensity.header().rescale());
             context.monitor().worked(1);
             return Outputs.ofTable(SPEC, table);
@@ -126,8 +126,61 @@ public final class RegionProperties implements Measurement {
 
     /** Per-label moments of a label image (one parallel pass), for measurements built on the same sums. */
     static RegionMoments moments(Image labels, OperatorContext context) throws IOException {
-        return scan(labels, null, 0, context);
+        return scan(labels, null, 0, NO_OFFSET, context);
     }
+
+    /**
+     * The sums behind the table of one block of a label image (e.g. one chunk of a volume stored in chunks), in the
+     * whole image's coordinates: partials of all blocks, {@link Partial#merge merged}, give the whole image's
+     * {@link #table(ImageHeader, Partial, Rescale) table}. Serializable, to be computed where the block is (a
+     * distributed engine's task) and merged elsewhere.
+     *
+     * @since 0.2
+     */
+    public static final class Partial implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final RegionMoments moments;
+
+        private Partial(RegionMoments moments) {
+            this.moments = moments;
+        }
+
+        /**
+         * Adds {@code other}'s sums. Counts, coordinate moments and bounding boxes are exact integers and intensity
+         * minima and maxima exact, whatever the order; intensity sums are floating-point sums, the same as the whole
+         * image's when every value and partial sum is an integer below 2^53 (integer intensities), else equal to
+         * the last bits only when merged in the same order.
+         */
+        public Partial merge(Partial other) {
+            moments.merge(other.moments);
+            return this;
+        }
+    }
+
+    /**
+     * The partial sums of one block: {@code labels} (and {@code intensity}, one channel, or {@code null}) hold the
+     * block's voxels as images of the block's size, {@code origin} is the block's first voxel (x, y, z) in the whole
+     * image. Computed by the calling thread alone.
+     *
+     * @since 0.2
+     */
+    public static Partial partial(Image labels, Image intensity, long[] origin) throws IOException {
+        return new Partial(scan(labels, intensity, 0, origin,
+                OperatorContext.of(org.qbi.core.progress.ProgressMonitor.NULL).withParallelism(1)));
+    }
+
+    /**
+     * The table of a whole label image with {@code header} from the merged partial sums of its blocks, as
+     * {@code measure.regions} makes it; {@code intensityRescale} is the intensity image's rescale ({@code null}
+     * without one).
+     *
+     * @since 0.2
+     */
+    public static Table table(ImageHeader header, Partial merged, Rescale intensityRescale) {
+        return table(header, merged.moments, intensityRescale);
+    }
+
+    private static final long[] NO_OFFSET = { 0, 0, 0 };
 
     /**
      * Rows (y, z) are split into a fixed number of partitions, independent of the thread count, so the intensity
@@ -137,8 +190,12 @@ public final class RegionProperties implements Measurement {
     /** Voxels tested for background at once. */
     private static final int BLOCK = 32;
 
-    private static RegionMoments scan(Image labels, Image intensity, int channel, OperatorContext context)
-            throws IOException {
+    /** The sums of {@code labels}, whose first voxel is at {@code offset} (x, y, z) in the measured image. */
+    private static RegionMoments scan(Image labels, Image intensity, int channel, long[] offset,
+            OperatorContext context) throws IOException {
+        int ox = Math.toIntExact(offset[0]);
+        int oy = Math.toIntExact(offset[1]);
+        int oz = Math.toIntExact(offset[2]);
         long[] dims = labels.header().dimensions();
         int nx = Math.toIntExact(dims[0]);
         long ny = dims[1];
@@ -181,7 +238,7 @@ public final class RegionProperties implements Measurement {
                         }
                         if (any == 0) {
                             if (current != 0) {
-                                run(m, labelType, values, valueType, current, start, block, y, (int) z, nx);
+                                run(m, labelType, values, valueType, current, start, block, y, (int) z, nx, ox, oy, oz);
                                 current = 0;
                             }
                             continue;
@@ -190,7 +247,7 @@ public final class RegionProperties implements Measurement {
                             int l = row[x];
                             if (l != current) {
                                 if (current != 0) {
-                                    run(m, labelType, values, valueType, current, start, x, y, (int) z, nx);
+                                    run(m, labelType, values, valueType, current, start, x, y, (int) z, nx, ox, oy, oz);
                                 }
                                 current = l;
                                 start = x;
@@ -198,7 +255,7 @@ public final class RegionProperties implements Measurement {
                         }
                     }
                     if (current != 0) {
-                        run(m, labelType, values, valueType, current, start, nx, y, (int) z, nx);
+                        run(m, labelType, values, valueType, current, start, nx, y, (int) z, nx, ox, oy, oz);
                     }
                 }
             }
@@ -212,9 +269,9 @@ public final class RegionProperties implements Measurement {
     }
 
     private static void run(RegionMoments m, PixelType labelType, MemorySegment values, PixelType valueType, int l,
-            int x0, int x1, int y, int z, int nx) {
+            int x0, int x1, int y, int z, int nx, int ox, int oy, int oz) {
         LabelRows.check(labelType, l);
-        int slot = m.addRun(l, x0, x1, y, z);
+        int slot = m.addRun(l, x0 + ox, x1 + ox, y + oy, z + oz);
         if (values != null) {
             for (int i = x0; i < x1; i++) {
                 m.addIntensity(slot, PixelValues.get(valueType, values, (long) y * nx + i));

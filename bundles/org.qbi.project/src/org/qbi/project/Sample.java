@@ -13,13 +13,19 @@ import java.util.regex.Pattern;
  * @param id     unique within the catalog; letters, digits, '.', '_' and '-' only, so it can name files
  * @param group  the group or condition; may be empty
  * @param notes  acquisition notes; may be empty
- * @param files  the sample's files, relative to the project root with '/' separators, inside the project
+ * @param files  the sample's files, relative to the project root with '/' separators, inside the project; or
+ *               locations on a file system Hadoop reaches ({@code hdfs://namenode/scans/bone-01.zarr},
+ *               {@code s3a://bucket/...}, {@code file:/shared/...}: see {@link #isLocation}), which the Spark engine
+ *               reads
  * @param fields further columns of the catalog, in column order; never null
  * @since 0.1
  */
 public record Sample(String id, String group, String notes, List<String> files, Map<String, String> fields) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** A URI with a scheme of two letters or more (so "C:" stays a Windows drive): hdfs://..., s3a://..., file:/... */
+    private static final Pattern LOCATION = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]+:/.*");
 
     /** A Windows drive, "C:", which makes a path absolute. */
     private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
@@ -33,6 +39,9 @@ public record Sample(String id, String group, String notes, List<String> files, 
         notes = notes == null ? "" : notes.strip();
         files = files == null ? List.of() : List.copyOf(files);
         for (String file : files) {
+            if (isLocation(file) && !file.contains(";")) {
+                continue;
+            }
             if (file.isBlank() || file.startsWith("/") || file.contains("\\") || file.contains(";")
                     || DRIVE.matcher(file).lookingAt() || List.of(file.split("/")).contains("..")) {
                 throw new IllegalArgumentException("Sample " + id + ": file '" + file + "' must be a path relative "
@@ -53,6 +62,15 @@ public record Sample(String id, String group, String notes, List<String> files, 
                     + "or digit (e.g. bone-01)";
         }
         return null;
+    }
+
+    /**
+     * Whether a sample's file entry is a location on another file system (a URI: {@code hdfs://...},
+     * {@code s3a://...}, {@code file:/...}) rather than a path inside the project. The Spark engine reads such
+     * locations through Hadoop's file systems; the local engine and the workbench read files inside the project.
+     */
+    public static boolean isLocation(String file) {
+        return file != null && LOCATION.matcher(file).matches();
     }
 
     /** A sample with no further fields. */

@@ -191,7 +191,8 @@ public final class LocalExecutor {
                 memory.acquireUninterruptibly(Math.max(1, megabytes));
                 try {
                     outcomes.set(i, runSample(pipeline, batch, project, sample, options,
-                            OperatorContext.of(cancelOnly).withParallelism(opThreads), written, publishing));
+                            OperatorContext.of(cancelOnly).withParallelism(opThreads), null, StepEngine.IN_MEMORY,
+                            written, publishing));
                 } finally {
                     memory.release(Math.max(1, megabytes));
                 }
@@ -353,7 +354,26 @@ public final class LocalExecutor {
      */
     public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
             Options options, OperatorContext context) {
-        return runSample(pipeline, batch, project, sample, options, context, null, null);
+        return runSample(pipeline, batch, project, sample, options, context, null, StepEngine.IN_MEMORY);
+    }
+
+    /**
+     * As {@link #runSample(Pipeline, Batch, ProjectLayout, Sample, Options, OperatorContext)}, reading the sample's
+     * file entries from where {@code inputs} says (an engine that reaches other file systems stages them), or from
+     * the project when it is null.
+     */
+    public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
+            Options options, OperatorContext context, InputFiles inputs) {
+        return runSample(pipeline, batch, project, sample, options, context, inputs, StepEngine.IN_MEMORY);
+    }
+
+    /**
+     * As {@link #runSample(Pipeline, Batch, ProjectLayout, Sample, Options, OperatorContext, InputFiles)} with the
+     * images and steps in {@code steps}' hands (a distributed engine computing one sample's steps over chunks).
+     */
+    public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
+            Options options, OperatorContext context, InputFiles inputs, StepEngine steps) {
+        return runSample(pipeline, batch, project, sample, options, context, inputs, steps, null, null);
     }
 
     /**
@@ -361,13 +381,16 @@ public final class LocalExecutor {
      * @param publishing puts result folders in place on its own thread; null: at once
      */
     private List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
-            Options options, OperatorContext context, Map<Path, SampleRun.Result> written,
-            DeferredPublishing publishing) {
+            Options options, OperatorContext context, InputFiles inputs, StepEngine steps,
+            Map<Path, SampleRun.Result> written, DeferredPublishing publishing) {
         List<SampleOutcome> outcomes = new ArrayList<>();
         List<Map<String, String>> variants = variants(pipeline);
         Map<String, Outputs> stepCache = new HashMap<>();
         SampleRun run = new SampleRun(pipeline, batch.pipelineHash(), batch.runId(), project, operators, formats,
-                stepCache).withEngine(options.engine());
+                stepCache).withEngine(options.engine()).withSteps(steps);
+        if (inputs != null) {
+            run.withInputs(inputs);
+        }
         if (publishing != null) {
             run.publishingWith(publishing);
         }

@@ -21,10 +21,27 @@ import java.util.Set;
  * @param outputs     what is kept: images written to files, tables to the results
  * @param sweep       "step.parameter" to the values to try (every combination is run)
  * @param samples     which samples it runs on by default ({@link SampleFilter}); empty for all
+ * @param distribute  how a distributed engine runs a sample: {@value #DISTRIBUTE_AUTO} (default: chunk by chunk
+ *                    when its inputs are chunked Zarr stores too large for one executor), {@value #DISTRIBUTE_CHUNKS}
+ *                    (always chunk by chunk; the inputs must be chunked Zarr), {@value #DISTRIBUTE_SAMPLES} (each
+ *                    sample one task); the local executor ignores it
  * @since 0.1
  */
 public record Pipeline(String name, String description, Map<String, Input> inputs, List<Step> steps,
-        List<Output> outputs, Map<String, List<String>> sweep, String samples) {
+        List<Output> outputs, Map<String, List<String>> sweep, String samples, String distribute) {
+
+    /** @since 0.1 */
+    public static final String DISTRIBUTE_AUTO = "auto";
+    /** @since 0.1 */
+    public static final String DISTRIBUTE_CHUNKS = "chunks";
+    /** @since 0.1 */
+    public static final String DISTRIBUTE_SAMPLES = "samples";
+
+    /** A pipeline distributed as the engine decides ({@value #DISTRIBUTE_AUTO}). */
+    public Pipeline(String name, String description, Map<String, Input> inputs, List<Step> steps, List<Output> outputs,
+            Map<String, List<String>> sweep, String samples) {
+        this(name, description, inputs, steps, outputs, sweep, samples, DISTRIBUTE_AUTO);
+    }
 
     /** Which of a sample's files feeds a pipeline input: the n-th (from 0), or the first matching a glob. */
     public record Input(String name, int file, String match) {
@@ -44,6 +61,10 @@ public record Pipeline(String name, String description, Map<String, Input> input
         }
         description = description == null ? "" : description;
         samples = samples == null ? "" : samples.strip();
+        distribute = distribute == null || distribute.isBlank() ? DISTRIBUTE_AUTO : distribute.strip();
+        if (!List.of(DISTRIBUTE_AUTO, DISTRIBUTE_CHUNKS, DISTRIBUTE_SAMPLES).contains(distribute)) {
+            throw new IllegalArgumentException("distribute is auto, chunks or samples; got '" + distribute + "'");
+        }
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         outputs = List.copyOf(outputs);
         sweep = Collections.unmodifiableMap(new LinkedHashMap<>(sweep));

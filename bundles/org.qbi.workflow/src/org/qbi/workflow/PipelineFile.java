@@ -32,6 +32,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  * name: cell-count
  * description: Count the nuclei of each image and measure their size
  * samples: group=microscopy         # optional: which samples by default (qbi run --samples overrides)
+ * distribute: auto                  # optional: auto, chunks or samples (how qbi run --engine spark splits work)
  * inputs:
  *   image: {file: 0}                # the sample's first file; or {match: "*.tif"}
  * steps:
@@ -102,7 +103,8 @@ public final class PipelineFile {
             throw new IllegalArgumentException("format version " + version.asInt() + " is not supported; this QBI "
                     + "reads version " + VERSION);
         }
-        known(root, "top level", "qbi-pipeline", "name", "description", "samples", "inputs", "steps", "outputs", "sweep");
+        known(root, "top level", "qbi-pipeline", "name", "description", "samples", "distribute", "inputs", "steps",
+                "outputs", "sweep");
         Map<String, Pipeline.Input> inputs = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields(root.get("inputs"), "inputs")) {
             JsonNode spec = entry.getValue();
@@ -166,7 +168,8 @@ public final class PipelineFile {
         }
         return new Pipeline(text(root, "name", "the pipeline"),
                 root.has("description") ? root.get("description").asText() : "", inputs, steps, outputs, sweep,
-                root.has("samples") ? root.get("samples").asText() : "");
+                root.has("samples") ? root.get("samples").asText() : "",
+                root.has("distribute") ? root.get("distribute").asText() : Pipeline.DISTRIBUTE_AUTO);
     }
 
     private static String join(JsonNode array) {
@@ -226,6 +229,10 @@ public final class PipelineFile {
         }
         if (!pipeline.samples().isEmpty()) {
             root.put("samples", pipeline.samples());
+        }
+        if (!pipeline.distribute().equals(Pipeline.DISTRIBUTE_AUTO)) {
+            // written only when chosen, so the hash of every pipeline without it stays what it was
+            root.put("distribute", pipeline.distribute());
         }
         ObjectNode inputs = root.putObject("inputs");
         for (Pipeline.Input input : pipeline.inputs().values()) {

@@ -1,6 +1,7 @@
 package org.qbi.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,27 @@ class SampleTest {
 
         assertTrue(e.getMessage().startsWith("Sample s1: file '" + file + "' must be a path relative to the project"),
                 e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "hdfs://namenode:8020/scans/bone-01.zarr", "s3a://bucket/ct/scan.tif", "file:/shared/a.tif",
+            "file:///shared/a.tif" })
+    void locationsOnOtherFileSystemsAreKeptAsTheyAre(String location) {
+        Sample sample = new Sample("s1", "", "", List.of("raw/ok.tif", location));
+
+        assertEquals(List.of("raw/ok.tif", location), sample.files());
+        assertTrue(Sample.isLocation(location));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "raw/a.tif", "C:/data/a.tif", "c:/a.tif", "raw/s3a:/x.tif", "hdfs:relative" })
+    void pathsAndDrivesAreNoLocations(String file) {
+        assertFalse(Sample.isLocation(file));
+    }
+
+    @Test
+    void aLocationWithASemicolonIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new Sample("s1", "", "", List.of("s3a://b/a;b.tif")));
     }
 
     @Test

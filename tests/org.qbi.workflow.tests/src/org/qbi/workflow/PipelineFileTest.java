@@ -1,6 +1,8 @@
 package org.qbi.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +54,24 @@ class PipelineFileTest {
         assertEquals(PipelineFile.hash(pipeline), PipelineFile.hash(again));
         assertEquals(2, LocalExecutor.variants(pipeline).size());
         assertEquals("group=A", pipeline.samples());
+    }
+
+    @Test
+    void distributionIsAutoUnlessChosenAndOnlyAChosenOneChangesTheHash() {
+        Pipeline plain = PipelineFile.parse(CELLS, "cells.yaml");
+        assertEquals(Pipeline.DISTRIBUTE_AUTO, plain.distribute());
+        assertFalse(PipelineFile.format(plain).contains("distribute"), "auto is not written");
+        Pipeline explicitAuto = PipelineFile.parse(CELLS.replace("samples: group=A", "samples: group=A\ndistribute: auto"),
+                "auto.yaml");
+        assertEquals(PipelineFile.hash(plain), PipelineFile.hash(explicitAuto));
+        Pipeline chunks = PipelineFile.parse(CELLS.replace("samples: group=A", "samples: group=A\ndistribute: chunks"),
+                "chunks.yaml");
+        assertEquals(Pipeline.DISTRIBUTE_CHUNKS, chunks.distribute());
+        assertEquals(chunks, PipelineFile.parse(PipelineFile.format(chunks), "again"));
+        assertTrue(PipelineFile.format(chunks).contains("distribute: chunks"), PipelineFile.format(chunks));
+        assertNotEquals(PipelineFile.hash(plain), PipelineFile.hash(chunks));
+        assertMistake(CELLS.replace("samples: group=A", "samples: group=A\ndistribute: voxels"),
+                "distribute is auto, chunks or samples; got 'voxels'");
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.qbi.core.progress.ProgressMonitor;
 
 /**
  * Shows progress on the terminal: a bar redrawn in place on stderr, or with {@code json} one JSON object per
- * line ({@code {"task":..., "done":..., "total":...}}) for programs that follow a run. Redraws at most ten
+ * line ({@code {"task":..., "done":..., "total":...}}, with {@code "current":...} once the task names its current
+ * step, e.g. the sample being run) for programs that follow a run. Redraws at most ten
  * times a second. Cancellation comes from {@link #cancel()}, e.g. called by a shutdown hook on Ctrl-C.
  *
  * @since 0.1
@@ -66,7 +67,10 @@ public final class ConsoleProgress implements ProgressMonitor {
     @Override
     public void subTask(String name) {
         subTask = name == null ? "" : name;
-        draw(false);
+        if (!json) {
+            // a JSON line carries it with the next count, so a program sees each count with the step it belongs to
+            draw(false);
+        }
     }
 
     @Override
@@ -125,7 +129,8 @@ public final class ConsoleProgress implements ProgressMonitor {
         }
         lastDraw = now;
         if (json) {
-            err.printf(Locale.ROOT, "{\"task\":%s,\"done\":%d,\"total\":%d}%n", JsonOutput.quote(task), done, total);
+            err.printf(Locale.ROOT, "{\"task\":%s,\"done\":%d,\"total\":%d%s}%n", JsonOutput.quote(task), done, total,
+                    subTask.isEmpty() ? "" : ",\"current\":" + JsonOutput.quote(subTask));
             return;
         }
         StringBuilder line = new StringBuilder("\r").append(task);

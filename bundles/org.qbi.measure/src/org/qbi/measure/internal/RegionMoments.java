@@ -8,7 +8,9 @@ import java.util.Arrays;
  * intensity sums. The arrays cover a window of labels that grows as labels appear, so one partition of the image
  * holds only the labels it meets (no separate pass for the largest label). {@link #merge} adds another partition.
  */
-public final class RegionMoments {
+public final class RegionMoments implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final int[] NO_INTS = new int[0];
     private static final long[] NO_LONGS = new long[0];

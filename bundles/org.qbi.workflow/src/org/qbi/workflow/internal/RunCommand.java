@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +21,7 @@ import org.qbi.workflow.RunReport;
 import org.qbi.workflow.RunSummary;
 import org.qbi.workflow.SampleFilter;
 import org.qbi.workflow.SampleOutcome;
+import org.qbi.workflow.SparkRun;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,25 +108,7 @@ public final class RunCommand implements QbiCommand {
         }
         Path folder = out != null ? out : LocalExecutor.resultsFolder(project, pipeline);
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("run", summary.runId());
-            document.put("pipeline", summary.pipeline());
-            document.put("pipeline_sha256", summary.pipelineHash());
-            document.put("done", summary.count(SampleOutcome.Status.DONE));
-            document.put("skipped", summary.count(SampleOutcome.Status.SKIPPED));
-            document.put("failed", summary.count(SampleOutcome.Status.FAILED));
-            document.put("cancelled", summary.count(SampleOutcome.Status.CANCELLED));
-            document.put("results", folder.toString());
-            document.put("samples", summary.outcomes().stream().map(o -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("sample", o.sample());
-                m.put("variant", o.variant());
-                m.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
-                m.put("reason", o.reason());
-                m.put("seconds", o.seconds());
-                return m;
-            }).toList());
-            JsonOutput.print(System.out, document);
+            JsonOutput.print(System.out, RunReport.document(summary, folder));
         } else {
             RunReport.print(summary, pipeline, folder, System.out);
         }
@@ -138,23 +120,18 @@ public final class RunCommand implements QbiCommand {
 
     /** The same run on Apache Spark, in a process of its own (the workbench never loads Spark). */
     private int runOnSpark(Path pipelinePath, ProjectLayout project) throws IOException {
-        if (json || jobs != null) {
-            throw new CommandFailure("--json and --jobs are not supported with --engine spark (Spark's executors "
-                    + "decide how many samples run at once)");
+        if (jobs != null) {
+            throw new CommandFailure("--jobs is not supported with --engine spark (Spark's executors decide how many "
+                    + "samples run at once)");
         }
-        List<String> arguments = new ArrayList<>();
-        if (filter != null) {
-            arguments.addAll(List.of("--samples", filter));
+        try {
+            // with --json the job prints the local engine's progress lines and summary itself
+            List<String> command = SparkRun.builder(pipelinePath, project.root()).master(master)
+                    .environment(environment).jars(jars).samples(filter).out(out).force(force).build().command(json);
+            return SparkSubmission.run(command);
+        } catch (SparkRun.SetupException e) {
+            throw new CommandFailure(e.getMessage(), e);
         }
-        if (out != null) {
-            arguments.addAll(List.of("--out", out.toAbsolutePath().toString()));
-        }
-        if (force) {
-            arguments.add("--force");
-        }
-        List<String> command = SparkSubmission.command(environment, pipelinePath, project.root(), master, jars,
-                arguments);
-        return SparkSubmission.run(command);
     }
 
     private Path locatePipeline() {

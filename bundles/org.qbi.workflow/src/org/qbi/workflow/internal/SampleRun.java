@@ -31,8 +31,10 @@ import org.qbi.ops.Outputs;
 import org.qbi.ops.StepRecord;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
+import org.qbi.workflow.InputFiles;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.Step;
+import org.qbi.workflow.StepEngine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -58,7 +60,9 @@ public final class SampleRun {
     private final ImageFormats formats;
     private final Map<String, Outputs> stepCache;
     private Map<String, String> engine = Map.of("engine", "local");
+    private InputFiles inputs;
     private boolean releasing;
+    private StepEngine steps = StepEngine.IN_MEMORY;
     private Publisher publisher = SampleRun::publishNow;
 
     /** Puts a sample's finished staging folder in place of its result folder. */
@@ -91,6 +95,19 @@ public final class SampleRun {
         this.operators = operators;
         this.formats = formats;
         this.stepCache = stepCache;
+        this.inputs = entry -> {
+            if (Sample.isLocation(entry)) {
+                throw new IllegalArgumentException(entry + " is on another file system: the Spark engine reads such "
+                        + "locations (qbi run --engine spark); the local engine reads files inside the project");
+            }
+            return project.resolve(entry);
+        };
+    }
+
+    /** Where the sample's file entries are read from (by default the project's files; a location is refused). */
+    public SampleRun withInputs(InputFiles value) {
+        this.inputs = value;
+        return this;
     }
 
     /** Records {@code value} (engine, master, version) as what ran the sample, in its provenance. */
@@ -102,6 +119,12 @@ public final class SampleRun {
     /** Makes finished samples go in place through {@code value} (e.g. on another thread) instead of at once. */
     public SampleRun publishingWith(Publisher value) {
         this.publisher = value;
+        return this;
+    }
+
+    /** Opens inputs, computes steps and writes output images with {@code value} instead of in memory. */
+    public SampleRun withSteps(StepEngine value) {
+        this.steps = value;
         return this;
     }
 
@@ -157,11 +180,11 @@ public final class SampleRun {
             List<String> keyParts = new ArrayList<>(List.of(pipelineHash, variant.toString()));
             for (Pipeline.Input input : pipeline.inputs().values()) {
                 String relative = inputFile(sample, input);
-                Path file = project.resolve(relative);
+                Path file = inputs.locate(relative);
                 if (!Files.exists(file)) {
                     throw new IllegalArgumentException("input '" + input.name() + "': " + relative + " does not exist");
                 }
-                Image image = formats.open(file, null);
+                Image image = steps.open(file, formats);
                 opened.put(input.name(), image);
                 String fingerprint = Fingerprint.of(image, ProgressMonitor.NULL);
                 inputRecords.put(input.name(), Map.of("file", relative, "fingerprint", fingerprint));
@@ -237,7 +260,7 @@ public final class SampleRun {
                 (outputs == null ? computed : reused).add(step.id());
                 if (outputs == null) {
                     try {
-                        outputs = installed.operator().apply(Inputs.of(installed.spec(), inputs),
+                        outputs = steps.compute(step, installed, Inputs.of(installed.spec(), inputs),
                                 Arguments.parse(installed.spec(), bound.get(step.id())), context);
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException("step '" + step.id() + "' (" + installed.spec().id() + "): "
@@ -346,7 +369,8 @@ public final class SampleRun {
         }
     }
 
-    static String inputFile(Sample sample, Pipeline.Input input) {
+    /** The project-relative file of {@code sample} feeding pipeline input {@code input}. */
+    public static String inputFile(Sample sample, Pipeline.Input input) {
         if (input.match() != null) {
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + input.match());
             return sample.files().stream().filter(f -> matcher.matches(Path.of(f).getFileName())).findFirst()
@@ -420,14 +444,16 @@ public final class SampleRun {
                     Map<String, Object> embedded = new LinkedHashMap<>(header(sample, variant, key, inputRecords,
                             stepRecords));
                     embedded.put("output", record);
-                    // forced to disk with the folder's other files when it is published
-                    try (AutoCloseable deferred = AtomicFiles.deferringForce(staging)) {
-                        formats.writerFor(file).write(image, file, JSON.writeValueAsString(embedded),
-                                ProgressMonitor.NULL);
-                    } catch (IOException | RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                    String json = JSON.writeValueAsString(embedded);
+                    if (!steps.write(image, file, json)) {
+                        // forced to disk with the folder's other files when it is published
+                        try (AutoCloseable deferred = AtomicFiles.deferringForce(staging)) {
+                            formats.writerFor(file).write(image, file, json, ProgressMonitor.NULL);
+                        } catch (IOException | RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
                     }
                     outputRecords.put(output.file(), record);
                 }

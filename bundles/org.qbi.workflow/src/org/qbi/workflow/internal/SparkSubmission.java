@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.qbi.core.cli.CommandFailure;
 import org.qbi.core.platform.PlatformInfo;
+import org.qbi.workflow.SparkRun.Setting;
+import org.qbi.workflow.SparkRun.SetupException;
 
 /**
  * How {@code qbi run --engine spark} reaches Apache Spark without loading it into the workbench: it starts the job
@@ -24,7 +25,7 @@ import org.qbi.core.platform.PlatformInfo;
  * </ul>
  * The job jar is {@code QBI_SPARK_JOB} (the build's spark/org.qbi.spark/target/org.qbi.spark-VERSION-job.jar).
  */
-final class SparkSubmission {
+public final class SparkSubmission {
 
     static final String MAIN = "org.qbi.spark.SparkRunMain";
 
@@ -50,13 +51,13 @@ final class SparkSubmission {
      * @param jars      a lab's plugin jars (their plugin.xml is read on every executor): spark-submit --jars, or
      *                  the class path of the plain Java process
      * @param arguments the job's own arguments after PIPELINE and --project (--samples, --out, --force)
-     * @throws CommandFailure naming the variable to set when the job jar or Spark cannot be found
+     * @throws SetupException naming the variable to set when the job jar or Spark cannot be found
      */
-    static List<String> command(Map<String, String> env, Path pipeline, Path project, String master, List<Path> jars,
+    public static List<String> command(Map<String, String> env, Path pipeline, Path project, String master, List<Path> jars,
             List<String> arguments) {
         for (Path jar : jars) {
             if (!Files.isRegularFile(jar)) {
-                throw new CommandFailure("--jars: " + jar + " is not a file");
+                throw new SetupException(Setting.JARS, "--jars: " + jar + " is not a file");
             }
         }
         List<String> jarNames = jars.stream().map(j -> j.toAbsolutePath().toString()).toList();
@@ -66,7 +67,8 @@ final class SparkSubmission {
         if (sparkHome != null && !sparkHome.isBlank()) {
             Path submit = Path.of(sparkHome, "bin", "spark-submit");
             if (!Files.isExecutable(submit)) {
-                throw new CommandFailure("SPARK_HOME is " + sparkHome + ", but it has no bin/spark-submit");
+                throw new SetupException(Setting.SPARK_HOME, "SPARK_HOME is " + sparkHome
+                        + ", but it has no bin/spark-submit");
             }
             command.addAll(List.of(submit.toString(), "--master", master));
             if (!jarNames.isEmpty()) {
@@ -75,13 +77,13 @@ final class SparkSubmission {
             command.addAll(List.of("--class", MAIN, job.toString()));
         } else {
             if (!master.startsWith("local")) {
-                throw new CommandFailure("--master " + master + " needs spark-submit: set SPARK_HOME to a Spark "
-                        + "4.2 installation (without it only local[*] / local[N] run, in a plain Java process)");
+                throw new SetupException(Setting.SPARK_HOME, "--master " + master + " needs spark-submit: set "
+                        + "SPARK_HOME to a Spark 4.2 installation (without it only local[*] / local[N] run, in a plain Java process)");
             }
             String sparkClasspath = env.get("QBI_SPARK_CLASSPATH");
             if (sparkClasspath == null || sparkClasspath.isBlank()) {
-                throw new CommandFailure("Spark's jars are not found: set SPARK_HOME to a Spark 4.2 installation, "
-                        + "or QBI_SPARK_CLASSPATH to Spark's class path (the build writes it to "
+                throw new SetupException(Setting.SPARK_CLASSPATH, "Spark's jars are not found: set SPARK_HOME to "
+                        + "a Spark 4.2 installation, or QBI_SPARK_CLASSPATH to Spark's class path (the build writes it to "
                         + "spark/org.qbi.spark/target/spark.classpath: export QBI_SPARK_CLASSPATH=$(cat that file))");
             }
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -108,19 +110,19 @@ final class SparkSubmission {
         } catch (InterruptedException e) {
             process.destroy();
             Thread.currentThread().interrupt();
-            throw new CommandFailure("interrupted: the Spark job was stopped");
+            throw new org.qbi.core.cli.CommandFailure("interrupted: the Spark job was stopped");
         }
     }
 
     private static Path jobJar(Map<String, String> env) {
         String value = env.get("QBI_SPARK_JOB");
         if (value == null || value.isBlank()) {
-            throw new CommandFailure("--engine spark needs the job jar: set QBI_SPARK_JOB to the file the build makes, "
-                    + "spark/org.qbi.spark/target/org.qbi.spark-<version>-job.jar (docs/SCALING.md)");
+            throw new SetupException(Setting.JOB_JAR, "Running on Spark needs the job jar: set QBI_SPARK_JOB to "
+                    + "the file the build makes, spark/org.qbi.spark/target/org.qbi.spark-<version>-job.jar (docs/SCALING.md)");
         }
         Path jar = Path.of(value);
         if (!Files.isRegularFile(jar)) {
-            throw new CommandFailure("QBI_SPARK_JOB is " + value + ", which is not a file");
+            throw new SetupException(Setting.JOB_JAR, "QBI_SPARK_JOB is " + value + ", which is not a file");
         }
         return jar;
     }

@@ -119,6 +119,24 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void jsonModeCarriesTheSubTaskWithTheNextCountAsCurrent() throws Exception {
+        ConsoleProgress progress = new ConsoleProgress(err, true);
+
+        progress.begin("Running", 2);
+        Thread.sleep(PAST_REDRAW_INTERVAL_MS);
+        progress.subTask("blobs: done");
+        assertEquals(1, output().lines().count(), "no line of its own: " + output());
+        progress.worked(1);
+
+        List<String> lines = output().lines().toList();
+        assertEquals(2, lines.size(), output());
+        JsonNode second = new ObjectMapper().readTree(lines.get(1));
+        assertEquals(1, second.get("done").asLong());
+        assertEquals("blobs: done", second.get("current").asText());
+        assertTrue(new ObjectMapper().readTree(lines.get(0)).path("current").isMissingNode(), lines.get(0));
+    }
+
+    @Test
     void jsonModeWithUnknownTotalReportsMinusOne() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(err, true);
 

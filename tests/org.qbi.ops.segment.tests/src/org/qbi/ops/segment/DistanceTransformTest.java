@@ -115,4 +115,62 @@ class DistanceTransformTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(row, 1, "spacing=0"));
         assertTrue(e.getMessage().contains("spacing"), e.getMessage());
     }
+    /**
+     * {@link DistanceLines} one whole line at a time (as distributed engines run it: along x, then y, then z) gives
+     * the operator's output bit for bit: anisotropic spacing, the inverse, 2D, and rows without background.
+     */
+    @Test
+    void passesOneLineAtATimeEqualTheOperator() throws IOException {
+        ArrayImage bone = OpTesting.fixture(getClass(), "bone_crop.npy", dir);
+        ArrayImage blobs = SegmentTesting.blobsMask();
+        for (Image mask : List.of(bone, blobs)) {
+            for (String[] parameters : List.of(new String[] { "spacing=0.5,0.7,2" },
+                    new String[] { "inverse=true", "spacing=0.5,0.7,2" }, new String[0])) {
+                Image expected = run(mask, 3, parameters);
+                ArrayImage lines = byLines(mask, parameters);
+                OpTesting.assertIdentical(expected, lines, String.join(" ", parameters));
+            }
+        }
+    }
+
+    private static ArrayImage byLines(Image mask, String... parameters) throws IOException {
+        Map<String, String> texts = new java.util.HashMap<>();
+        for (String p : parameters) {
+            texts.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
+        }
+        org.qbi.ops.Arguments arguments = org.qbi.ops.Arguments.parse(DistanceTransform.SPEC, texts);
+        double[] spacing = DistanceLines.spacing(mask.header(), arguments);
+        boolean inverse = arguments.get(DistanceTransform.INVERSE);
+        ArrayImage source = ArrayImage.copyOf(mask);
+        long[] dims = mask.header().dimensions();
+        int[] n = { (int) dims[0], (int) dims[1], (int) dims[2] };
+        int[] stride = { 1, n[0], n[0] * n[1] };
+        float[] values = new float[n[0] * n[1] * n[2]];
+        DistanceLines lines = new DistanceLines();
+        float[] row = new float[n[0]];
+        for (int r = 0; r < n[1] * n[2]; r++) {
+            lines.first(mask.header().pixelType(), source.values(), (long) r * n[0], n[0], inverse, spacing[0], row);
+            System.arraycopy(row, 0, values, r * n[0], n[0]);
+        }
+        int passes = n[2] > 1 ? 3 : 2;
+        for (int axis = 1; axis < passes; axis++) {
+            float[] line = new float[n[axis]];
+            for (int i = 0; i < values.length; i++) {
+                if ((i / stride[axis]) % n[axis] != 0) {
+                    continue; // not the first voxel of its line along this axis
+                }
+                for (int k = 0; k < n[axis]; k++) {
+                    line[k] = values[i + k * stride[axis]];
+                }
+                lines.next(line, n[axis], spacing[axis], axis == passes - 1);
+                for (int k = 0; k < n[axis]; k++) {
+                    values[i + k * stride[axis]] = line[k];
+                }
+            }
+        }
+        ArrayImage result = ArrayImage.allocate(DistanceLines.outputHeader(mask.header()));
+        java.lang.foreign.MemorySegment.copy(values, 0, result.values(),
+                java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED, 0, values.length);
+        return result;
+    }
 }

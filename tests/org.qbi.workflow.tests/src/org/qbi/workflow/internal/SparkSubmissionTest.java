@@ -12,7 +12,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qbi.core.cli.CommandFailure;
+import org.qbi.workflow.SparkRun;
+import org.qbi.workflow.SparkRun.SetupException;
 
 /** What {@code qbi run --engine spark} starts, depending on SPARK_HOME, QBI_SPARK_JOB and QBI_SPARK_CLASSPATH. */
 class SparkSubmissionTest {
@@ -47,16 +48,19 @@ class SparkSubmissionTest {
 
     @Test
     void missingPiecesAreNamedWithTheVariableToSet(@TempDir Path dir) throws Exception {
-        CommandFailure noJob = assertThrows(CommandFailure.class, () -> SparkSubmission.command(Map.of(),
+        SetupException noJob = assertThrows(SetupException.class, () -> SparkSubmission.command(Map.of(),
                 dir.resolve("n.yaml"), dir, "local[*]", List.of(), List.of()));
         assertTrue(noJob.getMessage().contains("QBI_SPARK_JOB"), noJob.getMessage());
+        assertEquals(SparkRun.Setting.JOB_JAR, noJob.setting());
         Path job = Files.createFile(dir.resolve("job.jar"));
-        CommandFailure cluster = assertThrows(CommandFailure.class, () -> SparkSubmission.command(
+        SetupException cluster = assertThrows(SetupException.class, () -> SparkSubmission.command(
                 Map.of("QBI_SPARK_JOB", job.toString()), dir.resolve("n.yaml"), dir, "spark://head:7077", List.of(),
                 List.of()));
         assertTrue(cluster.getMessage().contains("SPARK_HOME"), cluster.getMessage());
-        CommandFailure noSpark = assertThrows(CommandFailure.class, () -> SparkSubmission.command(
+        assertEquals(SparkRun.Setting.SPARK_HOME, cluster.setting());
+        SetupException noSpark = assertThrows(SetupException.class, () -> SparkSubmission.command(
                 Map.of("QBI_SPARK_JOB", job.toString()), dir.resolve("n.yaml"), dir, "local[*]", List.of(), List.of()));
         assertTrue(noSpark.getMessage().contains("QBI_SPARK_CLASSPATH"), noSpark.getMessage());
+        assertEquals(SparkRun.Setting.SPARK_CLASSPATH, noSpark.setting());
     }
 }

@@ -109,7 +109,7 @@ public final class ZarrWriter implements ImageWriter {
     private final JsonNode provenance;
 
     /** Group attribute holding the provenance record. */
-    static final String PROVENANCE_ATTRIBUTE = "qbi_provenance";
+    public static final String PROVENANCE_ATTRIBUTE = "qbi_provenance";
 
     public ZarrWriter() {
         this(CHUNK_3D, CHUNK_2D);
@@ -123,6 +123,16 @@ public final class ZarrWriter implements ImageWriter {
     /** A writer with other chunk edges (of volumes along x, y and z; of planes along x and y). */
     public ZarrWriter(int chunk3d, int chunk2d) {
         this(chunk3d, chunk2d, Compression.BLOSC_LZ4);
+    }
+
+    /**
+     * A writer like this one whose chunks are stored without compression: for intermediate stores that are written
+     * once and read once (compressing costs more than the bytes saved there).
+     *
+     * @since 0.1
+     */
+    public ZarrWriter uncompressed() {
+        return new ZarrWriter(chunk3d, chunk2d, Compression.NONE, provenance);
     }
 
     private ZarrWriter(int chunk3d, int chunk2d, Compression compression) {

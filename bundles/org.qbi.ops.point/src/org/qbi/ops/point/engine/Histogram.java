@@ -91,20 +91,84 @@ public final class Histogram {
         }
         PixelType type = image.header().pixelType();
         Pixels.checkSupported(type);
+        ValueRange range = needsRange(type) ? checked(ValueRange.of(image, mask, c, t, context)) : null;
+        return of(type, counts(image, mask, c, t, nbins, range, context), range, nbins);
+    }
+
+    /**
+     * True when the bins of images of {@code type} depend on their value range (32-bit integer and floating-point
+     * images), which {@link #counts} then needs; 8- and 16-bit images are counted over all their possible values.
+     *
+     * @since 0.2
+     */
+    public static boolean needsRange(PixelType type) {
         return switch (type) {
-            case UINT8, INT8, UINT16, INT16 -> smallIntegers(image, mask, c, t, type, context);
-            case INT32, UINT32, LABEL32 -> {
-                ValueRange range = checked(ValueRange.of(image, mask, c, t, context));
-                if (range.max() - range.min() + 1 <= MAX_INTEGER_BINS) {
-                    yield integers(image, mask, c, t, range, context);
-                }
-                yield floats(image, mask, c, t, nbins, range, false, context);
-            }
-            case FLOAT32 -> floats(image, mask, c, t, nbins, checked(ValueRange.of(image, mask, c, t, context)), true,
-                    context);
-            default -> floats(image, mask, c, t, nbins, checked(ValueRange.of(image, mask, c, t, context)), false,
-                    context);
+            case UINT8, INT8, UINT16, INT16 -> false;
+            default -> true;
         };
+    }
+
+    /**
+     * The counts behind {@link #of(Image, Image, long, long, int, OperatorContext)} for a piece of an image: channel
+     * {@code c} at time {@code t} of {@code image} where {@code mask} is non-zero ({@code null}: everywhere), binned
+     * for the value {@code range} of the whole image ({@code null} when {@link #needsRange} is false). Counts of the
+     * pieces of an image (e.g. its chunks, counted on different machines) add up, in any order, to the counts of the
+     * whole image; {@link #of(PixelType, long[], ValueRange, int)} makes the histogram from their sum.
+     *
+     * @throws IllegalArgumentException when the mask does not fit, or {@code nbins} is below 2
+     * @since 0.2
+     */
+    public static long[] counts(Image image, Image mask, long c, long t, int nbins, ValueRange range,
+            OperatorContext context) throws IOException {
+        if (mask != null) {
+            PixelStream.checkMask(mask, image);
+        }
+        if (nbins < 2) {
+            throw new IllegalArgumentException("A histogram needs at least 2 bins, got " + nbins);
+        }
+        PixelType type = image.header().pixelType();
+        Pixels.checkSupported(type);
+        if (!needsRange(type)) {
+            return smallIntegerCounts(image, mask, c, t, type, context);
+        }
+        if (integerBins(type, range)) {
+            return integerCounts(image, mask, c, t, range, context);
+        }
+        return floatCounts(image, mask, c, t, FloatBins.of(range, nbins, type == PixelType.FLOAT32), context);
+    }
+
+    /**
+     * The histogram of an image of {@code type} from its {@link #counts} (summed over its pieces), its value
+     * {@code range} ({@code null} when {@link #needsRange} is false) and {@code nbins}, as
+     * {@link #of(Image, Image, long, long, int, OperatorContext)} makes it.
+     *
+     * @throws IllegalArgumentException when nothing was counted (a mask selecting no pixel, no finite value)
+     * @since 0.2
+     */
+    public static Histogram of(PixelType type, long[] counts, ValueRange range, int nbins) {
+        long expected;
+        if (!needsRange(type)) {
+            expected = type.bytesPerSample() == 1 ? 256 : 65536;
+        } else {
+            checked(range);
+            expected = integerBins(type, range) ? (long) range.max() - (long) range.min() + 1 : nbins;
+        }
+        if (counts.length != expected) {
+            throw new IllegalArgumentException("A " + type.label() + " histogram of this range has " + expected
+                    + " bins, got " + counts.length + " counts");
+        }
+        if (!needsRange(type)) {
+            return smallIntegers(type, counts);
+        }
+        if (integerBins(type, range)) {
+            return integers(counts.clone(), range);
+        }
+        return floats(counts.clone(), FloatBins.of(range, nbins, type == PixelType.FLOAT32), range);
+    }
+
+    private static boolean integerBins(PixelType type, ValueRange range) {
+        return (type == PixelType.INT32 || type == PixelType.UINT32 || type == PixelType.LABEL32)
+                && range.max() - range.min() + 1 <= MAX_INTEGER_BINS;
     }
 
     /**
@@ -120,7 +184,8 @@ public final class Histogram {
         ValueRange range = checked(ValueRange.of(image, c, t, context));
         ValueRange asFloat = new ValueRange((float) range.min(), (float) range.max(), range.finite(),
                 range.nonFinite());
-        return floats(image, null, c, t, nbins, asFloat, true, context);
+        FloatBins bins = FloatBins.of(asFloat, nbins, true);
+        return floats(floatCounts(image, null, c, t, bins, context), bins, asFloat);
     }
 
     private static ValueRange checked(ValueRange range) {
@@ -131,8 +196,8 @@ public final class Histogram {
         return range;
     }
 
-    /** 8- and 16-bit images: count every possible value in one pass, then keep min..max. */
-    private static Histogram smallIntegers(Image image, Image mask, long c, long t, PixelType type,
+    /** 8- and 16-bit images: count every possible value in one pass (then keep min..max). */
+    private static long[] smallIntegerCounts(Image image, Image mask, long c, long t, PixelType type,
             OperatorContext context) throws IOException {
         int size = type.bytesPerSample() == 1 ? 256 : 65536;
         int offset = type.isSigned() ? size / 2 : 0;
@@ -160,6 +225,13 @@ public final class Histogram {
                 }
             }
         });
+        return total;
+    }
+
+    /** The 8- or 16-bit histogram from the counts of every possible value: min..max. */
+    private static Histogram smallIntegers(PixelType type, long[] total) {
+        int size = type.bytesPerSample() == 1 ? 256 : 65536;
+        int offset = type.isSigned() ? size / 2 : 0;
         int first = 0;
         if (java.util.Arrays.stream(total).sum() == 0) {
             throw new IllegalArgumentException("The mask selects no pixel: no histogram");
@@ -228,7 +300,7 @@ public final class Histogram {
     }
 
     /** 32-bit integers with a narrow range: one bin per value from min to max. */
-    private static Histogram integers(Image image, Image mask, long c, long t, ValueRange range,
+    private static long[] integerCounts(Image image, Image mask, long c, long t, ValueRange range,
             OperatorContext context) throws IOException {
         long lo = (long) range.min();
         int size = (int) ((long) range.max() - lo + 1);
@@ -269,6 +341,13 @@ public final class Histogram {
                 }
             }
         });
+        return total;
+    }
+
+    /** The one-per-integer histogram of a 32-bit image from its counts of min..max. */
+    private static Histogram integers(long[] total, ValueRange range) {
+        long lo = (long) range.min();
+        int size = total.length;
         double[] centers = new double[size];
         double[] edges = new double[size + 1];
         for (int i = 0; i <= size; i++) {
@@ -278,46 +357,72 @@ public final class Histogram {
         return new Histogram(total, centers, edges, true, range.min(), range.max(), 0);
     }
 
-    /** numpy.histogram(values, nbins) over the finite range, in float32 or float64 arithmetic. */
-    private static Histogram floats(Image image, Image mask, long c, long t, int nbins, ValueRange range,
-            boolean single, OperatorContext context) throws IOException {
-        double first = range.min();
-        double last = range.max();
-        if (first == last) {
-            first -= 0.5;
-            last += 0.5;
+    /**
+     * The edges of numpy.histogram(values, nbins) over the finite range, in float32 or float64 arithmetic, and what
+     * the binning needs of them.
+     */
+    private record FloatBins(int nbins, boolean single, double first, double last, double norm, double[] edges,
+            double[] centers, float first32, float last32, float norm32, float[] edges32) {
+
+        static FloatBins of(ValueRange range, int nbins, boolean single) {
+            double first = range.min();
+            double last = range.max();
+            if (first == last) {
+                first -= 0.5;
+                last += 0.5;
+            }
+            double[] edges = new double[nbins + 1];
+            double[] centers = new double[nbins];
+            float[] edges32 = new float[nbins + 1];
+            float first32 = (float) first;
+            float last32 = (float) last;
+            float norm32 = nbins / (last32 - first32);
+            double norm = nbins / (last - first);
+            if (single) {
+                // numpy.linspace(first, last, nbins + 1, dtype=float32) with float32 first and last (NumPy 1.24): the
+                // step and the products in float64, each edge then rounded to float32
+                double step = ((double) last32 - (double) first32) / nbins;
+                for (int i = 0; i < nbins; i++) {
+                    edges32[i] = (float) (i * step + first32);
+                }
+                edges32[nbins] = last32;
+                for (int i = 0; i <= nbins; i++) {
+                    edges[i] = edges32[i];
+                }
+                for (int i = 0; i < nbins; i++) {
+                    centers[i] = (edges32[i] + edges32[i + 1]) / 2f;
+                }
+            } else {
+                double step = (last - first) / nbins;
+                for (int i = 0; i < nbins; i++) {
+                    edges[i] = i * step + first;
+                }
+                edges[nbins] = last;
+                for (int i = 0; i < nbins; i++) {
+                    centers[i] = (edges[i] + edges[i + 1]) / 2;
+                }
+            }
+            return new FloatBins(nbins, single, first, last, norm, edges, centers, first32, last32, norm32, edges32);
         }
-        double[] edges = new double[nbins + 1];
-        double[] centers = new double[nbins];
-        float[] edges32 = new float[nbins + 1];
-        float first32 = (float) first;
-        float last32 = (float) last;
-        float norm32 = nbins / (last32 - first32);
-        double norm = nbins / (last - first);
-        if (single) {
-            // numpy.linspace(first, last, nbins + 1, dtype=float32) with float32 first and last (NumPy 1.24): the
-            // step and the products in float64, each edge then rounded to float32
-            double step = ((double) last32 - (double) first32) / nbins;
-            for (int i = 0; i < nbins; i++) {
-                edges32[i] = (float) (i * step + first32);
-            }
-            edges32[nbins] = last32;
-            for (int i = 0; i <= nbins; i++) {
-                edges[i] = edges32[i];
-            }
-            for (int i = 0; i < nbins; i++) {
-                centers[i] = (edges32[i] + edges32[i + 1]) / 2f;
-            }
-        } else {
-            double step = (last - first) / nbins;
-            for (int i = 0; i < nbins; i++) {
-                edges[i] = i * step + first;
-            }
-            edges[nbins] = last;
-            for (int i = 0; i < nbins; i++) {
-                centers[i] = (edges[i] + edges[i + 1]) / 2;
-            }
-        }
+    }
+
+    private static Histogram floats(long[] total, FloatBins bins, ValueRange range) {
+        return new Histogram(total, bins.centers(), bins.edges(), false, range.min(), range.max(), range.nonFinite());
+    }
+
+    /** Counts into the bins of numpy.histogram(values, nbins). */
+    private static long[] floatCounts(Image image, Image mask, long c, long t, FloatBins bins, OperatorContext context)
+            throws IOException {
+        int nbins = bins.nbins();
+        boolean single = bins.single();
+        float first32 = bins.first32();
+        float last32 = bins.last32();
+        float norm32 = bins.norm32();
+        float[] edges32 = bins.edges32();
+        double[] edges = bins.edges();
+        double norm = bins.norm();
+        double first = bins.first();
+        double last = bins.last();
         long[] dims = image.header().dimensions();
         PixelType type = image.header().pixelType();
         List<PixelStream.Piece> pieces = PixelStream.pieces(dims, c, t, PIECE);
@@ -378,7 +483,7 @@ public final class Histogram {
                 }
             }
         });
-        return new Histogram(total, centers, edges, false, range.min(), range.max(), range.nonFinite());
+        return total;
     }
 
     /**

@@ -19,7 +19,7 @@ import org.qbi.ops.OperatorContext;
  * @param nonFinite number of NaN or infinite pixels (floating-point images only)
  * @since 0.1
  */
-public record ValueRange(double min, double max, long finite, long nonFinite) {
+public record ValueRange(double min, double max, long finite, long nonFinite) implements java.io.Serializable {
 
     /** Pixels per piece for statistics passes. */
     static final long PIECE = 1L << 20;
@@ -27,6 +27,22 @@ public record ValueRange(double min, double max, long finite, long nonFinite) {
     /** True when there is at least one finite value. */
     public boolean isEmpty() {
         return finite == 0;
+    }
+
+    /**
+     * The range of two pieces of an image together (its chunks, scanned apart): the same whatever the order.
+     *
+     * @since 0.2
+     */
+    public ValueRange merge(ValueRange other) {
+        long nonFiniteBoth = nonFinite + other.nonFinite;
+        if (other.isEmpty()) {
+            return new ValueRange(min, max, finite, nonFiniteBoth);
+        }
+        if (isEmpty()) {
+            return new ValueRange(other.min, other.max, other.finite, nonFiniteBoth);
+        }
+        return new ValueRange(Math.min(min, other.min), Math.max(max, other.max), finite + other.finite, nonFiniteBoth);
     }
 
     /**

@@ -234,11 +234,8 @@ public final class EuclideanDistance {
                 for (int k = rowFirst[r]; k < rowFirst[r + 1]; k++) {
                     int s = start[k];
                     int e = end[k];
-                    boolean left = s > 0;
-                    boolean right = e < nx;
                     for (int x = s; x < e; x++) {
-                        int d = Math.min(left ? x - s + 1 : Integer.MAX_VALUE, right ? e - x : Integer.MAX_VALUE);
-                        row[x - s] = d == Integer.MAX_VALUE ? Float.POSITIVE_INFINITY : (float) d * d * scale;
+                        row[x - s] = runDistance(x, s, e, nx, scale);
                     }
                     MemorySegment.copy(row, 0, target, Volume.FLOAT, (rowOffset + s) * 4, e - s);
                 }
@@ -325,12 +322,28 @@ public final class EuclideanDistance {
         }
     }
 
+    /**
+     * The first pass's value at voxel {@code x} of the foreground run {@code s .. e-1} of a row of {@code nx} voxels
+     * (background or the border at s-1 and e): the squared distance along the row to the nearest background voxel
+     * times {@code scale} (the squared x spacing, in float32), +infinity when the row has no background.
+     */
+    public static float runDistance(int x, int s, int e, int nx, float scale) {
+        int d = Math.min(s > 0 ? x - s + 1 : Integer.MAX_VALUE, e < nx ? e - x : Integer.MAX_VALUE);
+        return d == Integer.MAX_VALUE ? Float.POSITIVE_INFINITY : (float) d * d * scale;
+    }
+
     private static boolean hasZeroByte(long word) {
         return ((word - ONES) & ~word & HIGHS) != 0;
     }
 
-    /** One line: out[i] = min over j of f[j] + (spacing (i - j))^2, computed between the zeros of f. */
-    private static void line(float[] f, int offset, int n, double spacing, float[] out, double[] z, int[] v) {
+    /**
+     * One line of a later pass: out[i] = min over j of f[j] + (spacing (i - j))^2, computed between the zeros of f
+     * (each stretch between zeros with positions counted from the zero before it, as the sweeps do).
+     *
+     * @param z envelope boundaries, at least n + 1
+     * @param v envelope vertices, at least n
+     */
+    public static void line(float[] f, int offset, int n, double spacing, float[] out, double[] z, int[] v) {
         double s2 = spacing * spacing;
         int i = 0;
         while (i < n) {

@@ -15,9 +15,9 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 
 /**
- * Before and after, side by side: the shown square of the current slice and the operator's result on it, each
- * in grey from its own minimum to maximum (an operator may change the range or the type: a mask is 0/1), with a
- * line saying where the preview comes from.
+ * Before and after, side by side: the shown square of the current slice and the operator's result on it, in the
+ * grey scales {@link PreviewScale} chooses (one scale when the operator keeps the data's scale, After's own
+ * otherwise: a mask is 0/1), with a line saying where the preview comes from and which scale After uses.
  */
 final class PreviewPanel {
 
@@ -67,12 +67,17 @@ final class PreviewPanel {
         if (result.problem() != null) {
             status.setText(result.problem());
         } else {
-            beforeImage = grey(result.before(), result.width(), result.height());
-            afterImage = grey(result.after(), result.width(), result.height());
+            PreviewScale scale = PreviewScale.of(result.before(), result.after());
+            beforeImage = grey(result.before(), result.width(), result.height(), scale.beforeMin(), scale.beforeMax());
+            afterImage = grey(result.after(), result.width(), result.height(), scale.afterMin(), scale.afterMax());
             long[] at = result.request().position();
             status.setText(result.request().shown().path().getFileName() + ": the middle " + result.width() + " x "
                     + result.height() + " pixels of slice z " + at[0] + (at[1] > 0 ? ", c " + at[1] : "")
-                    + (at[2] > 0 ? ", t " + at[2] : "") + " (" + result.millis() + " ms)");
+                    + (at[2] > 0 ? ", t " + at[2] : "") + " (" + result.millis() + " ms); "
+                    + (scale.shared() ? "one grey scale, " + number(scale.beforeMin()) + " to "
+                            + number(scale.beforeMax())
+                            : "After in its own grey scale, " + number(scale.afterMin()) + " to "
+                                    + number(scale.afterMax())));
         }
         before.redraw();
         after.redraw();
@@ -100,15 +105,13 @@ final class PreviewPanel {
         return status.getText();
     }
 
-    private Image grey(float[] values, int width, int height) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : values) {
-            if (Float.isFinite(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
+    private static String number(float value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e9 ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.4g", value);
+    }
+
+    /** The values in grey, {@code min} black and {@code max} white (clipped outside). */
+    private Image grey(float[] values, int width, int height, float min, float max) {
         RGB[] greys = new RGB[256];
         for (int i = 0; i < 256; i++) {
             greys[i] = new RGB(i, i, i);
@@ -119,7 +122,7 @@ final class PreviewPanel {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 float v = values[y * width + x];
-                row[x] = (byte) (Float.isFinite(v) ? Math.round((v - min) * scale) : 0);
+                row[x] = (byte) (Float.isFinite(v) ? Math.round(Math.clamp((v - min) * scale, 0f, 255f)) : 0);
             }
             data.setPixels(0, y, width, row, 0);
         }

@@ -110,6 +110,6 @@ final class PipelineEdits {
             }
         });
         return new Pipeline(pipeline.name(), pipeline.description(), pipeline.inputs(), steps, outputs, sweep,
-                pipeline.samples());
+                pipeline.samples(), pipeline.distribute());
     }
 }

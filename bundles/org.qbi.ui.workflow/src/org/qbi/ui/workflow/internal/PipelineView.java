@@ -28,7 +28,9 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.ui.part.ViewPart;
@@ -40,6 +42,7 @@ import org.qbi.ui.viewer.ImageViewer;
 import org.qbi.workflow.InteractiveRun;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.PipelineFile;
+import org.qbi.workflow.SparkRun;
 import org.qbi.workflow.Step;
 
 /**
@@ -49,11 +52,15 @@ import org.qbi.workflow.Step;
  */
 public final class PipelineView extends ViewPart {
 
+    /** The workbench's Progress view, stacked with this one in the Process perspective. */
+    private static final String PROGRESS_VIEW_ID = "org.eclipse.ui.views.ProgressView";
+
     private final ISelectionListener selectionListener = this::selectionChanged;
     private final IResourceChangeListener fileListener = this::resourcesChanged;
     private Label title;
     private Button save;
     private Button runButton;
+    private Button sparkButton;
     private Button runFromButton;
     private Button showButton;
     private Button addButton;
@@ -78,7 +85,7 @@ public final class PipelineView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         Composite root = new Composite(parent, SWT.NONE);
-        root.setLayout(new GridLayout(3, false));
+        root.setLayout(new GridLayout(4, false));
         title = new Label(root, SWT.WRAP);
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         title.setText("Select a pipeline file (pipelines/*.yaml) in the Project Explorer");
@@ -101,9 +108,14 @@ public final class PipelineView extends ViewPart {
         runButton.setText("Run");
         runButton.setToolTipText("Run the pipeline (as saved) over its samples; samples up to date are skipped");
         runButton.addListener(SWT.Selection, e -> run());
+        sparkButton = new Button(root, SWT.PUSH);
+        sparkButton.setText("Run on Spark...");
+        sparkButton.setToolTipText("Run the pipeline on a Spark master (Window > Preferences > QBI Workbench > "
+                + "Spark), following its progress in the Progress view");
+        sparkButton.addListener(SWT.Selection, e -> askRunOnSpark());
 
         SashForm vertical = new SashForm(root, SWT.VERTICAL);
-        vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        vertical.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         SashForm horizontal = new SashForm(vertical, SWT.HORIZONTAL);
         // scrolls when the graph is wider than the view (long pipelines, a narrow bottom folder)
         ScrolledComposite scroller = new ScrolledComposite(horizontal, SWT.H_SCROLL | SWT.V_SCROLL);
@@ -116,7 +128,7 @@ public final class PipelineView extends ViewPart {
         parameterArea = new Composite(horizontal, SWT.NONE);
         parameterArea.setLayout(new GridLayout(2, false));
         horizontal.setWeights(70, 30);
-        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         report = new Text(vertical, SWT.MULTI | SWT.READ_ONLY | SWT.H_SCROLL | SWT.V_SCROLL);
         report.setFont(JFaceResources.getTextFont());
         vertical.setWeights(60, 40);
@@ -305,13 +317,7 @@ public final class PipelineView extends ViewPart {
         if (pipeline == null || running != null) {
             return null;
         }
-        RunPipelineJob job = new RunPipelineJob(file, pipeline, finished -> report.getDisplay().asyncExec(() -> {
-            if (!report.isDisposed()) {
-                report.setText(finished.report());
-                running = null;
-                updateButtons();
-            }
-        }));
+        RunPipelineJob job = new RunPipelineJob(file, pipeline, this::finished);
         report.setText("Running " + pipeline.name() + " ...");
         running = job;
         updateButtons();
@@ -319,10 +325,60 @@ public final class PipelineView extends ViewPart {
         return job;
     }
 
+    /** Asks for the master and runs the pipeline as saved on Spark (errors of the settings in a dialog). */
+    private void askRunOnSpark() {
+        String master = RunOnSparkHandler.askMaster(getSite().getShell());
+        if (master != null && file != null) {
+            try {
+                RunOnSparkHandler.start(getSite().getShell(), getSite().getPage(), file, master);
+            } catch (PartInitException e) {
+                showProblem("Cannot show the Pipeline view: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Runs the pipeline as saved with {@code spark} (a {@link SparkRunJob}); null when it cannot run (the title says
+     * why) or a run is going.
+     */
+    SparkRunJob runOnSpark(SparkRun spark) {
+        if (pipeline == null || running != null) {
+            return null;
+        }
+        SparkRunJob job = new SparkRunJob(file, pipeline, spark, this::finished);
+        report.setText("Running " + pipeline.name() + " on Spark " + spark.master() + " ... (progress per sample in "
+                + "the Progress view)");
+        running = job;
+        updateButtons();
+        job.schedule();
+        // a Spark run takes a while: its samples count up in the Progress view, its report comes back here
+        try {
+            // VIEW_VISIBLE would leave it behind this view, which shares its folder
+            getSite().getPage().showView(PROGRESS_VIEW_ID, null, IWorkbenchPage.VIEW_ACTIVATE);
+        } catch (PartInitException e) {
+            // the progress bar in the status line shows it all the same
+        }
+        return job;
+    }
+
+    private void finished(RunPipelineJob finished) {
+        report.getDisplay().asyncExec(() -> {
+            if (!report.isDisposed()) {
+                report.setText(finished.report());
+                running = null;
+                updateButtons();
+                if (finished instanceof SparkRunJob) {
+                    getSite().getPage().bringToTop(this);
+                }
+            }
+        });
+    }
+
     private void updateButtons() {
         boolean step = pipeline != null && selectedStep != null;
         save.setEnabled(step);
         runButton.setEnabled(pipeline != null && running == null);
+        sparkButton.setEnabled(pipeline != null && running == null);
         addButton.setEnabled(pipeline != null && canvas.selected() != null);
         removeButton.setEnabled(step);
         rewireButton.setEnabled(step);

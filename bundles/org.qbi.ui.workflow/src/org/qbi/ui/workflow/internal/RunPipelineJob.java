@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.qbi.core.progress.CancelledException;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
 import org.qbi.project.SampleCatalog;
@@ -32,9 +33,10 @@ import org.qbi.workflow.SampleFilter;
  * One run of a pipeline file over the samples it selects, as {@code qbi run} does it, off the UI thread with a
  * progress bar (one unit per sample) and Cancel: samples up to date are skipped, cancelling keeps the finished
  * samples. Afterwards the project's results/ folder is refreshed and the report (the terminal's summary) is handed
- * to {@code done}, also when the run failed or was cancelled.
+ * to {@code done}, also when the run failed or was cancelled. {@link SparkRunJob} runs the samples on Spark
+ * instead, with everything around the run the same.
  */
-final class RunPipelineJob extends Job {
+class RunPipelineJob extends Job {
 
     /** Job family, for waiting on runs (tests, shutdown). */
     static final Object FAMILY = RunPipelineJob.class;
@@ -46,7 +48,11 @@ final class RunPipelineJob extends Job {
     private volatile String report = "";
 
     RunPipelineJob(IFile file, Pipeline pipeline, Consumer<RunPipelineJob> done) {
-        super("Running pipeline " + pipeline.name());
+        this("Running pipeline " + pipeline.name(), file, pipeline, done);
+    }
+
+    RunPipelineJob(String name, IFile file, Pipeline pipeline, Consumer<RunPipelineJob> done) {
+        super(name);
         this.file = file;
         this.pipeline = pipeline;
         this.done = done;
@@ -97,10 +103,12 @@ final class RunPipelineJob extends Job {
                         + all.size() + " sample(s) in the catalog)";
                 return Status.OK_STATUS; // the report says why; nothing went wrong that a dialog should shout
             }
-            summary = LocalExecutor.installed().run(pipeline, layout, samples, LocalExecutor.Options.defaults(),
-                    EclipseProgress.of(monitor));
+            summary = execute(layout, samples, monitor);
             report = reportText(summary, LocalExecutor.resultsFolder(layout, pipeline));
             return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+        } catch (CancelledException e) {
+            report = e.getMessage() + ": the samples finished so far keep their results; run again to resume";
+            return Status.CANCEL_STATUS;
         } catch (IOException | RuntimeException e) {
             report = pipeline.name() + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
             return Status.error(report, e);
@@ -108,6 +116,21 @@ final class RunPipelineJob extends Job {
             refreshResults();
             done.accept(this);
         }
+    }
+
+    /**
+     * Runs {@code samples} (those the pipeline selects, at least one) and returns their outcomes; this computer's
+     * executor here.
+     *
+     * @throws CancelledException when cancelled before any outcome could be reported
+     */
+    RunSummary execute(ProjectLayout layout, List<Sample> samples, IProgressMonitor monitor) throws IOException {
+        return LocalExecutor.installed().run(pipeline, layout, samples, LocalExecutor.Options.defaults(),
+                EclipseProgress.of(monitor));
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     private String reportText(RunSummary result, Path folder) throws IOException {

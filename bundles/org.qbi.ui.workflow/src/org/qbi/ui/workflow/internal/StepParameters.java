@@ -45,6 +45,6 @@ final class StepParameters {
             steps.add(step.id().equals(stepId) ? new Step(step.id(), step.operator(), step.inputs(), parameters) : step);
         }
         return new Pipeline(pipeline.name(), pipeline.description(), pipeline.inputs(), steps, pipeline.outputs(),
-                pipeline.sweep(), pipeline.samples());
+                pipeline.sweep(), pipeline.samples(), pipeline.distribute());
     }
 }

@@ -48,18 +48,26 @@ final class ChunkedVolume {
     private static boolean installed;
 
     /**
-     * The volume at {@code path} (a Zarr store), opened once per JVM: its chunks are read when a region needs them
+     * The volume at {@code path} (a Zarr store: a path or a Hadoop location, see {@link #location}), opened once per JVM: its chunks are read when a region needs them
      * and kept in the shared off-heap chunk cache, so neighbouring tasks on one executor decode a chunk once.
      */
     static Image open(String path) {
         return OPEN.computeIfAbsent(path, p -> {
             installPlugins();
             try {
-                return ImageFormats.installed().open(Path.of(p), null);
+                return ImageFormats.installed().open(location(p), null);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the chunked volume " + p, e);
             }
         });
+    }
+
+    /**
+     * The path of a volume's text form: a local or shared path, or a location on a Hadoop file system
+     * ({@link HadoopStorage}: hdfs://, s3a://, file:), read from there chunk by chunk.
+     */
+    static Path location(String text) {
+        return HadoopStorage.isLocation(text) ? HadoopStorage.path(text) : Path.of(text);
     }
 
     /** Forgets an opened store (it was rewritten, e.g. by a test writing the same path again). */

@@ -87,8 +87,11 @@ final class SampleTask implements Function<String, List<SampleTask.Outcome>> {
         LocalExecutor.Batch batch = new LocalExecutor.Batch(runId, pipelineHash, Path.of(folder), Instant.parse(started));
         LocalExecutor.Options options = LocalExecutor.Options.defaults().withJobs(1).withForce(force)
                 .withResults(Path.of(folder)).withStore(false).withEngine(engine);
+        // locations on Hadoop file systems (hdfs://, s3a://) are copied to this machine once, then read as files
         List<SampleOutcome> outcomes = executor().runSample(pipeline, batch, project, sample, options,
-                OperatorContext.of(ProgressMonitor.NULL).withParallelism(threads));
+                OperatorContext.of(ProgressMonitor.NULL).withParallelism(threads),
+                entry -> HadoopStorage.isLocation(entry) ? HadoopStorage.stage(entry, HadoopStorage.stagingCache())
+                        : project.resolve(entry));
         TaskContext task = TaskContext.get();
         if (sampleId.equals(failFirstAttempt) && task != null && task.attemptNumber() == 0) {
             throw new IllegalStateException("injected failure of the first attempt of sample " + sampleId + " (test)");

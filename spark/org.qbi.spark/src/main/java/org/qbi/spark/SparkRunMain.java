@@ -1,12 +1,16 @@
 package org.qbi.spark;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.SparkSession;
+import org.qbi.core.cli.ConsoleProgress;
+import org.qbi.core.cli.JsonOutput;
+import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
 import org.qbi.project.SampleCatalog;
@@ -49,6 +53,10 @@ public final class SparkRunMain implements Callable<Integer> {
     @Option(names = "--force", description = "run every sample, even those up to date")
     boolean force;
 
+    @Option(names = "--json", description = "progress as JSON lines on stderr and the summary as JSON on stdout, "
+            + "as qbi run --json prints them (Spark's log stays on stderr)")
+    boolean json;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[*], local[N], spark://HOST:PORT, "
             + "yarn, k8s://... (default: spark-submit's --master, else local[*])")
     String master;
@@ -82,13 +90,26 @@ public final class SparkRunMain implements Callable<Integer> {
         String chosen = master != null ? master : submitted ? null : "local[*]";
         LocalExecutor.Options options = LocalExecutor.Options.defaults().withForce(force).withResults(out);
         RunSummary summary;
+        // stdout carries the report (or the JSON summary) only: Spark logs on stderr
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
         try (SparkSession spark = SparkEngine.session(chosen)) {
             spark.sparkContext().setLogLevel("WARN");
-            SparkEngine engine = new SparkEngine(spark);
+            SparkEngine engine = new SparkEngine(spark).logging(line -> System.err.println("qbi-spark: " + line));
             System.err.println("qbi-spark: " + engine.engine());
-            summary = engine.run(pipeline, pipelinePath.toString(), project, samples, options);
+            // progress only for --json: a terminal gets the report at the end
+            summary = engine.run(pipeline, pipelinePath.toString(), project, samples, options,
+                    json ? new ConsoleProgress(System.err, true) : ProgressMonitor.NULL);
+        } finally {
+            System.setOut(stdout);
         }
-        RunReport.print(summary, pipeline, out != null ? out : LocalExecutor.resultsFolder(project, pipeline), System.out);
+        Path folder = out != null ? out : LocalExecutor.resultsFolder(project, pipeline);
+        if (json) {
+            JsonOutput.print(System.out, RunReport.document(summary, folder));
+        } else {
+            RunReport.print(summary, pipeline, folder, System.out);
+        }
+        System.out.flush();
         return summary.count(SampleOutcome.Status.FAILED) > 0 ? 1 : 0;
     }
 }

@@ -57,6 +57,8 @@ class PreviewTest {
         assertArrayEquals(region(whole, 32, 31, 0, 192, 192), result.after(), "bit-identical to the whole image's");
         assertTrue(form.preview().status().startsWith("blobs.tif: the middle 192 x 192 pixels of slice z 0"),
                 form.preview().status());
+        // a smoothing keeps the data's scale: After is drawn in Before's grey scale (blobs: 8 to 248)
+        assertTrue(form.preview().status().endsWith("one grey scale, 8 to 248"), form.preview().status());
     }
 
     @Test
