@@ -10,8 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import org.qbi.core.image.ArrayImage;
@@ -26,6 +25,7 @@ import org.qbi.ops.Outputs;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
 import org.qbi.project.results.ResultsStore;
+import org.qbi.workflow.internal.DeferredPublishing;
 import org.qbi.workflow.internal.ResultFolders;
 import org.qbi.workflow.internal.SampleRun;
 import org.qbi.workflow.internal.StoreWriter;
@@ -168,44 +168,67 @@ public final class LocalExecutor {
         List<List<SampleOutcome>> outcomes = new ArrayList<>(Collections.nCopies(samples.size(), null));
         Semaphore memory = new Semaphore(budgetMegabytes());
         ProgressMonitor cancelOnly = new CancelOnly(monitor);
-        // Starting DuckDB (unpacking its native library, opening the database) takes seconds: it overlaps the
-        // samples' computation instead of following it.
-        try (StoreOpening store = options.store() && StoreWriter.needsStore(pipeline) ? StoreOpening.start(project)
-                : null) {
-            monitor.begin("Running " + pipeline.name() + " on " + samples.size() + " sample(s)", samples.size());
-            try {
-                OperatorContext outer = new OperatorContext(monitor, jobs, 0);
-                outer.forEach(samples.size(), i -> {
-                    Sample sample = samples.get(i);
-                    synchronized (monitor) {
-                        monitor.subTask(sample.id());
-                    }
-                    int megabytes = Math.min(memory.availablePermits() + 1, estimateMegabytes(project, sample));
-                    memory.acquireUninterruptibly(Math.max(1, megabytes));
-                    try {
-                        outcomes.set(i, runSample(pipeline, batch, project, sample, options,
-                                OperatorContext.of(cancelOnly).withParallelism(opThreads)));
-                    } finally {
-                        memory.release(Math.max(1, megabytes));
-                    }
-                });
-            } catch (CancelledException e) {
-                // samples not started are reported as cancelled below
-            } finally {
-                monitor.done();
-            }
-            List<SampleOutcome> all = new ArrayList<>();
+        // what each sample wrote, kept for the combined tables and the store instead of reading the files back
+        Map<Path, SampleRun.Result> written = new ConcurrentHashMap<>();
+        boolean storing = options.store() && StoreWriter.needsStore(pipeline);
+        if (storing) {
+            // Loading DuckDB's native library takes a while: it overlaps the samples' computation. The database
+            // itself is opened only to write the finished run, so other processes can query it meanwhile.
+            Thread prepare = new Thread(ResultsStore::prepare, "qbi-results-store-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
+        }
+        monitor.begin("Running " + pipeline.name() + " on " + samples.size() + " sample(s)", samples.size());
+        DeferredPublishing publishing = new DeferredPublishing();
+        try {
+            OperatorContext outer = new OperatorContext(monitor, jobs, 0);
+            outer.forEach(samples.size(), i -> {
+                Sample sample = samples.get(i);
+                synchronized (monitor) {
+                    monitor.subTask(sample.id());
+                }
+                int megabytes = Math.min(memory.availablePermits() + 1, estimateMegabytes(project, sample));
+                memory.acquireUninterruptibly(Math.max(1, megabytes));
+                try {
+                    outcomes.set(i, runSample(pipeline, batch, project, sample, options,
+                            OperatorContext.of(cancelOnly).withParallelism(opThreads), null, StepEngine.IN_MEMORY,
+                            written, publishing));
+                } finally {
+                    memory.release(Math.max(1, megabytes));
+                }
+            });
+        } catch (CancelledException e) {
+            // samples not started are reported as cancelled below
+        } finally {
+            monitor.done();
+        }
+        List<SampleOutcome> all = new ArrayList<>();
+        try (publishing) {
             for (int i = 0; i < samples.size(); i++) {
                 if (outcomes.get(i) == null) {
                     for (Map<String, String> variant : variants) {
                         all.add(new SampleOutcome(samples.get(i).id(), variant, SampleOutcome.Status.CANCELLED,
                                 "the run was cancelled before this sample", null, 0));
                     }
-                } else {
-                    all.addAll(outcomes.get(i));
+                    continue;
+                }
+                for (SampleOutcome outcome : outcomes.get(i)) {
+                    String problem = outcome.resultDir() == null ? null : publishing.await(outcome.resultDir());
+                    if (problem == null) {
+                        all.add(outcome);
+                    } else {
+                        written.remove(outcome.resultDir());
+                        all.add(new SampleOutcome(outcome.sample(), outcome.variant(), SampleOutcome.Status.FAILED,
+                                problem, null, outcome.seconds()));
+                    }
                 }
             }
-            return finish(pipeline, batch, all, store == null ? null : store.get());
+        }
+        if (!storing) {
+            return finish(pipeline, batch, all, null, written);
+        }
+        try (ResultsStore store = ResultsStore.open(project)) {
+            return finish(pipeline, batch, all, store, written);
         }
     }
 
@@ -236,102 +259,91 @@ public final class LocalExecutor {
     public static RunSummary finish(Pipeline pipeline, Batch batch, ProjectLayout project, List<SampleOutcome> outcomes,
             Options options) throws IOException {
         if (!options.store() || !StoreWriter.needsStore(pipeline)) {
-            return finish(pipeline, batch, outcomes, null);
+            return finish(pipeline, batch, outcomes, null, Map.of());
         }
         try (ResultsStore store = ResultsStore.open(project)) {
-            return finish(pipeline, batch, outcomes, store);
+            return finish(pipeline, batch, outcomes, store, Map.of());
         }
     }
 
-    private static RunSummary finish(Pipeline pipeline, Batch batch, List<SampleOutcome> outcomes, ResultsStore store)
-            throws IOException {
-        combineTables(pipeline, batch.folder(), outcomes);
+    /** @param written what samples computed in this process wrote, by result folder (others are read back) */
+    private static RunSummary finish(Pipeline pipeline, Batch batch, List<SampleOutcome> outcomes, ResultsStore store,
+            Map<Path, SampleRun.Result> written) throws IOException {
+        combineTables(pipeline, batch.folder(), outcomes, written);
         RunSummary summary = new RunSummary(batch.runId(), pipeline.name(), batch.pipelineHash(), outcomes,
                 batch.started(), Instant.now());
         if (store != null) {
-            StoreWriter.write(store, pipeline, summary);
+            StoreWriter.write(store, pipeline, summary, written);
         }
         return summary;
-    }
-
-    /** The results store being opened on a thread of its own; {@link #get()} waits for it. */
-    private static final class StoreOpening implements AutoCloseable {
-        private final CompletableFuture<ResultsStore> opening = new CompletableFuture<>();
-
-        static StoreOpening start(ProjectLayout project) {
-            StoreOpening store = new StoreOpening();
-            Thread thread = new Thread(() -> {
-                try {
-                    store.opening.complete(ResultsStore.open(project));
-                } catch (IOException | RuntimeException | Error e) {
-                    store.opening.completeExceptionally(e);
-                }
-            }, "qbi-results-store-open");
-            thread.setDaemon(true);
-            thread.start();
-            return store;
-        }
-
-        ResultsStore get() throws IOException {
-            try {
-                return opening.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            ResultsStore store;
-            try {
-                store = opening.join();
-            } catch (CompletionException e) {
-                return; // nothing was opened; get() reported why, if the run got that far
-            }
-            store.close();
-        }
     }
 
     /**
      * Writes results/NAME/TABLE.csv: every sample's table of that name (done now or up to date), one after the
      * other in sample order, for statistics across samples.
      */
-    private static void combineTables(Pipeline pipeline, Path folder, List<SampleOutcome> outcomes) throws IOException {
+    private static void combineTables(Pipeline pipeline, Path folder, List<SampleOutcome> outcomes,
+            Map<Path, SampleRun.Result> written) throws IOException {
         for (Pipeline.Output output : pipeline.outputs()) {
             if (!output.isTable()) {
                 continue;
             }
-            StringBuilder combined = new StringBuilder();
-            String header = null;
+            java.io.ByteArrayOutputStream combined = new java.io.ByteArrayOutputStream();
+            byte[] header = null;
             for (SampleOutcome outcome : outcomes) {
                 if (outcome.resultDir() == null) {
                     continue;
                 }
-                Path file = outcome.resultDir().resolve(output.table() + ".csv");
-                if (!Files.isRegularFile(file)) {
-                    continue;
+                SampleRun.Result result = written.get(outcome.resultDir());
+                byte[] csv = result != null ? result.csv().get(output.table()) : null;
+                if (csv == null) {
+                    Path file = outcome.resultDir().resolve(output.table() + ".csv");
+                    if (!Files.isRegularFile(file)) {
+                        continue;
+                    }
+                    csv = Files.readAllBytes(file);
                 }
-                List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-                if (lines.isEmpty()) {
+                int body = bodyStart(csv);
+                if (body < 0) {
                     continue;
                 }
                 if (header == null) {
-                    header = lines.getFirst();
-                    combined.append(header).append("\r\n");
-                } else if (!header.equals(lines.getFirst())) {
+                    header = java.util.Arrays.copyOf(csv, body);
+                    combined.write(header);
+                    if (header[header.length - 1] != '\n') {
+                        combined.write('\r');
+                        combined.write('\n');
+                    }
+                } else if (!java.util.Arrays.equals(header, 0, header.length, csv, 0, body)) {
                     continue; // made by another version of the pipeline: its own folder tells
                 }
-                for (String line : lines.subList(1, lines.size())) {
-                    combined.append(line).append("\r\n");
+                combined.write(csv, body, csv.length - body);
+                if (csv[csv.length - 1] != '\n') {
+                    combined.write('\r');
+                    combined.write('\n');
                 }
             }
             if (header != null) {
-                AtomicFiles.writeString(folder.resolve(output.table() + ".csv"), combined.toString());
+                byte[] bytes = combined.toByteArray();
+                AtomicFiles.write(folder.resolve(output.table() + ".csv"), out -> out.write(bytes));
             }
         }
+    }
+
+    /**
+     * Where the rows of a table's CSV start: after the header line and its line end ({@code Table.writeCsv}
+     * ends lines with CRLF; a file edited elsewhere may have LF); -1 for an empty file.
+     */
+    private static int bodyStart(byte[] csv) {
+        if (csv.length == 0) {
+            return -1;
+        }
+        for (int i = 0; i < csv.length; i++) {
+            if (csv[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return csv.length;
     }
 
     /**
@@ -361,6 +373,16 @@ public final class LocalExecutor {
      */
     public List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
             Options options, OperatorContext context, InputFiles inputs, StepEngine steps) {
+        return runSample(pipeline, batch, project, sample, options, context, inputs, steps, null, null);
+    }
+
+    /**
+     * @param written    receives what each combination wrote, by result folder; may be null
+     * @param publishing puts result folders in place on its own thread; null: at once
+     */
+    private List<SampleOutcome> runSample(Pipeline pipeline, Batch batch, ProjectLayout project, Sample sample,
+            Options options, OperatorContext context, InputFiles inputs, StepEngine steps,
+            Map<Path, SampleRun.Result> written, DeferredPublishing publishing) {
         List<SampleOutcome> outcomes = new ArrayList<>();
         List<Map<String, String>> variants = variants(pipeline);
         Map<String, Outputs> stepCache = new HashMap<>();
@@ -369,12 +391,15 @@ public final class LocalExecutor {
         if (inputs != null) {
             run.withInputs(inputs);
         }
+        if (publishing != null) {
+            run.publishingWith(publishing);
+        }
         if (variants.size() == 1) {
             // nothing to share with a later combination: each image's memory goes back as soon as it is used
             run.releasing();
         }
         try {
-            runVariants(run, variants, batch, sample, options, context, outcomes);
+            runVariants(run, variants, batch, sample, options, context, outcomes, written, publishing);
         } finally {
             // the combinations of a sweep shared their steps' outputs: give their memory back now they are done
             for (Outputs outputs : stepCache.values()) {
@@ -389,17 +414,28 @@ public final class LocalExecutor {
     }
 
     private static void runVariants(SampleRun run, List<Map<String, String>> variants, Batch batch, Sample sample,
-            Options options, OperatorContext context, List<SampleOutcome> outcomes) {
+            Options options, OperatorContext context, List<SampleOutcome> outcomes,
+            Map<Path, SampleRun.Result> written, DeferredPublishing publishing) {
         for (Map<String, String> variant : variants) {
             long start = System.nanoTime();
             Path directory = resultFolder(batch.folder(), sample.id(), variant);
             try {
                 SampleRun.Result result = run.run(sample, variant, Map.of(), directory, options.force(), context);
                 if (!result.skipped()) {
-                    SampleResult written = new SampleResult(sample, variant, directory, result.tables(),
+                    if (written != null) {
+                        written.put(directory, result);
+                    }
+                    SampleResult sampleResult = new SampleResult(sample, variant, directory, result.tables(),
                             result.provenance());
-                    for (ResultSink sink : options.sinks()) {
-                        sink.accept(written);
+                    DeferredPublishing.Then tell = () -> {
+                        for (ResultSink sink : options.sinks()) {
+                            sink.accept(sampleResult);
+                        }
+                    };
+                    if (publishing != null) {
+                        publishing.then(directory, tell); // once the folder is in place
+                    } else {
+                        tell.run();
                     }
                 }
                 outcomes.add(new SampleOutcome(sample.id(), variant, result.skipped() ? SampleOutcome.Status.SKIPPED

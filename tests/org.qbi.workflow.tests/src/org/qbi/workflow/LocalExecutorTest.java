@@ -243,6 +243,42 @@ class LocalExecutorTest {
         }
     }
 
+    /**
+     * The store is opened only to write the finished run, so that another process (`qbi results query`, the
+     * workbench) can read it while samples compute: DuckDB locks the file for as long as a connection is open.
+     * Seen here as no open file descriptor of this process on the database while the samples run (Linux).
+     */
+    @Test
+    void theResultsStoreIsNotHeldOpenWhileSamplesCompute() throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd (Linux)");
+        run();
+        Path database = project.results().resolve(org.qbi.project.results.ResultsStore.DATABASE_FILE)
+                .toRealPath();
+        List<String> held = new ArrayList<>();
+        LocalExecutor.Options watching = LocalExecutor.Options.defaults().withForce(true).withJobs(1)
+                .withSink(result -> {
+                    try (Stream<Path> open = Files.list(fds)) {
+                        for (Path fd : open.toList()) {
+                            try {
+                                if (Files.readSymbolicLink(fd).toString().startsWith(database.toString())) {
+                                    held.add(result.sample().id() + ": " + fd);
+                                }
+                            } catch (IOException | UnsupportedOperationException e) {
+                                // closed meanwhile, or not a link
+                            }
+                        }
+                    }
+                });
+        RunSummary forced = run(watching, ProgressMonitor.NULL);
+        assertEquals("3 done, 0 skipped as up to date, 0 failed", forced.describe());
+        assertEquals(List.of(), held, "the database was open while samples ran");
+        try (org.qbi.project.results.ResultsStore store = org.qbi.project.results.ResultsStore.open(project)) {
+            assertEquals(12.0, store.query("SELECT count(*) FROM cells WHERE run_id = '" + forced.runId() + "'")
+                    .columns().getFirst().number(0), "the run was stored when it finished");
+        }
+    }
+
     @Test
     void verifyReproducesAnUntouchedRunAndCatchesAnAlteredInput() throws IOException {
         run();

@@ -31,7 +31,22 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Folders whose new files are forced to disk by whoever registered them (see {@link #deferringForce}). */
+    private static final java.util.Set<Path> DEFERRED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Until the returned scope is closed, files written into {@code folder} (not its subfolders) are renamed into
+     * place without being forced to disk first: for a staging folder whose owner forces all its files at once,
+     * on a thread of its own, before renaming the folder into place (a batch run's result folders). Writes
+     * elsewhere are unaffected.
+     */
+    public static AutoCloseable deferringForce(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        DEFERRED.add(key);
+        return () -> DEFERRED.remove(key);
     }
 
     /**
@@ -49,8 +64,10 @@ public final class AtomicFiles {
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 content.writeTo(out);
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
+            if (forcesWritesIn(dir)) {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
             }
             keepPermissions(target, temp);
             moveIntoPlace(temp, target);
@@ -58,6 +75,11 @@ public final class AtomicFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /** Whether a file written into {@code folder} is forced to disk before it is renamed into place. */
+    static boolean forcesWritesIn(Path folder) {
+        return !DEFERRED.contains(folder.toAbsolutePath().normalize());
     }
 
     /**

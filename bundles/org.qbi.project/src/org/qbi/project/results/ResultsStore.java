@@ -58,6 +58,15 @@ public interface ResultsStore extends AutoCloseable {
         return DuckDbResultsStore.open(project);
     }
 
+    /**
+     * Loads the database engine (DuckDB's native library) without opening a database, so that a later
+     * {@link #open} is quick: e.g. on a background thread while a pipeline run computes. Thread-safe and
+     * idempotent; a problem loading it is reported by {@link #open}.
+     */
+    static void prepare() {
+        DuckDbResultsStore.prepare();
+    }
+
     /** A new run id: UTC time to the second and 4 random hex digits, e.g. {@code 20261121T075207Z-3f9a}. */
     static String newRunId() {
         return LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-"

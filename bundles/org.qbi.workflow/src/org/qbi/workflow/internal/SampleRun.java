@@ -1,7 +1,6 @@
 package org.qbi.workflow.internal;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -64,6 +63,25 @@ public final class SampleRun {
     private InputFiles inputs;
     private boolean releasing;
     private StepEngine steps = StepEngine.IN_MEMORY;
+    private Publisher publisher = SampleRun::publishNow;
+
+    /** Puts a sample's finished staging folder in place of its result folder. */
+    @FunctionalInterface
+    public interface Publisher {
+        void publish(Path staging, Path directory) throws IOException;
+    }
+
+    /**
+     * Publishes at once on the calling thread: the staging folder's files forced to disk, then renamed to
+     * {@code directory} (see {@link ResultFolders}); the staging folder is gone afterwards, also on failure.
+     */
+    public static void publishNow(Path staging, Path directory) throws IOException {
+        try {
+            ResultFolders.replace(staging, directory);
+        } finally {
+            ResultFolders.deleteTree(staging);
+        }
+    }
 
     /**
      * @param stepCache results of steps by content key, shared by the combinations of one sample
@@ -98,6 +116,12 @@ public final class SampleRun {
         return this;
     }
 
+    /** Makes finished samples go in place through {@code value} (e.g. on another thread) instead of at once. */
+    public SampleRun publishingWith(Publisher value) {
+        this.publisher = value;
+        return this;
+    }
+
     /** Opens inputs, computes steps and writes output images with {@code value} instead of in memory. */
     public SampleRun withSteps(StepEngine value) {
         this.steps = value;
@@ -122,9 +146,11 @@ public final class SampleRun {
      * @param reused   the steps whose outputs came from the step cache (same operator, parameters and inputs)
      * @param steps    every step's outputs, by step id (empty when skipped)
      * @param keys     the step cache keys this run used
+     * @param csv      each table's CSV file as written, by table name (empty when skipped)
      */
     public record Result(boolean skipped, Path directory, Map<String, Table> tables, Map<String, Object> provenance,
-            List<String> computed, List<String> reused, Map<String, Outputs> steps, Set<String> keys) {
+            List<String> computed, List<String> reused, Map<String, Outputs> steps, Set<String> keys,
+            Map<String, byte[]> csv) {
     }
 
     /**
@@ -187,7 +213,8 @@ public final class SampleRun {
             }
             String key = Hashing.sha256(keyParts.toArray(String[]::new));
             if (!force && upToDate(directory, key)) {
-                return new Result(true, directory, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of());
+                return new Result(true, directory, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Set.of(),
+                        Map.of());
             }
             Map<String, Integer> lastUse = releasing ? lastUses() : Map.of();
             Map<String, String> stepKeys = new LinkedHashMap<>();
@@ -260,7 +287,8 @@ public final class SampleRun {
             }
             Result written = write(sample, variant, directory, key, started, inputRecords, stepRecords, results);
             return new Result(false, directory, written.tables(), written.provenance(), List.copyOf(computed),
-                    List.copyOf(reused), releasing ? Map.of() : Map.copyOf(results), Set.copyOf(stepKeys.values()));
+                    List.copyOf(reused), releasing ? Map.of() : Map.copyOf(results), Set.copyOf(stepKeys.values()),
+                    written.csv());
         } finally {
             if (releasing) {
                 // written, or failed: nothing reads this run's images any more
@@ -375,9 +403,11 @@ public final class SampleRun {
         // not createTempDirectory: its owner-only permissions would stay on the result folder of a shared project
         Path staging = Files.createDirectory(directory.getParent().resolve(".staging-" + directory.getFileName() + "-"
                 + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())));
+        boolean handedOver = false;
         try {
             Map<String, Object> outputRecords = new LinkedHashMap<>();
             Map<String, Table> tables = new LinkedHashMap<>();
+            Map<String, byte[]> csv = new LinkedHashMap<>();
             for (Pipeline.Output output : pipeline.outputs()) {
                 String[] parts = output.reference().split("\\.", 2);
                 Outputs outputs = results.get(parts[0]);
@@ -393,14 +423,15 @@ public final class SampleRun {
                     }
                     Table keyed = keyed(output.table(), table, sample, variant);
                     Path file = staging.resolve(output.table() + ".csv");
-                    AtomicFiles.write(file, stream -> {
-                        Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                        keyed.writeCsv(w);
-                        w.flush();
-                    });
+                    // formatted once: the bytes are written, hashed and kept for the run's combined table
+                    StringBuilderWriter text = new StringBuilderWriter(64 * (keyed.rowCount() + 1));
+                    keyed.writeCsv(text);
+                    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                    ResultFolders.writeNew(file, bytes);
                     tables.put(output.table(), keyed);
+                    csv.put(output.table(), bytes);
                     outputRecords.put(output.table(), Map.of("file", file.getFileName().toString(), "rows",
-                            keyed.rowCount(), "sha256", Hashing.sha256(Files.readAllBytes(file))));
+                            keyed.rowCount(), "sha256", Hashing.sha256(bytes)));
                 } else {
                     if (!(value instanceof Image image)) {
                         throw new IllegalArgumentException("output '" + output.reference() + "' is a table; keep it "
@@ -415,7 +446,14 @@ public final class SampleRun {
                     embedded.put("output", record);
                     String json = JSON.writeValueAsString(embedded);
                     if (!steps.write(image, file, json)) {
-                        formats.writerFor(file).write(image, file, json, ProgressMonitor.NULL);
+                        // forced to disk with the folder's other files when it is published
+                        try (AutoCloseable deferred = AtomicFiles.deferringForce(staging)) {
+                            formats.writerFor(file).write(image, file, json, ProgressMonitor.NULL);
+                        } catch (IOException | RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
                     }
                     outputRecords.put(output.file(), record);
                 }
@@ -427,11 +465,52 @@ public final class SampleRun {
             provenance.put("engine", new java.util.TreeMap<>(engine));
             provenance.put("started", started.toString());
             provenance.put("finished", Instant.now().toString());
-            AtomicFiles.writeString(staging.resolve(PROVENANCE), JSON.writeValueAsString(provenance) + "\n");
-            ResultFolders.replace(staging, directory);
-            return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of(), Set.of());
+            ResultFolders.writeNew(staging.resolve(PROVENANCE),
+                    (JSON.writeValueAsString(provenance) + "\n").getBytes(StandardCharsets.UTF_8));
+            handedOver = true;
+            publisher.publish(staging, directory);
+            return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of(), Set.of(), csv);
         } finally {
-            ResultFolders.deleteTree(staging);
+            if (!handedOver) {
+                ResultFolders.deleteTree(staging);
+            }
+        }
+    }
+
+    /** A {@link Writer} into a {@link StringBuilder}, unsynchronised (unlike {@link java.io.StringWriter}). */
+    private static final class StringBuilderWriter extends Writer {
+        private final StringBuilder text;
+
+        StringBuilderWriter(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string) {
+            text.append(string);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 

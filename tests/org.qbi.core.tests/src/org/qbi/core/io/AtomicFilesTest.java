@@ -31,6 +31,21 @@ class AtomicFilesTest {
     }
 
     @Test
+    void forcingToDiskIsDeferredOnlyInTheGivenFolderAndOnlyWhileItsScopeIsOpen() throws Exception {
+        Path staging = dir.resolve("staging");
+        assertEquals(true, AtomicFiles.forcesWritesIn(staging));
+        try (AutoCloseable deferred = AtomicFiles.deferringForce(staging)) {
+            assertEquals(false, AtomicFiles.forcesWritesIn(staging));
+            assertEquals(false, AtomicFiles.forcesWritesIn(dir.resolve("other/../staging")), "the same folder");
+            assertEquals(true, AtomicFiles.forcesWritesIn(staging.resolve("sub")), "not its subfolders");
+            assertEquals(true, AtomicFiles.forcesWritesIn(dir), "not its parent");
+            AtomicFiles.writeString(staging.resolve("labels.tif"), "pixels");
+            assertEquals("pixels", Files.readString(staging.resolve("labels.tif")), "written all the same");
+        }
+        assertEquals(true, AtomicFiles.forcesWritesIn(staging));
+    }
+
+    @Test
     void writeStringCreatesANewFile() throws IOException {
         Path target = dir.resolve("samples.csv");
 

@@ -31,8 +31,23 @@ class ResultsCrashTest {
 
     /** Bundles the child needs: the store, its libraries (Commons CSV needs IO and Codec) and this fragment. */
     private static final Set<String> CHILD_BUNDLES = Set.of("org.qbi.core", "org.qbi.project", "org.qbi.project.tests",
-            "org.duckdb.duckdb_jdbc", "org.apache.commons.commons-csv", "org.apache.commons.commons-io",
+            "org.qbi.duckdb", "org.apache.commons.commons-csv", "org.apache.commons.commons-io",
             "org.apache.commons.commons-codec");
+
+    /**
+     * The folder of DuckDB's native library, as the framework extracted it from the driver bundle's native code:
+     * the child's java.library.path (the driver loads it with System.loadLibrary).
+     */
+    private static String nativeLibraryFolder() throws IOException {
+        for (Bundle bundle : FrameworkUtil.getBundle(ResultsCrashTest.class).getBundleContext().getBundles()) {
+            if (bundle.getSymbolicName().equals("org.qbi.duckdb")) {
+                java.net.URL entry = bundle.getEntry("native/linux/x86_64/libduckdb_java.so");
+                assertTrue(entry != null, "the driver bundle carries the library as native code");
+                return Path.of(FileLocator.toFileURL(entry).getPath()).getParent().toString();
+            }
+        }
+        throw new AssertionError("no bundle org.qbi.duckdb");
+    }
 
     /** The class path of the child: those bundles, wherever this OSGi runtime has them (jar or project folder). */
     private static String classPath() {
@@ -45,7 +60,7 @@ class ResultsCrashTest {
             File location = FileLocator.getBundleFileLocation(bundle).orElseThrow(
                     () -> new AssertionError("no file for bundle " + bundle.getSymbolicName()));
             entries.add(location.getAbsolutePath());
-            for (String output : List.of("target/classes", "bin")) {
+            for (String output : List.of("target/classes", "target/duckdb", "bin")) {
                 Path folder = location.toPath().resolve(output);
                 if (Files.isDirectory(folder)) {
                     entries.add(folder.toString());
@@ -66,11 +81,10 @@ class ResultsCrashTest {
 
         long sizeBefore = Files.size(project.results().resolve(ResultsStore.DATABASE_FILE));
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        // DuckDB unpacks its 71 MB native library into java.io.tmpdir and deletes it at a normal exit only: a
-        // halted child would leave it behind, so it unpacks into this test's folder
+        // whatever the child leaves in java.io.tmpdir when it halts stays in this test's folder
         Path childTmp = Files.createDirectories(tmp.resolve("child-tmp"));
         Process child = new ProcessBuilder(javaCommand, "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + childTmp, "-cp", classPath(),
+                "-Djava.io.tmpdir=" + childTmp, "-Djava.library.path=" + nativeLibraryFolder(), "-cp", classPath(),
                 CrashingRun.class.getName(), project.root().toString(), "2000000").redirectErrorStream(true).start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child finishes");
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

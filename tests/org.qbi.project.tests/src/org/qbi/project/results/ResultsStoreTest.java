@@ -200,6 +200,33 @@ class ResultsStoreTest {
     }
 
     @Test
+    void aRunSeesItsOwnRowsAndItsTablesMayGrowColumnsBetweenSamples() throws IOException {
+        ProjectLayout project = StoreFixture.project(tmp.resolve("p"));
+        try (ResultsStore store = ResultsStore.open(project)) {
+            try (RunWriter run = store.startRun("r1", "")) {
+                run.add("a1", "raw/a1.tif", StoreFixture.regions(1, 2));
+                run.add("a1", "", Table.builder("totals").numbers("volume", "mm^3", 3).build());
+                assertEquals(2, count(store, "SELECT count(*) FROM regions"), "rows added so far, before commit");
+                run.add("a2", "raw/a2.tif", Table.builder("regions").numbers("label", "", 10)
+                        .numbers("volume", "mm^3", 4).numbers("sphericity", "", 0.5).build());
+                run.add("b1", "raw/b1.tif", StoreFixture.regions(5, 6, 7));
+                run.add("b1", "", Table.builder("totals").numbers("volume", "mm^3", 18).build());
+                run.commit();
+            }
+            Table regions = store.query("SELECT sample_id, object, volume, sphericity, shape FROM regions "
+                    + "ORDER BY sample_id, object");
+            assertEquals(List.of("a1", "a1", "a2", "b1", "b1", "b1"), List.of(regions.column("sample_id").texts()));
+            assertArrayEquals(new double[] { 10, 11, 10, 10, 11, 12 }, regions.column("object").numbers());
+            assertArrayEquals(new double[] { 1, 2, 4, 5, 6, 7 }, regions.column("volume").numbers());
+            assertArrayEquals(new double[] { Double.NaN, Double.NaN, 0.5, Double.NaN, Double.NaN, Double.NaN },
+                    regions.column("sphericity").numbers());
+            assertEquals(java.util.Arrays.asList("round", "long, thin", null, "round", "long, thin", "round"),
+                    java.util.Arrays.asList(regions.column("shape").texts()), "a2 has no shape column");
+            assertEquals(21, count(store, "SELECT sum(volume) FROM totals"));
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithAReason() throws IOException {
         ProjectLayout project = StoreFixture.project(tmp.resolve("p"));
         try (ResultsStore store = ResultsStore.open(project)) {

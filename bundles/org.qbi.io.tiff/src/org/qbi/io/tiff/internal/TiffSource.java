@@ -36,6 +36,9 @@ import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
 final class TiffSource implements ChunkSource {
 
     private static final javax.imageio.spi.ImageReaderSpi SPI = new TIFFImageReaderSpi();
+    private static final int PACKBITS = 32773;
+    /** Larger PackBits strips (or a file lying about their size) go to the decoder, which checks the heap. */
+    private static final long MAX_PACKBITS_STRIP = 64L << 20;
 
     private final TiffFile file;
     private final TiffSeries series;
@@ -113,15 +116,17 @@ final class TiffSource implements ChunkSource {
     }
 
     /**
-     * The fast path for uncompressed strips whose samples are stored exactly as the chunk holds them (whole-byte
-     * samples, no predictor, interleaved, one chunk per page): positional reads straight into the chunk, then a
-     * byte swap for big-endian files. Decoding through TwelveMonkeys would copy every page through a Java array
-     * and a Raster, at a few percent of the file system's speed. Returns false when the page needs the decoder.
+     * The fast path for uncompressed and PackBits strips whose samples are stored exactly as the chunk holds them
+     * (whole-byte samples, no predictor, interleaved, one chunk per page): positional reads straight into the chunk
+     * (PackBits unpacked on the way), then a byte swap for big-endian files. Decoding through TwelveMonkeys would
+     * copy every page through an ImageInputStream read byte by byte and a Raster, at a few percent of the file
+     * system's speed. Returns false when the page needs the decoder.
      */
     private boolean readUncompressedStrips(FileChannel channel, int page, MemorySegment target) throws IOException {
         TiffPage p = TiffPage.of(file, file.ifds().get(page));
         PixelType type = header.pixelType();
-        boolean plain = p.compression() == 1 && !p.tiled() && p.predictor() == 1 && series.chunkC == 1
+        boolean packBits = p.compression() == PACKBITS;
+        boolean plain = (p.compression() == 1 || packBits) && !p.tiled() && p.predictor() == 1 && series.chunkC == 1
                 && p.samplesPerPixel() == type.samplesPerPixel() && (p.samplesPerPixel() == 1 || p.planar() == 1)
                 && p.bitsPerSample() == 8 * type.bytesPerSample() && p.photometric() != 3;
         if (!plain) {
@@ -129,19 +134,36 @@ final class TiffSource implements ChunkSource {
         }
         long rowBytes = p.width() * type.bytesPerPixel();
         long rowsPerStrip = Math.max(1, Math.min(p.height(), p.ifd().longValue(TiffTags.ROWS_PER_STRIP, p.height())));
+        if (packBits && (rowsPerStrip * rowBytes > MAX_PACKBITS_STRIP
+                || java.util.Arrays.stream(p.byteCounts()).anyMatch(count -> count > MAX_PACKBITS_STRIP))) {
+            return false;
+        }
+        byte[] packed = null;
+        byte[] unpacked = null;
         long position = 0;
         for (int s = 0; s < p.offsets().length && position < target.byteSize(); s++) {
             long rows = Math.min(rowsPerStrip, p.height() - s * rowsPerStrip);
             long need = rows * rowBytes;
-            if (p.byteCounts()[s] < need) {
-                throw new FormatException(file.path(), "strip " + s + " of page " + page + " holds " + p.byteCounts()[s]
-                        + " bytes where its " + rows + " rows need " + need + ": the page is truncated");
-            }
-            ByteBuffer buffer = target.asSlice(position, need).asByteBuffer();
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, p.offsets()[s] + buffer.position()) < 0) {
-                    throw new FormatException(file.path(), "strip " + s + " of page " + page + " runs past the end of the file");
+            if (packBits) {
+                int count = (int) p.byteCounts()[s];
+                packed = packed != null && packed.length >= count ? packed : new byte[count];
+                unpacked = unpacked != null && unpacked.length >= need ? unpacked : new byte[(int) need];
+                ByteBuffer buffer = ByteBuffer.wrap(packed, 0, count);
+                readFully(channel, buffer, p.offsets()[s], s, page);
+                int produced = unpackBits(packed, count, unpacked, (int) need);
+                if (produced < need) {
+                    throw new FormatException(file.path(), "strip " + s + " of page " + page + " unpacks (PackBits) to "
+                            + produced + " bytes where its " + rows + " rows need " + need
+                            + ": the data is corrupt or truncated");
                 }
+                MemorySegment.copy(unpacked, 0, target, java.lang.foreign.ValueLayout.JAVA_BYTE, position, (int) need);
+            } else {
+                if (p.byteCounts()[s] < need) {
+                    throw new FormatException(file.path(), "strip " + s + " of page " + page + " holds "
+                            + p.byteCounts()[s] + " bytes where its " + rows + " rows need " + need
+                            + ": the page is truncated");
+                }
+                readFully(channel, target.asSlice(position, need).asByteBuffer(), p.offsets()[s], s, page);
             }
             position += need;
         }
@@ -153,6 +175,45 @@ final class TiffSource implements ChunkSource {
             swap(target, type.bytesPerSample());
         }
         return true;
+    }
+
+    private void readFully(FileChannel channel, ByteBuffer buffer, long offset, int strip, int page) throws IOException {
+        int start = buffer.position();
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, offset + buffer.position() - start) < 0) {
+                throw new FormatException(file.path(), "strip " + strip + " of page " + page
+                        + " runs past the end of the file");
+            }
+        }
+    }
+
+    /**
+     * Unpacks PackBits (Apple TN1023, TIFF 6.0 section 9): a header byte n in 0..127 copies the next n+1 bytes,
+     * -127..-1 repeats the next byte 1-n times, -128 does nothing. Stops when {@code length} bytes are out or the
+     * input ends; output beyond {@code length} is dropped (as libtiff does).
+     *
+     * @return the bytes produced (less than {@code length} when the input is short)
+     */
+    static int unpackBits(byte[] in, int inLength, byte[] out, int length) {
+        int i = 0;
+        int o = 0;
+        while (i < inLength && o < length) {
+            int n = in[i++];
+            if (n >= 0) {
+                int count = Math.min(n + 1, Math.min(inLength - i, length - o));
+                System.arraycopy(in, i, out, o, count);
+                i += n + 1;
+                o += count;
+            } else if (n != -128) {
+                if (i >= inLength) {
+                    break;
+                }
+                int count = Math.min(1 - n, length - o);
+                java.util.Arrays.fill(out, o, o + count, in[i++]);
+                o += count;
+            }
+        }
+        return o;
     }
 
     private void decode(FileChannel channel, int page, MemorySegment target) throws IOException {

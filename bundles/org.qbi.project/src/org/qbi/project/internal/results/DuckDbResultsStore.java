@@ -46,6 +46,19 @@ public final class DuckDbResultsStore implements ResultsStore {
         this.connection = connection;
     }
 
+    /**
+     * Loads DuckDB's native library now (see {@link ResultsStore#prepare()}). The driver copies it out of its jar
+     * into a temporary file when the jar holds it (tenths of a second for 70 MB); the product's driver bundle
+     * carries it as Bundle-NativeCode instead, which the framework extracts once.
+     */
+    public static void prepare() {
+        try {
+            Class.forName("org.duckdb.DuckDBNative", true, DuckDBDriver.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // open() meets the same problem and reports it with the database's name
+        }
+    }
+
     /** Opens or creates the database of {@code project}; see {@link ResultsStore#open}. */
     public static DuckDbResultsStore open(ProjectLayout project) throws IOException {
         Files.createDirectories(project.results());
@@ -59,8 +72,18 @@ public final class DuckDbResultsStore implements ResultsStore {
         }
         DuckDbResultsStore store = new DuckDbResultsStore(project, file, connection);
         try {
-            store.createSchema();
-            store.refreshSamples(store.loadCatalog());
+            // one transaction: each commit of DuckDB forces its log to disk
+            connection.setAutoCommit(false);
+            try {
+                store.createSchema();
+                store.refreshSamples(store.loadCatalog());
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             store.close();
             throw new IOException(file + ": " + e.getMessage(), e);
@@ -241,6 +264,7 @@ public final class DuckDbResultsStore implements ResultsStore {
     }
 
     private Table select(String name, String sqlText, Map<String, String> units) throws IOException {
+        flushActiveRun();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sqlText)) {
             return ResultSetTables.read(name, rows, units);
         } catch (SQLException e) {
@@ -338,10 +362,22 @@ public final class DuckDbResultsStore implements ResultsStore {
     }
 
     <T> T sql(SqlWork<T> work) throws IOException {
+        flushActiveRun();
         try {
             return work.run();
         } catch (SQLException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads inside a run's transaction see the rows it has added so far. */
+    private void flushActiveRun() throws IOException {
+        if (activeRun != null && !activeRun.finished()) {
+            try {
+                activeRun.flushAppenders();
+            } catch (SQLException e) {
+                throw new IOException(file + ": writing run " + activeRun.runId() + ": " + e.getMessage(), e);
+            }
         }
     }
 
