@@ -36,7 +36,8 @@ import org.qbi.workflow.RunSummary;
  * java -Xmx1g OPENS -cp JOB:SPARK org.qbi.spark.ChunkBench local DIR 2
  *     (the same three operators on the whole volume in memory, off-heap, with 2 threads)
  * -Dqbi.bench.ops=gaussian,label,distance,histogram,regions chooses (default: the first three; regions measures the
- * labels the Spark run wrote), -Dqbi.bench.reuse=true keeps a volume written before.
+ * labels the Spark run wrote), -Dqbi.bench.reuse=true keeps a volume written before, -Dqbi.bench.rounds=N (default 2:
+ * the second without the JIT's first compilations).
  * </pre>
  * Each prints its timings and the outputs' fingerprints, which must be equal. A whole pipeline on the volume, chunk
  * by chunk on Spark against the local executor:
@@ -81,15 +82,17 @@ public final class ChunkBench {
         if (args[0].equals("local")) {
             ChunkedVolume.installPlugins();
             OperatorContext context = OperatorContext.of(ProgressMonitor.NULL).withParallelism(Integer.parseInt(args[2]));
-            for (int round = 0; round < 2; round++) {
+            int rounds = Math.max(1, Integer.getInteger("qbi.bench.rounds", 2));
+            for (int round = 0; round < rounds; round++) {
+                boolean last = round == rounds - 1;
                 if (ops.contains("gaussian")) {
-                    localRun("gaussian", "filter.gaussian", "image", volume, gaussian, context, round == 1);
+                    localRun("gaussian", "filter.gaussian", "image", volume, gaussian, context, last);
                 }
                 if (ops.contains("label")) {
-                    localRun("labels", "segment.label", "mask", mask, Map.of(), context, round == 1);
+                    localRun("labels", "segment.label", "mask", mask, Map.of(), context, last);
                 }
                 if (ops.contains("distance")) {
-                    localRun("distance", "segment.distance", "mask", mask, Map.of(), context, round == 1);
+                    localRun("distance", "segment.distance", "mask", mask, Map.of(), context, last);
                 }
                 if (ops.contains("histogram")) {
                     long t0 = System.nanoTime();
