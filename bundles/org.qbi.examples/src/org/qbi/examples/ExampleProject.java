@@ -6,13 +6,13 @@ import java.net.URL;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.qbi.core.io.FileTrees;
 import org.qbi.core.io.AtomicFiles;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.workspace.ProjectDescriptionFile;
@@ -72,7 +72,7 @@ public final class ExampleProject {
             Files.deleteIfExists(dir);
             AtomicFiles.moveIntoPlace(staging, dir);
         } finally {
-            deleteTree(staging);
+            FileTrees.deleteTree(staging);
         }
         return new ProjectLayout(dir);
     }
@@ -130,14 +130,4 @@ public final class ExampleProject {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.walk(root)) {
-            for (Path entry : (Iterable<Path>) entries.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(entry);
-            }
-        }
-    }
 }

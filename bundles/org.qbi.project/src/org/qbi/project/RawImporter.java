@@ -7,16 +7,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.qbi.core.io.FileTrees;
 import org.qbi.core.progress.CancelledException;
 import org.qbi.core.progress.ProgressMonitor;
 
@@ -185,7 +184,7 @@ public final class RawImporter {
             throw new IllegalArgumentException("Cannot import: " + e.getFile() + " appeared while copying; nothing "
                     + "was overwritten", e);
         } finally {
-            deleteTree(staging);
+            FileTrees.deleteTree(staging);
             monitor.done();
         }
     }
@@ -244,18 +243,4 @@ public final class RawImporter {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> entries = Files.walk(root)) {
-            for (Path entry : (Iterable<Path>) entries.sorted(Comparator.reverseOrder())::iterator) {
-                try {
-                    Files.delete(entry);
-                } catch (NoSuchFileException alreadyGone) {
-                    // moved into place meanwhile
-                }
-            }
-        }
-    }
 }

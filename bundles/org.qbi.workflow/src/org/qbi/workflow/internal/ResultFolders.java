@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
+
+import org.qbi.core.io.FileTrees;
 
 /**
  * Result folders are replaced whole: the new one is written beside the old under a staging name, its files forced
@@ -42,7 +43,7 @@ public final class ResultFolders {
         }
         move(staging, target);
         if (old != null) {
-            deleteTree(old);
+            FileTrees.deleteTree(old);
         }
     }
 
@@ -64,19 +65,9 @@ public final class ResultFolders {
                 String name = p.getFileName().toString();
                 return Files.isDirectory(p) && (name.startsWith(".staging-") || name.startsWith(".old-"));
             }).toList()) {
-                deleteTree(child);
+                FileTrees.deleteTree(child);
             }
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

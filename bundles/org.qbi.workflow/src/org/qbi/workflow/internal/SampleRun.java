@@ -18,6 +18,7 @@ import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
 import org.qbi.core.io.AtomicFiles;
+import org.qbi.core.io.FileTrees;
 import org.qbi.core.platform.PlatformInfo;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.core.table.Column;
@@ -79,7 +80,7 @@ public final class SampleRun {
         try {
             ResultFolders.replace(staging, directory);
         } finally {
-            ResultFolders.deleteTree(staging);
+            FileTrees.deleteTree(staging);
         }
     }
 
@@ -472,7 +473,7 @@ public final class SampleRun {
             return new Result(false, directory, tables, provenance, List.of(), List.of(), Map.of(), Set.of(), csv);
         } finally {
             if (!handedOver) {
-                ResultFolders.deleteTree(staging);
+                FileTrees.deleteTree(staging);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.qbi.core.cli.CommandFailure;
 import org.qbi.core.cli.QbiCommand;
+import org.qbi.core.io.FileTrees;
 import org.qbi.io.ImageFormats;
 import org.qbi.ops.OperatorContext;
 import org.qbi.ops.Operators;
@@ -178,7 +179,7 @@ public final class VerifyCommand implements QbiCommand {
                 }
             });
         } finally {
-            ResultFolders.deleteTree(scratch);
+            FileTrees.deleteTree(scratch);
         }
         problems.removeIf(p -> p.startsWith("note: ") && problems.stream().noneMatch(q -> !q.startsWith("note: ")));
         return problems;

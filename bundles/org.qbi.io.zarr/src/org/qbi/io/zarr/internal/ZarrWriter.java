@@ -11,13 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,6 +37,7 @@ import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
 import org.qbi.core.image.Rescale;
 import org.qbi.core.image.io.ImageWriter;
+import org.qbi.core.io.FileTrees;
 import org.qbi.core.progress.ProgressMonitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -225,7 +223,7 @@ public final class ZarrWriter implements ImageWriter {
             replace(temp, absolute);
         } catch (IOException | RuntimeException | Error e) {
             try {
-                deleteTree(temp);
+                FileTrees.deleteTree(temp);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -256,7 +254,7 @@ public final class ZarrWriter implements ImageWriter {
                     compression)));
             replace(temp, absolute);
         } catch (IOException | RuntimeException | Error e) {
-            deleteTree(temp);
+            FileTrees.deleteTree(temp);
             throw e;
         }
     }
@@ -726,7 +724,7 @@ public final class ZarrWriter implements ImageWriter {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            FileTrees.deleteTree(old);
         }
     }
 
@@ -736,27 +734,5 @@ public final class ZarrWriter implements ImageWriter {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -8,13 +8,11 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -24,6 +22,7 @@ import org.qbi.core.image.ChunkGrid;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageHeader;
 import org.qbi.core.image.PixelType;
+import org.qbi.core.io.FileTrees;
 import org.qbi.io.ImageFormats;
 import org.qbi.io.zarr.internal.ZarrWriter;
 import org.qbi.ops.Arguments;
@@ -136,7 +135,7 @@ public final class ChunkedDistanceTransform {
             }
         } finally {
             for (Path intermediate : stores.subList(1, stores.size() - 1)) {
-                deleteTree(intermediate);
+                FileTrees.deleteTree(intermediate);
             }
         }
         return new Summary(grid.chunkCount(), passes, pencils, largest, seconds);
@@ -304,14 +303,4 @@ public final class ChunkedDistanceTransform {
         return ImageFormats.installed().open(Path.of(path), null);
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -3,19 +3,17 @@ package org.qbi.spark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.qbi.core.image.ChunkGrid;
 import org.qbi.core.image.Image;
 import org.qbi.core.io.AtomicFiles;
+import org.qbi.core.io.FileTrees;
 import org.qbi.core.table.Table;
 import org.qbi.io.ImageFormats;
 import org.qbi.io.zarr.internal.ZarrWriter;
@@ -151,7 +149,7 @@ final class ChunkedPipeline implements StepEngine, AutoCloseable {
             Files.move(store, file);
             moved.add(store);
         } else {
-            copyTree(store, file);
+            FileTrees.copyTree(store, file);
         }
         Path attributes = file.resolve(".zattrs");
         ObjectNode root = Files.isRegularFile(attributes) ? (ObjectNode) JSON.readTree(attributes.toFile())
@@ -175,7 +173,7 @@ final class ChunkedPipeline implements StepEngine, AutoCloseable {
             ChunkedVolume.forget(entry.getValue().toString());
         }
         stores.clear();
-        deleteTree(work);
+        FileTrees.deleteTree(work);
     }
 
     private static String baseName(Path file) {
@@ -184,27 +182,5 @@ final class ChunkedPipeline implements StepEngine, AutoCloseable {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path source : all.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

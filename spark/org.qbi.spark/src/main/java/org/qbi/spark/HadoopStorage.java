@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.deploy.SparkHadoopUtil;
+import org.qbi.core.io.FileTrees;
 import org.qbi.project.Sample;
 
 /**
@@ -134,11 +135,7 @@ public final class HadoopStorage {
                 throw new IOException("cannot stage " + location + ": " + cache + " does not support atomic renames", e);
             }
         } finally {
-            if (Files.exists(temp)) {
-                try (var files = Files.walk(temp)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            FileTrees.deleteTree(temp);
         }
         return local;
     }

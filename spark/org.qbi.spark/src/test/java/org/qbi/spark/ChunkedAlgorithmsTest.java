@@ -16,11 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qbi.core.image.ArrayImage;
@@ -43,24 +39,8 @@ import org.qbi.ops.Operators;
  * table, bit for bit), and region properties from per-chunk moments (every column bit for bit; with a float32
  * intensity volume the intensity sums within 1e-12).
  */
-class ChunkedAlgorithmsTest {
+class ChunkedAlgorithmsTest extends LocalSparkTest {
 
-    private static SparkSession spark;
-    private static JavaSparkContext context;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkEngine.session("local[2]");
-        context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ChunkedVolume.installPlugins();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
-    }
 
     @Test
     void distanceTransformOfChunksEqualsTheLocalOperator(@TempDir Path dir) throws IOException {

@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qbi.core.image.Fingerprint;
@@ -41,27 +37,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * content keys and stored rows; provenance says chunks. Steps without a distributed implementation are refused
  * naming the step; the rule picks chunks only for chunked Zarr inputs above the threshold.
  */
-class ChunkedPipelineTest {
+class ChunkedPipelineTest extends LocalSparkTest {
 
     private static final Path PIPELINE = Path.of("src/test/data/chunked-objects.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SparkSession spark;
-    private static JavaSparkContext context;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkEngine.session("local[2]");
-        context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ChunkedVolume.installPlugins();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
-    }
 
     @Test
     void chunkWiseRunEqualsTheLocalExecutor(@TempDir Path dir) throws IOException {

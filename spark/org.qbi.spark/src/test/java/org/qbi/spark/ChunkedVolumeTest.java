@@ -9,10 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qbi.core.image.ArrayImage;
@@ -32,24 +28,8 @@ import org.qbi.ops.Outputs;
  * (fingerprints) to the local operators on the whole volume in memory; statistics from per-chunk sums equal to
  * the local statistics of the same store.
  */
-class ChunkedVolumeTest {
+class ChunkedVolumeTest extends LocalSparkTest {
 
-    private static SparkSession spark;
-    private static JavaSparkContext context;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkEngine.session("local[2]");
-        context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ChunkedVolume.installPlugins();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
-    }
 
     @Test
     void gaussianAndLabelingOfChunksEqualTheLocalOperators(@TempDir Path dir) throws IOException {

@@ -12,12 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qbi.core.image.Fingerprint;
@@ -44,27 +39,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * as a local path gives, and samples whose catalog entries are locations are staged to the executor and give the
  * local run's numbers, with the location recorded in their provenance.
  */
-class HadoopStorageTest {
+class HadoopStorageTest extends LocalSparkTest {
 
     private static final Path EXAMPLE = Path.of(System.getProperty("qbi.examples.project"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static SparkSession spark;
-    private static JavaSparkContext context;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkEngine.session("local[2]");
-        context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ChunkedVolume.installPlugins();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        if (spark != null) {
-            spark.stop();
-        }
-    }
 
     @Test
     void aChunkedVolumeReadThroughHadoopEqualsTheLocalStore(@TempDir Path dir) throws IOException {
@@ -85,8 +64,8 @@ class HadoopStorageTest {
 
     @Test
     void samplesAtLocationsAreStagedAndGiveTheLocalResults(@TempDir Path dir) throws IOException {
-        ProjectLayout local = copy(EXAMPLE, dir.resolve("local"));
-        ProjectLayout remote = copy(EXAMPLE, dir.resolve("remote"));
+        ProjectLayout local = copyProject(EXAMPLE, dir.resolve("local"));
+        ProjectLayout remote = copyProject(EXAMPLE, dir.resolve("remote"));
         Path store = Files.createDirectories(dir.resolve("object-store"));
         Pipeline pipeline = PipelineFile.read(local.pipelines().resolve("nuclei.yaml"));
         // the remote project's nuclei samples name their files by URI, outside the project
@@ -161,19 +140,5 @@ class HadoopStorageTest {
         try (Image image = ImageFormats.installed().open(store, null)) {
             return Fingerprint.of(image, ProgressMonitor.NULL);
         }
-    }
-
-    private static ProjectLayout copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!from.relativize(file).startsWith("results")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return ProjectLayout.open(to);
     }
 }

@@ -73,8 +73,8 @@ class SparkPipelineTest {
 
     @Test
     void examplePipelinesGiveTheSameResultsOnSparkAndLocally(@TempDir Path dir) throws IOException {
-        ProjectLayout local = copy(EXAMPLE, dir.resolve("local"));
-        ProjectLayout distributed = copy(EXAMPLE, dir.resolve("spark"));
+        ProjectLayout local = LocalSparkTest.copyProject(EXAMPLE, dir.resolve("local"));
+        ProjectLayout distributed = LocalSparkTest.copyProject(EXAMPLE, dir.resolve("spark"));
         for (String name : List.of("nuclei", "porosity")) {
             Pipeline pipeline = PipelineFile.read(local.pipelines().resolve(name + ".yaml"));
             RunSummary byLocal = LocalExecutor.installed().run(pipeline, local, samples(local, pipeline),
@@ -116,7 +116,7 @@ class SparkPipelineTest {
 
     @Test
     void aTaskRetriedAfterAFailureStoresItsSampleOnce(@TempDir Path dir) throws IOException {
-        ProjectLayout project = copy(EXAMPLE, dir.resolve("retry"));
+        ProjectLayout project = LocalSparkTest.copyProject(EXAMPLE, dir.resolve("retry"));
         Pipeline pipeline = PipelineFile.read(project.pipelines().resolve("nuclei.yaml"));
         List<Sample> samples = samples(project, pipeline);
         int failedBefore = failedTasks.get();
@@ -163,19 +163,5 @@ class SparkPipelineTest {
             }
         }
         return rows;
-    }
-
-    private static ProjectLayout copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!from.relativize(file).startsWith("results")) {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return ProjectLayout.open(to);
     }
 }

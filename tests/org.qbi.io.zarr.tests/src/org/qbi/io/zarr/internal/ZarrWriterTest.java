@@ -235,7 +235,7 @@ class ZarrWriterTest {
     @Test
     void pythonReadsWhatQbiWrites() throws Exception {
         Path out = Path.of("target/qbi-zarr-interop").toAbsolutePath();
-        ZarrWriter.deleteTree(out);
+        org.qbi.core.io.FileTrees.deleteTree(out);
         Files.createDirectories(out);
         ObjectNode expected = JSON.createObjectNode();
         List<ArrayImage> images = new ArrayList<>();
