@@ -83,6 +83,13 @@ public final class Histogram {
      */
     public static Histogram of(Image image, Image mask, long c, long t, int nbins, OperatorContext context)
             throws IOException {
+        PixelType type = checked(image, mask, nbins);
+        ValueRange range = needsRange(type) ? checked(ValueRange.of(image, mask, c, t, context)) : null;
+        return of(type, counts(image, mask, c, t, nbins, range, context), range, nbins);
+    }
+
+    /** The image's pixel type, once the mask fits it, the type is one histograms count and there are 2 bins or more. */
+    private static PixelType checked(Image image, Image mask, int nbins) {
         if (mask != null) {
             PixelStream.checkMask(mask, image);
         }
@@ -91,8 +98,7 @@ public final class Histogram {
         }
         PixelType type = image.header().pixelType();
         Pixels.checkSupported(type);
-        ValueRange range = needsRange(type) ? checked(ValueRange.of(image, mask, c, t, context)) : null;
-        return of(type, counts(image, mask, c, t, nbins, range, context), range, nbins);
+        return type;
     }
 
     /**
@@ -120,14 +126,7 @@ public final class Histogram {
      */
     public static long[] counts(Image image, Image mask, long c, long t, int nbins, ValueRange range,
             OperatorContext context) throws IOException {
-        if (mask != null) {
-            PixelStream.checkMask(mask, image);
-        }
-        if (nbins < 2) {
-            throw new IllegalArgumentException("A histogram needs at least 2 bins, got " + nbins);
-        }
-        PixelType type = image.header().pixelType();
-        Pixels.checkSupported(type);
+        PixelType type = checked(image, mask, nbins);
         if (!needsRange(type)) {
             return smallIntegerCounts(image, mask, c, t, type, context);
         }
