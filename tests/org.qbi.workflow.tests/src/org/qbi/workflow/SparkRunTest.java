@@ -216,8 +216,8 @@ class SparkRunTest {
         assumeTrue(job != null && Files.isRegularFile(classpath), "the Spark job jar is not built in " + target
                 + " (build spark/org.qbi.spark first: ./mvnw -B -o install -pl spark/org.qbi.spark -am)");
         Path example = REPOSITORY.resolve("bundles/org.qbi.examples/example-project");
-        Path onSpark = copy(example, dir.resolve("spark"));
-        Path local = copy(example, dir.resolve("local"));
+        Path onSpark = ProjectCopies.fresh(example, dir.resolve("spark"));
+        Path local = ProjectCopies.fresh(example, dir.resolve("local"));
         Map<String, String> env = new HashMap<>();
         env.put("QBI_SPARK_JOB", job.toString());
         env.put("QBI_SPARK_CLASSPATH", Files.readString(classpath).strip());
@@ -241,22 +241,5 @@ class SparkRunTest {
         assertEquals(1 + 60 + 316, Files.readAllLines(local.resolve("results/nuclei/nuclei.csv")).size());
         assertArrayEquals(expected, Files.readAllBytes(onSpark.resolve("results/nuclei/nuclei.csv")),
                 "Spark's table equals the local executor's, byte for byte");
-    }
-
-    private static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path relative = from.relativize(file);
-                if (relative.startsWith("results") && !Files.isDirectory(file)) {
-                    continue; // a fresh project: the folders, no earlier results
-                }
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to.resolve(relative.toString()));
-                } else {
-                    Files.copy(file, to.resolve(relative.toString()));
-                }
-            }
-        }
-        return to;
     }
 }

@@ -39,7 +39,7 @@ class RunOnSparkTest {
                 + " (build spark/org.qbi.spark first)");
 
         Path example = REPOSITORY.resolve("bundles/org.qbi.examples/example-project");
-        Path spark = copy(example, dir.resolve("spark"));
+        Path spark = org.qbi.workflow.ProjectCopies.fresh(example, dir.resolve("spark"));
         Map<String, String> env = new HashMap<>();
         env.put("QBI_SPARK_JOB", job.toString());
         env.put("QBI_SPARK_CLASSPATH", Files.readString(classpath).strip());
@@ -63,22 +63,5 @@ class RunOnSparkTest {
         command.master = "local[2]";
         command.environment = env;
         return command.call();
-    }
-
-    private static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path relative = from.relativize(file);
-                if (relative.startsWith("results") && !Files.isDirectory(file)) {
-                    continue; // a fresh project: the folders, no earlier results
-                }
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to.resolve(relative.toString()));
-                } else {
-                    Files.copy(file, to.resolve(relative.toString()));
-                }
-            }
-        }
-        return to;
     }
 }
