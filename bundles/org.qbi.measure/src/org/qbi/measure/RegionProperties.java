@@ -17,6 +17,7 @@ import org.qbi.core.table.Table;
 import org.qbi.measure.internal.Int128;
 import org.qbi.measure.internal.LabelPlanes;
 import org.qbi.measure.internal.LabelRows;
+import org.qbi.measure.internal.ExactSum;
 import org.qbi.measure.internal.RegionMoments;
 import org.qbi.measure.internal.SymmetricEigen;
 import org.qbi.ops.Arguments;
@@ -146,10 +147,9 @@ public final class RegionProperties implements Measurement {
         }
 
         /**
-         * Adds {@code other}'s sums. Counts, coordinate moments and bounding boxes are exact integers and intensity
-         * minima and maxima exact, whatever the order; intensity sums are floating-point sums, the same as the whole
-         * image's when every value and partial sum is an integer below 2^53 (integer intensities), else equal to
-         * the last bits only when merged in the same order.
+         * Adds {@code other}'s sums. Every sum is exact (counts and coordinate moments as integers, intensity sums
+         * as 128-bit integers or exact floating-point sums rounded only when the table is made), so partials merged
+         * in any order give the whole image's table bit for bit.
          */
         public Partial merge(Partial other) {
             moments.merge(other.moments);
@@ -182,10 +182,7 @@ public final class RegionProperties implements Measurement {
 
     private static final long[] NO_OFFSET = { 0, 0, 0 };
 
-    /**
-     * Rows (y, z) are split into a fixed number of partitions, independent of the thread count, so the intensity
-     * sums (the only floating-point sums) are added in the same order whatever the parallelism.
-     */
+    /** Rows (y, z) are split into this many partitions (any number would do: every sum is exact). */
     private static final int PARTITIONS = 16;
     /** Voxels tested for background at once. */
     private static final int BLOCK = 32;
@@ -273,8 +270,15 @@ public final class RegionProperties implements Measurement {
         LabelRows.check(labelType, l);
         int slot = m.addRun(l, x0 + ox, x1 + ox, y + oy, z + oz);
         if (values != null) {
-            for (int i = x0; i < x1; i++) {
-                m.addIntensity(slot, PixelValues.get(valueType, values, (long) y * nx + i));
+            long row = (long) y * nx;
+            if (valueType.isInteger()) {
+                for (int i = x0; i < x1; i++) {
+                    m.addIntensity(slot, (long) PixelValues.get(valueType, values, row + i));
+                }
+            } else {
+                for (int i = x0; i < x1; i++) {
+                    m.addIntensity(slot, PixelValues.get(valueType, values, row + i));
+                }
             }
         }
     }
@@ -361,18 +365,21 @@ public final class RegionProperties implements Measurement {
             boolean border = m.minX[l] == 0 || m.maxX[l] == dims[0] - 1 || m.minY[l] == 0 || m.maxY[l] == dims[1] - 1
                     || (is3d && (m.minZ[l] == 0 || m.maxZ[l] == dims[2] - 1));
             c.border[i] = border ? 1 : 0;
-            if (m.sumI != null) {
+            if (m.hasIntensity()) {
                 double slope = rescale.slope();
                 double intercept = rescale.intercept();
-                double mean = m.sumI[l] / count;
-                double variance = Math.max(0, m.sumII[l] / count - mean * mean);
+                ExactSum sum = m.intensitySum(l);
+                double total = sum.value();
+                double mean = total / count;
+                double variance = Math.max(0,
+                        ExactSum.centralSecondMoment(nl, sum, m.intensitySquares(l)).value() / count / count);
                 c.meanI[i] = slope * mean + intercept;
                 c.stdI[i] = Math.abs(slope) * Math.sqrt(variance);
                 double lo = slope * m.minI[l] + intercept;
                 double hi = slope * m.maxI[l] + intercept;
                 c.minI[i] = Math.min(lo, hi);
                 c.maxI[i] = Math.max(lo, hi);
-                c.sumI[i] = slope * m.sumI[l] + intercept * count;
+                c.sumI[i] = slope * total + intercept * count;
             }
         }
         double[] nn = org.qbi.measure.internal.NearestNeighbours.distances(centroids);
@@ -407,7 +414,7 @@ public final class RegionProperties implements Measurement {
             t.numbers("orientation", "rad", c.orientation);
         }
         t.numbers("touches_border", "", c.border).numbers("nn_distance", unit, nn);
-        if (m.sumI != null) {
+        if (m.hasIntensity()) {
             String iu = rescale.unit() == null ? "" : rescale.unit();
             t.numbers("mean_intensity", iu, c.meanI).numbers("std_intensity", iu, c.stdI)
                     .numbers("min_intensity", iu, c.minI).numbers("max_intensity", iu, c.maxI)

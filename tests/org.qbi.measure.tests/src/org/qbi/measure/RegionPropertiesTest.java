@@ -166,6 +166,125 @@ class RegionPropertiesTest {
         assertEquals(one.columns(), many.columns());
     }
 
+    /** A block of {@code whole} (x, y, z sizes) starting at {@code origin}. */
+    private static ArrayImage block(ArrayImage whole, long[] origin, long[] sizes) {
+        PixelType type = whole.header().pixelType();
+        long[] dims = whole.header().dimensions();
+        ArrayImage part = ArrayImage.allocate(ImageHeader.uncalibrated(type, sizes));
+        long i = 0;
+        for (long z = origin[2]; z < origin[2] + sizes[2]; z++) {
+            for (long y = origin[1]; y < origin[1] + sizes[1]; y++) {
+                for (long x = origin[0]; x < origin[0] + sizes[0]; x++) {
+                    PixelValues.set(type, part.values(), i++,
+                            PixelValues.get(type, whole.values(), (z * dims[1] + y) * dims[0] + x));
+                }
+            }
+        }
+        return part;
+    }
+
+    /**
+     * Blocks of uneven sizes measured apart and merged in a shuffled order give the whole image's table bit for
+     * bit, float32 intensities included (their sums are exact, rounded once), as a volume measured chunk by chunk
+     * on a cluster must.
+     */
+    @Test
+    void blocksMergedInAnyOrderGiveTheWholeTableBitForBit() throws IOException {
+        long[] dims = { 37, 29, 23 };
+        int n = (int) (dims[0] * dims[1] * dims[2]);
+        double[] labelValues = new double[n];
+        double[] floatValues = new double[n];
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < n; i++) {
+            long x = i % dims[0];
+            long y = i / dims[0] % dims[1];
+            long z = i / dims[0] / dims[1];
+            // slabs crossing every block face, with holes; values over many binades
+            labelValues[i] = random.nextInt(10) == 0 ? 0 : 1 + (x + 2 * y) / 15 + 4 * (z / 9);
+            floatValues[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3) + 0.1 * z);
+        }
+        ArrayImage labels = OpTesting.image(PixelType.UINT16, dims, labelValues);
+        ArrayImage values = OpTesting.image(PixelType.FLOAT32, dims, floatValues);
+        Table whole = OpTesting.run(REGIONS, Map.of("labels", labels, "image", values), OperatorContext.defaults())
+                .table("regions");
+        long[] cut = { 11, 8, 7 };
+        List<RegionProperties.Partial> partials = new ArrayList<>();
+        for (long z = 0; z < dims[2]; z += cut[2]) {
+            for (long y = 0; y < dims[1]; y += cut[1]) {
+                for (long x = 0; x < dims[0]; x += cut[0]) {
+                    long[] origin = { x, y, z };
+                    long[] sizes = { Math.min(cut[0], dims[0] - x), Math.min(cut[1], dims[1] - y),
+                            Math.min(cut[2], dims[2] - z) };
+                    partials.add(RegionProperties.partial(block(labels, origin, sizes), block(values, origin, sizes),
+                            origin));
+                }
+            }
+        }
+        java.util.Collections.shuffle(partials, random);
+        RegionProperties.Partial merged = partials.getFirst();
+        partials.subList(1, partials.size()).forEach(merged::merge);
+        Table byBlocks = RegionProperties.table(labels.header(), merged, values.header().rescale());
+        assertTrue(whole.rowCount() > 10, whole.rowCount() + " objects");
+        assertEquals(whole.columns().size(), byBlocks.columns().size());
+        for (var column : whole.columns()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(column.numbers(), byBlocks.column(column.name())
+                    .numbers(), column.name());
+        }
+        // and the intensity statistics are the exactly rounded ones
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal squares = java.math.BigDecimal.ZERO;
+        long count = 0;
+        int first = (int) whole.column("label").number(0);
+        for (int i = 0; i < n; i++) {
+            if (labelValues[i] == first) {
+                java.math.BigDecimal v = new java.math.BigDecimal((float) floatValues[i]);
+                sum = sum.add(v);
+                squares = squares.add(v.multiply(v));
+                count++;
+            }
+        }
+        assertEquals(sum.doubleValue(), whole.column("intensity_sum").number(0));
+        java.math.BigDecimal nn = java.math.BigDecimal.valueOf(count);
+        double variance = nn.multiply(squares).subtract(sum.multiply(sum))
+                .divide(nn.multiply(nn), java.math.MathContext.DECIMAL128).doubleValue();
+        assertEquals(Math.sqrt(variance), whole.column("std_intensity").number(0), 1e-15 * Math.sqrt(variance));
+    }
+
+    /**
+     * uint16 intensities near full scale over 2.6 million voxels: sums of squares beyond 2^53, where double sums
+     * would round (and depend on the order); the 128-bit integer sums give the exact mean and standard deviation.
+     */
+    @Test
+    void largeObjectsOfBrightIntegerVoxelsHaveExactStatistics() throws IOException {
+        long[] dims = { 160, 160, 100 };
+        int n = (int) (dims[0] * dims[1] * dims[2]);
+        ArrayImage labels = ArrayImage.allocate(ImageHeader.uncalibrated(PixelType.UINT8, dims));
+        ArrayImage values = ArrayImage.allocate(ImageHeader.uncalibrated(PixelType.UINT16, dims));
+        long sum = 0;
+        java.math.BigInteger squares = java.math.BigInteger.ZERO;
+        for (int i = 0; i < n; i++) {
+            int v = 65535 - (int) (i * 7919L % 5000);
+            PixelValues.set(PixelType.UINT8, labels.values(), i, 1);
+            PixelValues.set(PixelType.UINT16, values.values(), i, v);
+            sum += v;
+            squares = squares.add(java.math.BigInteger.valueOf((long) v * v));
+        }
+        assertTrue(squares.bitLength() > 53, "beyond a double's integers");
+        Table one = OpTesting.run(REGIONS, Map.of("labels", labels, "image", values),
+                OperatorContext.defaults().withParallelism(1)).table("regions");
+        Table two = OpTesting.run(REGIONS, Map.of("labels", labels, "image", values),
+                OperatorContext.defaults().withParallelism(2)).table("regions");
+        assertEquals(one.columns(), two.columns());
+        assertEquals((double) sum, one.column("intensity_sum").number(0));
+        assertEquals((double) sum / n, one.column("mean_intensity").number(0));
+        java.math.BigInteger big = java.math.BigInteger.valueOf(n);
+        double variance = new java.math.BigDecimal(big.multiply(squares).subtract(java.math.BigInteger.valueOf(sum)
+                .pow(2))).divide(new java.math.BigDecimal(big.multiply(big)), java.math.MathContext.DECIMAL128)
+                .doubleValue();
+        assertEquals(Math.sqrt(variance), one.column("std_intensity").number(0), 1e-15 * Math.sqrt(variance));
+        assertTrue(Math.abs(Math.sqrt(variance) - 1443.4) < 1, "uniform over 5000 values: std " + Math.sqrt(variance));
+    }
+
     @Test
     void badInputIsRefusedWithAReason() {
         ArrayImage floats = OpTesting.image(PixelType.FLOAT32, new long[] { 2, 1 }, 1, 2);

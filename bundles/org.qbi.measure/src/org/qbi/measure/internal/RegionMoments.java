@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Per-label sums gathered in one pass over a label image: voxel count, coordinate sums and second moments (as
  * longs: exact, so the result does not depend on how the image was split between threads), bounding box, and
- * intensity sums. The arrays cover a window of labels that grows as labels appear, so one partition of the image
+ * intensity sums (exact too: integer intensities in 128-bit integers, floating-point ones in {@link ExactSum}s, so
+ * merging partitions in any order gives the same bits). The arrays cover a window of labels that grows as labels appear, so one partition of the image
  * holds only the labels it meets (no separate pass for the largest label). {@link #merge} adds another partition.
  */
 public final class RegionMoments implements java.io.Serializable {
@@ -24,13 +25,24 @@ public final class RegionMoments implements java.io.Serializable {
     public long[] sx = NO_LONGS, sy = NO_LONGS, sz = NO_LONGS;
     public long[] sxx = NO_LONGS, syy = NO_LONGS, szz = NO_LONGS, sxy = NO_LONGS, sxz = NO_LONGS, syz = NO_LONGS;
     public int[] minX = NO_INTS, minY = NO_INTS, minZ = NO_INTS, maxX = NO_INTS, maxY = NO_INTS, maxZ = NO_INTS;
-    public double[] sumI, sumII, minI, maxI;
+    public double[] minI, maxI;
+    /** Sums and sums of squares of integer intensities, as signed 128-bit integers (high and low words). */
+    private long[] intSumHigh, intSumLow, intSquaresHigh, intSquaresLow;
+    /** Sums and sums of squares of floating-point intensities, created when a label first gets one. */
+    private ExactSum[] floatSums, floatSquares;
 
     public RegionMoments(boolean intensity) {
         this.intensity = intensity;
         if (intensity) {
-            sumI = sumII = minI = maxI = NO_DOUBLES;
+            minI = maxI = NO_DOUBLES;
+            intSumHigh = intSumLow = intSquaresHigh = intSquaresLow = NO_LONGS;
+            floatSums = floatSquares = new ExactSum[0];
         }
+    }
+
+    /** Whether intensities were measured. */
+    public boolean hasIntensity() {
+        return intensity;
     }
 
     /**
@@ -100,8 +112,12 @@ public final class RegionMoments implements java.io.Serializable {
         maxY = moved(maxY, size, shift, -1);
         maxZ = moved(maxZ, size, shift, -1);
         if (intensity) {
-            sumI = moved(sumI, size, shift, 0);
-            sumII = moved(sumII, size, shift, 0);
+            intSumHigh = moved(intSumHigh, size, shift);
+            intSumLow = moved(intSumLow, size, shift);
+            intSquaresHigh = moved(intSquaresHigh, size, shift);
+            intSquaresLow = moved(intSquaresLow, size, shift);
+            floatSums = moved(floatSums, size, shift);
+            floatSquares = moved(floatSquares, size, shift);
             minI = moved(minI, size, shift, Double.POSITIVE_INFINITY);
             maxI = moved(maxI, size, shift, Double.NEGATIVE_INFINITY);
         }
@@ -111,6 +127,12 @@ public final class RegionMoments implements java.io.Serializable {
 
     private long[] moved(long[] a, int size, int shift) {
         long[] b = new long[size];
+        System.arraycopy(a, 0, b, shift, capacity);
+        return b;
+    }
+
+    private ExactSum[] moved(ExactSum[] a, int size, int shift) {
+        ExactSum[] b = new ExactSum[size];
         System.arraycopy(a, 0, b, shift, capacity);
         return b;
     }
@@ -171,10 +193,34 @@ public final class RegionMoments implements java.io.Serializable {
         return m < 0 ? 0 : m * (m + 1) * (2 * m + 1) / 6;
     }
 
-    /** Adds one intensity value to slot {@code i} (from {@link #addRun}). */
+    /** Adds one integer intensity (|value| < 2^32: any integer pixel type) to slot {@code i} (from {@link #addRun}). */
+    public void addIntensity(int i, long value) {
+        long low = intSumLow[i];
+        long sum = low + value;
+        intSumHigh[i] += (value >> 63) + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
+        intSumLow[i] = sum;
+        long square = value * value; // below 2^64: exact as an unsigned long
+        low = intSquaresLow[i];
+        sum = low + square;
+        intSquaresHigh[i] += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        intSquaresLow[i] = sum;
+        double v = value;
+        if (v < minI[i]) {
+            minI[i] = v;
+        }
+        if (v > maxI[i]) {
+            maxI[i] = v;
+        }
+    }
+
+    /** Adds one floating-point intensity to slot {@code i} (from {@link #addRun}). */
     public void addIntensity(int i, double value) {
-        sumI[i] += value;
-        sumII[i] += value * value;
+        if (floatSums[i] == null) {
+            floatSums[i] = new ExactSum();
+            floatSquares[i] = new ExactSum();
+        }
+        floatSums[i].add(value);
+        floatSquares[i].addProduct(value, value);
         if (value < minI[i]) {
             minI[i] = value;
         }
@@ -183,7 +229,27 @@ public final class RegionMoments implements java.io.Serializable {
         }
     }
 
-    /** Adds {@code other}'s sums (partitions must be merged in a fixed order for the intensity sums). */
+    /** The exact sum of the intensities of slot {@code i}. */
+    public ExactSum intensitySum(int i) {
+        ExactSum s = new ExactSum();
+        s.addInt128(intSumHigh[i], intSumLow[i]);
+        if (floatSums[i] != null) {
+            s.add(floatSums[i]);
+        }
+        return s;
+    }
+
+    /** The exact sum of the squared intensities of slot {@code i}. */
+    public ExactSum intensitySquares(int i) {
+        ExactSum s = new ExactSum();
+        s.addInt128(intSquaresHigh[i], intSquaresLow[i]);
+        if (floatSquares[i] != null) {
+            s.add(floatSquares[i]);
+        }
+        return s;
+    }
+
+    /** Adds {@code other}'s sums: every sum is exact, so partitions may be merged in any order. */
     public void merge(RegionMoments other) {
         for (int j = 0; j < other.capacity; j++) {
             if (other.count[j] == 0) {
@@ -207,8 +273,21 @@ public final class RegionMoments implements java.io.Serializable {
             maxY[i] = Math.max(maxY[i], other.maxY[j]);
             maxZ[i] = Math.max(maxZ[i], other.maxZ[j]);
             if (intensity) {
-                sumI[i] += other.sumI[j];
-                sumII[i] += other.sumII[j];
+                long low = intSumLow[i];
+                intSumLow[i] = low + other.intSumLow[j];
+                intSumHigh[i] += other.intSumHigh[j] + (Long.compareUnsigned(intSumLow[i], low) < 0 ? 1 : 0);
+                low = intSquaresLow[i];
+                intSquaresLow[i] = low + other.intSquaresLow[j];
+                intSquaresHigh[i] += other.intSquaresHigh[j]
+                        + (Long.compareUnsigned(intSquaresLow[i], low) < 0 ? 1 : 0);
+                if (other.floatSums[j] != null) {
+                    if (floatSums[i] == null) {
+                        floatSums[i] = new ExactSum();
+                        floatSquares[i] = new ExactSum();
+                    }
+                    floatSums[i].add(other.floatSums[j]);
+                    floatSquares[i].add(other.floatSquares[j]);
+                }
                 minI[i] = Math.min(minI[i], other.minI[j]);
                 maxI[i] = Math.max(maxI[i], other.maxI[j]);
             }

@@ -26,11 +26,9 @@ import org.qbi.ops.Arguments;
  * own code. Every column of measure.regions is a function of these per-label sums (the nearest-neighbour distance
  * of all merged centroids, on the driver), so no column needs an object's voxels across chunks and none is left out.
  * <p>
- * Identical to the local table bit for bit: every column, except with a floating-point intensity volume the
- * columns mean_intensity, std_intensity and intensity_sum, whose floating-point sums are added in another order than
- * on one machine (the last bits may differ; min_intensity and max_intensity are exact). With integer intensities
- * (8 and 16 bits, and 32-bit values whose per-object sums of squares stay below 2^53) those sums are exact and the
- * table is identical too. Memory: one partial per label present, never the voxels.
+ * Identical to the local table bit for bit, every column: all sums are exact (counts and coordinate moments as
+ * integers, intensity sums as 128-bit integers or exact floating-point sums rounded once when the table is made), so
+ * the order in which chunks are merged does not matter. Memory: one partial per label present, never the voxels.
  *
  * @since 0.1
  */

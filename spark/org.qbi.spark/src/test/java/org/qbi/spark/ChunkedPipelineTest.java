@@ -153,7 +153,7 @@ class ChunkedPipelineTest extends LocalSparkTest {
                             in: {mask: mask.mask}
                           - id: regions
                             op: measure.regions
-                            in: {labels: objects.labels}
+                            in: {labels: objects.labels, image: volume}
                           - id: histogram
                             op: measure.histogram
                             in: {image: volume}
