@@ -22,6 +22,7 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,8 @@ class ExecutorKilledTest {
 
     @BeforeAll
     static void startCluster() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")),
+                "skipped: executor processes are found through /proc (Linux)");
         // local-cluster launches executors the way Spark's own tests do: from a Spark home (here an empty layout)
         // with the test's class path
         Files.createDirectories(sparkHome.resolve("assembly/target/scala-2.13/jars"));
