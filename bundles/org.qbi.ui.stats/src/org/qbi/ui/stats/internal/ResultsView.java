@@ -14,6 +14,7 @@ import org.jfree.chart.JFreeChart;
 import org.qbi.core.table.Column;
 import org.qbi.core.table.Table;
 import org.qbi.project.ProjectLayout;
+import org.qbi.stats.charts.Chart;
 import org.qbi.stats.charts.GroupCharts;
 import org.qbi.stats.study.StudyRows.Reduction;
 
@@ -244,18 +245,33 @@ public final class ResultsView extends StudyView {
                 : String.format("%.4g", value);
     }
 
+    /**
+     * Draws the chosen chart in a job (a violin plot's kernel densities over a large table take a while), keeping
+     * the statistics when the chart cannot be drawn (e.g. a scatter plot without a second column).
+     */
     private void showChart() {
         if (statistics == null) {
             return;
         }
+        GroupStatistics shown = statistics;
         GroupCharts.Kind kind = GroupCharts.Kind.values()[Math.max(0, chartCombo.getSelectionIndex())];
-        try {
-            show(GroupCharts.of(kind, statistics.values(), statistics.describe(), statistics.pairs(),
-                    yCombo.getText()));
-        } catch (IllegalArgumentException e) {
-            show(null);
-            status(e.getMessage());
-        }
+        String y = yCombo.getText();
+        run(kind.label() + " of " + shown.values().valueName(), () -> {
+            try {
+                return new Drawn(GroupCharts.of(kind, shown.values(), shown.describe(), shown.pairs(), y), null);
+            } catch (IllegalArgumentException e) {
+                return new Drawn(null, e.getMessage());
+            }
+        }, drawn -> {
+            show(drawn.chart());
+            if (drawn.problem() != null) {
+                status(drawn.problem());
+            }
+        });
+    }
+
+    /** A chart, or why there is none. */
+    private record Drawn(Chart chart, String problem) {
     }
 
     /** The statistics shown, or null (for tests). */

@@ -142,6 +142,7 @@ class ResultsViewTest {
         assertEquals(List.of("control", "treated"), statistics.values().names());
         Table describe = statistics.describe();
         view.showChart(GroupCharts.Kind.BOX);
+        waitFor("the chart drawn", () -> !view.isBusy());
         BoxAndWhiskerCategoryDataset box = (BoxAndWhiskerCategoryDataset) view.jfreeChart().getCategoryPlot()
                 .getDataset();
         String[] groups = { "control", "treated" };
@@ -193,6 +194,7 @@ class ResultsViewTest {
     void histogramCdfAndScatterHoldTheValuesAndExport(@TempDir Path dir) throws Exception {
         ResultsView view = openView();
         view.showChart(GroupCharts.Kind.HISTOGRAM);
+        waitFor("the chart drawn", () -> !view.isBusy());
         IntervalXYDataset histogram = (IntervalXYDataset) view.jfreeChart().getXYPlot().getDataset();
         double[][] numpy = { { 1, 4, 0, 2, 0 }, { 0, 3, 4, 1, 1 } }; // data/expected.py
         double[] edges = { 5.443, 7.889799999999999, 10.3366, 12.7834, 15.2302, 17.677 };
@@ -206,6 +208,7 @@ class ResultsViewTest {
         }
 
         view.showChart(GroupCharts.Kind.CDF);
+        waitFor("the chart drawn", () -> !view.isBusy());
         XYDataset cdf = view.jfreeChart().getXYPlot().getDataset();
         double[][] groups = { control.clone(), treated.clone() };
         for (int g = 0; g < 2; g++) {
@@ -223,6 +226,7 @@ class ResultsViewTest {
         assertTrue(lines.getFirst().startsWith("group,value"), lines.getFirst());
 
         view.showChart(GroupCharts.Kind.SCATTER);
+        waitFor("the chart drawn", () -> !view.isBusy());
         XYDataset scatter = view.jfreeChart().getXYPlot().getDataset();
         assertEquals(2, scatter.getSeriesCount());
         assertEquals(control.length, scatter.getItemCount(0));
@@ -248,6 +252,7 @@ class ResultsViewTest {
     void violinsEqualScipysKernelDensityAndHaveTheRoom(@TempDir Path dir) throws Exception {
         ResultsView view = openView();
         view.showChart(GroupCharts.Kind.VIOLIN);
+        waitFor("the chart drawn", () -> !view.isBusy());
         JsonNode kde = new ObjectMapper().readTree(Path.of("../org.qbi.stats.tests/data/charts_reference.json")
                 .toFile()).get("kde");
         Table data = view.chart().data();
@@ -318,6 +323,7 @@ class ResultsViewTest {
         assertEquals(0.2833736074216218, comparison.column("p_value").number(0), 1e-9);
         assertFalse(view.statusText().contains("independent"), view.statusText());
         view.showChart(GroupCharts.Kind.SCATTER);
+        waitFor("the chart drawn", () -> !view.isBusy());
         assertEquals(2, view.jfreeChart().getXYPlot().getDataset().getItemCount(0), "a point per sample");
     }
 
