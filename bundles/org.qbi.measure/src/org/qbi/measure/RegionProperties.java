@@ -17,6 +17,7 @@ import org.qbi.core.table.Table;
 import org.qbi.measure.internal.Int128;
 import org.qbi.measure.internal.LabelPlanes;
 import org.qbi.measure.internal.LabelRows;
+import org.qbi.measure.internal.Calibration;
 import org.qbi.measure.internal.ExactSum;
 import org.qbi.measure.internal.RegionMoments;
 import org.qbi.measure.internal.SymmetricEigen;
@@ -290,7 +291,7 @@ public final class RegionProperties implements Measurement {
         AxisCalibration az = header.axis(Axis.Z);
         double[] spacing = { ax.spacing(), ay.spacing(), az.spacing() };
         double[] origin = { ax.origin(), ay.origin(), az.origin() };
-        String unit = lengthUnit(header, is3d);
+        String unit = Calibration.lengthUnit(header, is3d);
         long[] dims = header.dimensions();
         List<Integer> present = new ArrayList<>();
         for (int i = 0; i < m.capacity(); i++) {
@@ -421,18 +422,6 @@ public final class RegionProperties implements Measurement {
                     .numbers("intensity_sum", iu, c.sumI);
         }
         return t.build();
-    }
-
-    /** The length unit of the spatial axes; "px" when they are uncalibrated, an error when they disagree. */
-    private static String lengthUnit(ImageHeader header, boolean is3d) {
-        String ux = header.axis(Axis.X).unit();
-        String uy = header.axis(Axis.Y).unit();
-        String uz = header.axis(Axis.Z).unit();
-        if (!ux.equals(uy) || (is3d && !ux.equals(uz))) {
-            throw new IllegalArgumentException("The spatial axes have different units (" + ux + ", " + uy
-                    + (is3d ? ", " + uz : "") + "); physical measurements need one length unit");
-        }
-        return ux.equals(AxisCalibration.PIXEL_UNIT) ? "px" : ux;
     }
 
     /** The table's columns while they are filled. */
