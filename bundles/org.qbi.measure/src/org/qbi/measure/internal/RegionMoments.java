@@ -231,20 +231,20 @@ public final class RegionMoments implements java.io.Serializable {
 
     /** The exact sum of the intensities of slot {@code i}. */
     public ExactSum intensitySum(int i) {
-        ExactSum s = new ExactSum();
-        s.addInt128(intSumHigh[i], intSumLow[i]);
-        if (floatSums[i] != null) {
-            s.add(floatSums[i]);
-        }
-        return s;
+        return combined(intSumHigh[i], intSumLow[i], floatSums[i]);
     }
 
     /** The exact sum of the squared intensities of slot {@code i}. */
     public ExactSum intensitySquares(int i) {
+        return combined(intSquaresHigh[i], intSquaresLow[i], floatSquares[i]);
+    }
+
+    /** The integer part (128 bits) plus the floating-point part ({@code null}: none), exactly. */
+    private static ExactSum combined(long high, long low, ExactSum floats) {
         ExactSum s = new ExactSum();
-        s.addInt128(intSquaresHigh[i], intSquaresLow[i]);
-        if (floatSquares[i] != null) {
-            s.add(floatSquares[i]);
+        s.addInt128(high, low);
+        if (floats != null) {
+            s.add(floats);
         }
         return s;
     }
