@@ -181,10 +181,14 @@ public final class BandLabeling {
         rowFirst[rows] = runs;
     }
 
-    /** Runs of one row of bytes. */
+    /** Runs of one row of bytes, skipping 8 voxels at a time through all-zero and all-non-zero stretches. */
     private void bytesRow(byte[] row, int nx) {
         int x = 0;
         while (x < nx) {
+            while (x + 8 <= nx && (row[x] | row[x + 1] | row[x + 2] | row[x + 3] | row[x + 4] | row[x + 5]
+                    | row[x + 6] | row[x + 7]) == 0) {
+                x += 8;
+            }
             while (x < nx && row[x] == 0) {
                 x++;
             }
@@ -192,6 +196,10 @@ public final class BandLabeling {
                 return;
             }
             int s = x;
+            while (x + 8 <= nx && row[x] != 0 && row[x + 1] != 0 && row[x + 2] != 0 && row[x + 3] != 0
+                    && row[x + 4] != 0 && row[x + 5] != 0 && row[x + 6] != 0 && row[x + 7] != 0) {
+                x += 8;
+            }
             while (x < nx && row[x] != 0) {
                 x++;
             }
