@@ -51,3 +51,10 @@ qbi_launcher_jar() {
 }
 
 QBI_JVM_OPTS="--enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Dfile.encoding=UTF-8"
+
+# The headless command's JIT: the optimising compiler (C2) starts at 10x its usual call and loop counts. In a batch
+# of small images C2 was otherwise busy with code run a few hundred times per sample (tables, JSON, the store's
+# driver), about 40 % of the run's CPU, while pixel loops waited for it in the interpreter; those loops still pass
+# 400,000 iterations within milliseconds, so large volumes get C2 code as before (cold runs of Gaussian, Otsu and
+# labelling on a 384 x 512 x 512 volume were as fast or faster). Measured: docs/PERFORMANCE.md, "Batch throughput".
+QBI_BATCH_JIT_OPTS="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"

@@ -225,36 +225,7 @@ public final class RegionProperties implements Measurement {
                         continue;
                     }
                     LabelRows.read(labelType, plane, (long) y * nx, row, nx);
-                    // runs are closed when the label changes; blocks of background are skipped by one OR each
-                    int current = 0;
-                    int start = 0;
-                    for (int block = 0; block < nx; block += BLOCK) {
-                        int end = Math.min(nx, block + BLOCK);
-                        int any = 0;
-                        for (int i = block; i < end; i++) {
-                            any |= row[i];
-                        }
-                        if (any == 0) {
-                            if (current != 0) {
-                                run(m, labelType, values, valueType, current, start, block, y, (int) z, nx, ox, oy, oz);
-                                current = 0;
-                            }
-                            continue;
-                        }
-                        for (int x = block; x < end; x++) {
-                            int l = row[x];
-                            if (l != current) {
-                                if (current != 0) {
-                                    run(m, labelType, values, valueType, current, start, x, y, (int) z, nx, ox, oy, oz);
-                                }
-                                current = l;
-                                start = x;
-                            }
-                        }
-                    }
-                    if (current != 0) {
-                        run(m, labelType, values, valueType, current, start, nx, y, (int) z, nx, ox, oy, oz);
-                    }
+                    scanRow(m, row, labelType, values, valueType, y, (int) z, nx, ox, oy, oz);
                 }
             }
             partial[p] = m;
@@ -264,6 +235,45 @@ public final class RegionProperties implements Measurement {
             total.merge(partial[p]);
         }
         return total;
+    }
+
+    /**
+     * The runs of one row of labels ({@code row}, read from row y of plane z). A method of its own, called per row:
+     * the JIT compiles it once, instead of compiling the whole partition loop again at each of its loops (on-stack
+     * replacement), which cost more CPU than a batch of small images spends measuring.
+     */
+    private static void scanRow(RegionMoments m, int[] row, PixelType labelType, MemorySegment values,
+            PixelType valueType, int y, int z, int nx, int ox, int oy, int oz) {
+        // runs are closed when the label changes; blocks of background are skipped by one OR each
+        int current = 0;
+        int start = 0;
+        for (int block = 0; block < nx; block += BLOCK) {
+            int end = Math.min(nx, block + BLOCK);
+            int any = 0;
+            for (int i = block; i < end; i++) {
+                any |= row[i];
+            }
+            if (any == 0) {
+                if (current != 0) {
+                    run(m, labelType, values, valueType, current, start, block, y, z, nx, ox, oy, oz);
+                    current = 0;
+                }
+                continue;
+            }
+            for (int x = block; x < end; x++) {
+                int l = row[x];
+                if (l != current) {
+                    if (current != 0) {
+                        run(m, labelType, values, valueType, current, start, x, y, z, nx, ox, oy, oz);
+                    }
+                    current = l;
+                    start = x;
+                }
+            }
+        }
+        if (current != 0) {
+            run(m, labelType, values, valueType, current, start, nx, y, z, nx, ox, oy, oz);
+        }
     }
 
     private static void run(RegionMoments m, PixelType labelType, MemorySegment values, PixelType valueType, int l,

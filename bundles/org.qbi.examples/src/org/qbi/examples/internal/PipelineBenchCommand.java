@@ -17,6 +17,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.qbi.core.cli.CommandFailure;
 import org.qbi.core.cli.JsonOutput;
 import org.qbi.core.cli.QbiCommand;
+import org.qbi.core.io.FileTrees;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.examples.ExampleProject;
 import org.qbi.project.ProjectLayout;
@@ -43,7 +44,8 @@ public final class PipelineBenchCommand implements QbiCommand {
     @Option(names = "--samples", defaultValue = "100", description = "number of samples (default 100)")
     int samples;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "where the bench project goes (default: temp folder)")
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "where the bench project goes and stays (default: a temporary folder, deleted at the end)")
     Path dir;
 
     @Option(names = "--no-store", description = "leave the results store out (its fixed cost: starting DuckDB)")
@@ -60,7 +62,19 @@ public final class PipelineBenchCommand implements QbiCommand {
         if (samples < 2) {
             throw new CommandFailure("--samples must be at least 2");
         }
-        Path work = dir != null ? dir : Files.createTempDirectory("qbi-bench-pipeline-");
+        if (dir != null) {
+            return run(dir);
+        }
+        // a temporary project (about 35 MB per 100 samples) goes when the benchmark ends
+        Path work = Files.createTempDirectory("qbi-bench-pipeline-");
+        try {
+            return run(work);
+        } finally {
+            FileTrees.deleteTree(work);
+        }
+    }
+
+    private int run(Path work) throws IOException, InterruptedException {
         ProjectLayout example = ExampleProject.materialize(work.resolve("example"));
         List<Path> images = List.of(example.resolve("raw/microscopy/blobs.tif"),
                 example.resolve("raw/microscopy/nuclei-A03.tif"));

@@ -20,6 +20,9 @@ public final class Samples {
     static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+    /** Values converted per bulk copy. */
+    private static final int SCRATCH = 4096;
+
     /** Largest integer magnitude float32 holds exactly. */
     public static final long EXACT = 1L << 24;
 
@@ -32,24 +35,42 @@ public final class Samples {
     public static void toFloats(PixelType type, MemorySegment source, long from, float[] target, int offset, int count) {
         switch (type) {
             case FLOAT32 -> MemorySegment.copy(source, FLOAT, from * 4, target, offset, count);
-            case UINT8 -> {
-                for (int i = 0; i < count; i++) {
-                    target[offset + i] = Byte.toUnsignedInt(source.get(ValueLayout.JAVA_BYTE, from + i));
+            case UINT8, INT8 -> {
+                // one bulk copy, then a loop over a primitive array: fast from the first call (per-element segment
+                // reads are slow until the JIT's last tier has compiled them)
+                byte[] bytes = new byte[Math.min(count, SCRATCH)];
+                boolean unsigned = type == PixelType.UINT8;
+                for (int done = 0; done < count; done += bytes.length) {
+                    int n = Math.min(bytes.length, count - done);
+                    MemorySegment.copy(source, ValueLayout.JAVA_BYTE, from + done, bytes, 0, n);
+                    int base = offset + done;
+                    if (unsigned) {
+                        for (int i = 0; i < n; i++) {
+                            target[base + i] = bytes[i] & 0xff;
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            target[base + i] = bytes[i];
+                        }
+                    }
                 }
             }
-            case INT8 -> {
-                for (int i = 0; i < count; i++) {
-                    target[offset + i] = source.get(ValueLayout.JAVA_BYTE, from + i);
-                }
-            }
-            case UINT16 -> {
-                for (int i = 0; i < count; i++) {
-                    target[offset + i] = Short.toUnsignedInt(source.get(SHORT, (from + i) * 2));
-                }
-            }
-            case INT16 -> {
-                for (int i = 0; i < count; i++) {
-                    target[offset + i] = source.get(SHORT, (from + i) * 2);
+            case UINT16, INT16 -> {
+                short[] shorts = new short[Math.min(count, SCRATCH)];
+                boolean unsigned = type == PixelType.UINT16;
+                for (int done = 0; done < count; done += shorts.length) {
+                    int n = Math.min(shorts.length, count - done);
+                    MemorySegment.copy(source, SHORT, (from + done) * 2, shorts, 0, n);
+                    int base = offset + done;
+                    if (unsigned) {
+                        for (int i = 0; i < n; i++) {
+                            target[base + i] = shorts[i] & 0xffff;
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            target[base + i] = shorts[i];
+                        }
+                    }
                 }
             }
             case INT32, UINT32, LABEL32 -> {

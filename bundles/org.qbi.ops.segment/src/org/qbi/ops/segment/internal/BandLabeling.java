@@ -20,9 +20,6 @@ import org.qbi.ops.segment.Connectivity;
  */
 public final class BandLabeling {
 
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     private final Volume volume;
     private final int p0;
     private final int p1;
@@ -80,20 +77,31 @@ public final class BandLabeling {
 
     /**
      * Writes every run's final label ({@code lookup[local label]}) into a label32 volume whose sample 0 is the
-     * volume's first voxel; background is left as it is (zeros in a new output).
+     * volume's first voxel. Background between the runs of a row is written as 0, so the target must be a new
+     * (zero-filled) output.
      */
     public void write(int[] lookup, MemorySegment target, long volumeOffset) {
         int rpp = volume.rowsPerPlane();
         long nx = volume.nx();
+        // each row's labels are filled into an array and copied at once (from its first run to its last): a bulk
+        // copy instead of a segment write per voxel; the background between runs is written as the 0 it is
+        int[] values = new int[volume.nx()];
         for (int row = 0; row < rowFirst.length - 1; row++) {
-            long rowIndex = ((long) p0 * rpp + row) * nx;
-            for (int r = rowFirst[row]; r < rowFirst[row + 1]; r++) {
-                int value = lookup[label[r]];
-                long base = (volumeOffset + rowIndex) * 4;
-                for (int x = start[r]; x < end[r]; x++) {
-                    target.set(Volume.INT, base + 4L * x, value);
-                }
+            int r0 = rowFirst[row];
+            int r1 = rowFirst[row + 1];
+            if (r0 == r1) {
+                continue;
             }
+            long rowIndex = ((long) p0 * rpp + row) * nx;
+            int from = start[r0];
+            int to = end[r1 - 1];
+            int previousEnd = from;
+            for (int r = r0; r < r1; r++) {
+                Arrays.fill(values, previousEnd, start[r], 0);
+                Arrays.fill(values, start[r], end[r], lookup[label[r]]);
+                previousEnd = end[r];
+            }
+            MemorySegment.copy(values, from, target, Volume.INT, (volumeOffset + rowIndex + from) * 4, to - from);
         }
     }
 
@@ -111,79 +119,92 @@ public final class BandLabeling {
         runs++;
     }
 
+    /**
+     * Cuts every row into runs. Each row is copied into a primitive array first and scanned there: per-voxel reads
+     * of a segment are slow until the JIT's last tier has compiled them, which a batch of small images never waits
+     * for; array loops are fast from the first call.
+     */
     private void findRuns(PixelType type, MemorySegment values) {
         int nx = volume.nx();
         int rows = rowFirst.length - 1;
         int bytes = type.bytesPerSample();
+        if (bytes != 1 && bytes != 2 && bytes != 4) {
+            throw new IllegalArgumentException("A mask is an integer image, got " + type.label());
+        }
+        byte[] row8 = bytes == 1 ? new byte[nx] : null;
+        short[] row16 = bytes == 2 ? new short[nx] : null;
+        int[] row32 = bytes == 4 ? new int[nx] : null;
         for (int row = 0; row < rows; row++) {
             rowFirst[row] = runs;
             long from = (long) row * nx;
             switch (bytes) {
-                case 1 -> bytesRow(values, from, nx);
+                case 1 -> {
+                    MemorySegment.copy(values, ValueLayout.JAVA_BYTE, from, row8, 0, nx);
+                    bytesRow(row8, nx);
+                }
                 case 2 -> {
+                    MemorySegment.copy(values, Volume.SHORT, from * 2, row16, 0, nx);
                     int x = 0;
                     while (x < nx) {
-                        while (x < nx && values.get(Volume.SHORT, (from + x) * 2) == 0) {
+                        while (x < nx && row16[x] == 0) {
                             x++;
                         }
                         if (x == nx) {
                             break;
                         }
                         int s = x;
-                        while (x < nx && values.get(Volume.SHORT, (from + x) * 2) != 0) {
+                        while (x < nx && row16[x] != 0) {
                             x++;
                         }
                         addRun(s, x);
                     }
                 }
-                case 4 -> {
+                default -> {
+                    MemorySegment.copy(values, Volume.INT, from * 4, row32, 0, nx);
                     int x = 0;
                     while (x < nx) {
-                        while (x < nx && values.get(Volume.INT, (from + x) * 4) == 0) {
+                        while (x < nx && row32[x] == 0) {
                             x++;
                         }
                         if (x == nx) {
                             break;
                         }
                         int s = x;
-                        while (x < nx && values.get(Volume.INT, (from + x) * 4) != 0) {
+                        while (x < nx && row32[x] != 0) {
                             x++;
                         }
                         addRun(s, x);
                     }
                 }
-                default -> throw new IllegalArgumentException("A mask is an integer image, got " + type.label());
             }
         }
         rowFirst[rows] = runs;
     }
 
-    /** Runs of one row of bytes, skipping 8 voxels at a time through all-zero and all-non-zero words. */
-    private void bytesRow(MemorySegment values, long from, int nx) {
+    /** Runs of one row of bytes, skipping 8 voxels at a time through all-zero and all-non-zero stretches. */
+    private void bytesRow(byte[] row, int nx) {
         int x = 0;
         while (x < nx) {
-            while (x + 8 <= nx && values.get(Volume.LONG, from + x) == 0) {
+            while (x + 8 <= nx && (row[x] | row[x + 1] | row[x + 2] | row[x + 3] | row[x + 4] | row[x + 5]
+                    | row[x + 6] | row[x + 7]) == 0) {
                 x += 8;
             }
-            while (x < nx && values.get(ValueLayout.JAVA_BYTE, from + x) == 0) {
+            while (x < nx && row[x] == 0) {
                 x++;
             }
             if (x == nx) {
                 return;
             }
             int s = x;
-            while (x + 8 <= nx && !hasZeroByte(values.get(Volume.LONG, from + x))) {
+            while (x + 8 <= nx && row[x] != 0 && row[x + 1] != 0 && row[x + 2] != 0 && row[x + 3] != 0
+                    && row[x + 4] != 0 && row[x + 5] != 0 && row[x + 6] != 0 && row[x + 7] != 0) {
                 x += 8;
             }
-            while (x < nx && values.get(ValueLayout.JAVA_BYTE, from + x) != 0) {
+            while (x < nx && row[x] != 0) {
                 x++;
             }
             addRun(s, x);
         }
-    }
-
-    private static boolean hasZeroByte(long word) {
-        return ((word - ONES) & ~word & HIGHS) != 0;
     }
 
     private void join(Connectivity connectivity) {

@@ -36,6 +36,7 @@ import org.qbi.ops.point.internal.Arithmetic;
 public abstract class GlobalThreshold implements Operator {
 
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     public static final Param<Integer> BINS_PARAM = Param.integer("bins", "Bins",
             "Histogram bins for floating-point images; integer images use one bin per integer value, as "
@@ -175,6 +176,9 @@ public abstract class GlobalThreshold implements Operator {
             if (image instanceof ArrayImage array && type.isInteger() && type.bytesPerSample() <= 2) {
                 return aboveSmallIntegers(array, header, thresholds, context, task);
             }
+            if (image instanceof ArrayImage array && type == PixelType.FLOAT32) {
+                return aboveFloats(array, header, thresholds, context, task);
+            }
             PixelStream.Precision precision = type == PixelType.FLOAT32 || type.bytesPerSample() <= 2 && type.isInteger()
                     ? PixelStream.Precision.FLOAT32 : PixelStream.Precision.FLOAT64;
             return PixelStream.map(List.of(image), header, precision, Cast.ROUND,
@@ -230,6 +234,39 @@ public abstract class GlobalThreshold implements Operator {
                                     out[i] = (byte) ((bytes[i] & 0xff) > limit ? 1 : 0);
                                 }
                             }
+                        }
+                        MemorySegment.copy(out, 0, mask.values(), ValueLayout.JAVA_BYTE, from + done, n);
+                    }
+                });
+            } finally {
+                context.monitor().done();
+            }
+            return mask;
+        }
+
+        /**
+         * The mask of an in-memory float32 image in one pass per piece: the values compared with the threshold
+         * rounded to float32, as {@link #above(double, PixelType)} computes them, without the general conversions.
+         */
+        private static Image aboveFloats(ArrayImage image, ImageHeader header, double[][] thresholds,
+                OperatorContext context, String task) throws IOException {
+            long[] dims = image.header().dimensions();
+            ArrayImage mask = context.allocateForOverwrite(header);
+            List<PixelStream.Piece> pieces = PixelStream.pieces(dims, PixelStream.PIECE);
+            context.monitor().begin(task, pieces.size());
+            try {
+                context.forEach(pieces.size(), p -> {
+                    PixelStream.Piece piece = pieces.get(p);
+                    float threshold = (float) thresholds[(int) (piece.c() + dims[3] * piece.t())][0];
+                    long from = piece.offset(dims);
+                    long total = piece.pixels(dims[0]);
+                    float[] floats = new float[PixelStream.RUN];
+                    byte[] out = new byte[PixelStream.RUN];
+                    for (long done = 0; done < total; done += PixelStream.RUN) {
+                        int n = (int) Math.min(PixelStream.RUN, total - done);
+                        MemorySegment.copy(image.values(), FLOAT, (from + done) * 4, floats, 0, n);
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (byte) (floats[i] > threshold ? 1 : 0);
                         }
                         MemorySegment.copy(out, 0, mask.values(), ValueLayout.JAVA_BYTE, from + done, n);
                     }
