@@ -207,6 +207,7 @@ public final class RegionProperties implements Measurement {
             long first = rows * p / parts;
             long last = rows * (p + 1) / parts;
             int[] row = new int[nx];
+            double[] rowValues = intensity == null ? null : new double[nx];
             try (Arena arena = Arena.ofConfined()) {
                 LabelPlanes labelPlanes = new LabelPlanes(labels, 0, 0, arena);
                 LabelPlanes valuePlanes = intensity == null ? null : new LabelPlanes(intensity, channel, 0, arena);
@@ -225,7 +226,10 @@ public final class RegionProperties implements Measurement {
                         continue;
                     }
                     LabelRows.read(labelType, plane, (long) y * nx, row, nx);
-                    scanRow(m, row, labelType, values, valueType, y, (int) z, nx, ox, oy, oz);
+                    if (values != null) {
+                        PixelValues.get(valueType, values, (long) y * nx, rowValues, nx);
+                    }
+                    scanRow(m, row, labelType, rowValues, valueType, y, (int) z, nx, ox, oy, oz);
                 }
             }
             partial[p] = m;
@@ -238,11 +242,12 @@ public final class RegionProperties implements Measurement {
     }
 
     /**
-     * The runs of one row of labels ({@code row}, read from row y of plane z). A method of its own, called per row:
+     * The runs of one row of labels ({@code row}, read from row y of plane z, with the row's intensities in
+     * {@code values} or {@code null}). A method of its own, called per row:
      * the JIT compiles it once, instead of compiling the whole partition loop again at each of its loops (on-stack
      * replacement), which cost more CPU than a batch of small images spends measuring.
      */
-    private static void scanRow(RegionMoments m, int[] row, PixelType labelType, MemorySegment values,
+    private static void scanRow(RegionMoments m, int[] row, PixelType labelType, double[] values,
             PixelType valueType, int y, int z, int nx, int ox, int oy, int oz) {
         // runs are closed when the label changes; blocks of background are skipped by one OR each
         int current = 0;
@@ -255,7 +260,7 @@ public final class RegionProperties implements Measurement {
             }
             if (any == 0) {
                 if (current != 0) {
-                    run(m, labelType, values, valueType, current, start, block, y, z, nx, ox, oy, oz);
+                    run(m, labelType, values, valueType, current, start, block, y, z, ox, oy, oz);
                     current = 0;
                 }
                 continue;
@@ -264,7 +269,7 @@ public final class RegionProperties implements Measurement {
                 int l = row[x];
                 if (l != current) {
                     if (current != 0) {
-                        run(m, labelType, values, valueType, current, start, x, y, z, nx, ox, oy, oz);
+                        run(m, labelType, values, valueType, current, start, x, y, z, ox, oy, oz);
                     }
                     current = l;
                     start = x;
@@ -272,23 +277,22 @@ public final class RegionProperties implements Measurement {
             }
         }
         if (current != 0) {
-            run(m, labelType, values, valueType, current, start, nx, y, z, nx, ox, oy, oz);
+            run(m, labelType, values, valueType, current, start, nx, y, z, ox, oy, oz);
         }
     }
 
-    private static void run(RegionMoments m, PixelType labelType, MemorySegment values, PixelType valueType, int l,
-            int x0, int x1, int y, int z, int nx, int ox, int oy, int oz) {
+    private static void run(RegionMoments m, PixelType labelType, double[] values, PixelType valueType, int l,
+            int x0, int x1, int y, int z, int ox, int oy, int oz) {
         LabelRows.check(labelType, l);
         int slot = m.addRun(l, x0 + ox, x1 + ox, y + oy, z + oz);
         if (values != null) {
-            long row = (long) y * nx;
             if (valueType.isInteger()) {
                 for (int i = x0; i < x1; i++) {
-                    m.addIntensity(slot, (long) PixelValues.get(valueType, values, row + i));
+                    m.addIntensity(slot, (long) values[i]);
                 }
             } else {
                 for (int i = x0; i < x1; i++) {
-                    m.addIntensity(slot, PixelValues.get(valueType, values, row + i));
+                    m.addIntensity(slot, values[i]);
                 }
             }
         }

@@ -37,6 +37,47 @@ public final class PixelValues {
         };
     }
 
+    /**
+     * Samples {@code from .. from + count - 1} of {@code segment} into {@code target[0 .. count - 1]}, exactly as
+     * {@link #get(PixelType, MemorySegment, long)} reads each: one bulk copy and a loop over an array, fast already
+     * before the JIT's last tier (a row of a batch of small images).
+     *
+     * @since 0.2
+     */
+    public static void get(PixelType type, MemorySegment segment, long from, double[] target, int count) {
+        switch (type) {
+            case UINT8, RGB8, RGBA8, INT8 -> {
+                byte[] bytes = new byte[count];
+                MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, from, bytes, 0, count);
+                for (int i = 0; i < count; i++) {
+                    target[i] = type == PixelType.INT8 ? bytes[i] : Byte.toUnsignedInt(bytes[i]);
+                }
+            }
+            case UINT16, INT16 -> {
+                short[] shorts = new short[count];
+                MemorySegment.copy(segment, SHORT, 2 * from, shorts, 0, count);
+                for (int i = 0; i < count; i++) {
+                    target[i] = type == PixelType.INT16 ? shorts[i] : Short.toUnsignedInt(shorts[i]);
+                }
+            }
+            case INT32, UINT32, LABEL32 -> {
+                int[] ints = new int[count];
+                MemorySegment.copy(segment, INT, 4 * from, ints, 0, count);
+                for (int i = 0; i < count; i++) {
+                    target[i] = type == PixelType.INT32 ? ints[i] : Integer.toUnsignedLong(ints[i]);
+                }
+            }
+            case FLOAT32, COMPLEX_FLOAT32 -> {
+                float[] floats = new float[count];
+                MemorySegment.copy(segment, FLOAT, 4 * from, floats, 0, count);
+                for (int i = 0; i < count; i++) {
+                    target[i] = floats[i];
+                }
+            }
+            case FLOAT64 -> MemorySegment.copy(segment, DOUBLE, 8 * from, target, 0, count);
+        }
+    }
+
     /** Writes sample {@code i}, rounding and clamping to the type's range for integer types. */
     public static void set(PixelType type, MemorySegment segment, long i, double value) {
         double v = type.isInteger() ? Math.min(type.maxValue(), Math.max(type.minValue(), Math.rint(value))) : value;

@@ -119,4 +119,24 @@ class PixelStorageTest {
         assertThrows(IllegalArgumentException.class, () -> ArrayImage.wrap(
                 ImageHeader.uncalibrated(PixelType.UINT16, 4, 4), Arena.ofAuto().allocate(30)));
     }
+
+    @Test
+    void bulkReadsGiveEachSamplesValueForEveryType() {
+        java.util.Random random = new java.util.Random(5);
+        byte[] bytes = new byte[8 * 40];
+        random.nextBytes(bytes);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment segment = arena.allocate(bytes.length);
+            MemorySegment.copy(bytes, 0, segment, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);
+            for (PixelType type : PixelType.values()) {
+                double[] bulk = new double[30];
+                PixelValues.get(type, segment, 7, bulk, 30);
+                for (int i = 0; i < 30; i++) {
+                    double one = PixelValues.get(type, segment, 7 + i);
+                    assertEquals(Double.doubleToRawLongBits(one), Double.doubleToRawLongBits(bulk[i]),
+                            type + " sample " + (7 + i));
+                }
+            }
+        }
+    }
 }
