@@ -13,7 +13,8 @@ qbi_find_java() {
     done
     for c in "${candidates[@]}"; do
         [ -x "$c" ] || continue
-        v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+        # a java that fails to start (broken, or refusing JAVA_TOOL_OPTIONS it does not know) is skipped, not fatal
+        v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p') || v=""
         if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then
             QBI_JAVA="$c"
             export QBI_JAVA
