@@ -173,11 +173,9 @@ public abstract class GlobalThreshold implements Operator {
             PixelType type = image.header().pixelType();
             long channels = image.header().dimensions()[3];
             ImageHeader header = image.header().withPixelType(PixelType.UINT8).withRescale(Rescale.IDENTITY);
-            if (image instanceof ArrayImage array && type.isInteger() && type.bytesPerSample() <= 2) {
-                return aboveSmallIntegers(array, header, thresholds, context, task);
-            }
-            if (image instanceof ArrayImage array && type == PixelType.FLOAT32) {
-                return aboveFloats(array, header, thresholds, context, task);
+            if (image instanceof ArrayImage array
+                    && (type.isInteger() && type.bytesPerSample() <= 2 || type == PixelType.FLOAT32)) {
+                return aboveInMemory(array, header, thresholds, context, task);
             }
             PixelStream.Precision precision = type == PixelType.FLOAT32 || type.bytesPerSample() <= 2 && type.isInteger()
                     ? PixelStream.Precision.FLOAT32 : PixelStream.Precision.FLOAT64;
@@ -186,55 +184,27 @@ public abstract class GlobalThreshold implements Operator {
         }
 
         /**
-         * The mask of an in-memory 8- or 16-bit integer image in one pass per piece: the stored integers compared
-         * with floor(threshold) (what the float32 kernel below computes for such values), without conversions.
+         * The mask of an in-memory 8- or 16-bit integer or float32 image in one pass per piece, without the general
+         * conversions: the stored integers compared with floor(threshold) (what the float32 kernel below computes for
+         * such values), float32 values with the threshold rounded to float32, as {@link #above(double, PixelType)}.
          */
-        private static Image aboveSmallIntegers(ArrayImage image, ImageHeader header, double[][] thresholds,
+        private static Image aboveInMemory(ArrayImage image, ImageHeader header, double[][] thresholds,
                 OperatorContext context, String task) throws IOException {
             PixelType type = image.header().pixelType();
             long[] dims = image.header().dimensions();
             ArrayImage mask = context.allocateForOverwrite(header);
             List<PixelStream.Piece> pieces = PixelStream.pieces(dims, PixelStream.PIECE);
-            boolean wide = type.bytesPerSample() == 2;
-            boolean signed = type.isSigned();
             context.monitor().begin(task, pieces.size());
             try {
                 context.forEach(pieces.size(), p -> {
                     PixelStream.Piece piece = pieces.get(p);
-                    double threshold = thresholds[(int) (piece.c() + dims[3] * piece.t())][0];
-                    // NaN: nothing is above it; beyond the type's range every value compares the same way
-                    long limit = Double.isNaN(threshold) ? Long.MAX_VALUE
-                            : (long) Math.max(Math.min(Math.floor(threshold), 1e9), -1e9);
+                    RunMask run = new RunMask(type, thresholds[(int) (piece.c() + dims[3] * piece.t())][0]);
                     long from = piece.offset(dims);
                     long total = piece.pixels(dims[0]);
-                    short[] shorts = new short[PixelStream.RUN];
-                    byte[] bytes = new byte[PixelStream.RUN];
                     byte[] out = new byte[PixelStream.RUN];
                     for (long done = 0; done < total; done += PixelStream.RUN) {
                         int n = (int) Math.min(PixelStream.RUN, total - done);
-                        if (wide) {
-                            MemorySegment.copy(image.values(), SHORT, (from + done) * 2, shorts, 0, n);
-                            if (signed) {
-                                for (int i = 0; i < n; i++) {
-                                    out[i] = (byte) (shorts[i] > limit ? 1 : 0);
-                                }
-                            } else {
-                                for (int i = 0; i < n; i++) {
-                                    out[i] = (byte) ((shorts[i] & 0xffff) > limit ? 1 : 0);
-                                }
-                            }
-                        } else {
-                            MemorySegment.copy(image.values(), ValueLayout.JAVA_BYTE, from + done, bytes, 0, n);
-                            if (signed) {
-                                for (int i = 0; i < n; i++) {
-                                    out[i] = (byte) (bytes[i] > limit ? 1 : 0);
-                                }
-                            } else {
-                                for (int i = 0; i < n; i++) {
-                                    out[i] = (byte) ((bytes[i] & 0xff) > limit ? 1 : 0);
-                                }
-                            }
-                        }
+                        run.compare(image.values(), from + done, n, out);
                         MemorySegment.copy(out, 0, mask.values(), ValueLayout.JAVA_BYTE, from + done, n);
                     }
                 });
@@ -244,37 +214,59 @@ public abstract class GlobalThreshold implements Operator {
             return mask;
         }
 
-        /**
-         * The mask of an in-memory float32 image in one pass per piece: the values compared with the threshold
-         * rounded to float32, as {@link #above(double, PixelType)} computes them, without the general conversions.
-         */
-        private static Image aboveFloats(ArrayImage image, ImageHeader header, double[][] thresholds,
-                OperatorContext context, String task) throws IOException {
-            long[] dims = image.header().dimensions();
-            ArrayImage mask = context.allocateForOverwrite(header);
-            List<PixelStream.Piece> pieces = PixelStream.pieces(dims, PixelStream.PIECE);
-            context.monitor().begin(task, pieces.size());
-            try {
-                context.forEach(pieces.size(), p -> {
-                    PixelStream.Piece piece = pieces.get(p);
-                    float threshold = (float) thresholds[(int) (piece.c() + dims[3] * piece.t())][0];
-                    long from = piece.offset(dims);
-                    long total = piece.pixels(dims[0]);
-                    float[] floats = new float[PixelStream.RUN];
-                    byte[] out = new byte[PixelStream.RUN];
-                    for (long done = 0; done < total; done += PixelStream.RUN) {
-                        int n = (int) Math.min(PixelStream.RUN, total - done);
-                        MemorySegment.copy(image.values(), FLOAT, (from + done) * 4, floats, 0, n);
-                        for (int i = 0; i < n; i++) {
-                            out[i] = (byte) (floats[i] > threshold ? 1 : 0);
-                        }
-                        MemorySegment.copy(out, 0, mask.values(), ValueLayout.JAVA_BYTE, from + done, n);
-                    }
-                });
-            } finally {
-                context.monitor().done();
+        /** 1 where value > threshold for runs of samples of one type, each copied into an array first. */
+        private static final class RunMask {
+            private final boolean signed;
+            /** floor(threshold) for integer types (NaN: nothing is above it). */
+            private final long limit;
+            /** The threshold rounded to float32, for float32 images. */
+            private final float single;
+            private final byte[] bytes;
+            private final short[] shorts;
+            private final float[] floats;
+
+            RunMask(PixelType type, double threshold) {
+                this.signed = type.isSigned();
+                // beyond the type's range every value compares the same way
+                this.limit = Double.isNaN(threshold) ? Long.MAX_VALUE
+                        : (long) Math.max(Math.min(Math.floor(threshold), 1e9), -1e9);
+                this.single = (float) threshold;
+                this.bytes = type.isInteger() && type.bytesPerSample() == 1 ? new byte[PixelStream.RUN] : null;
+                this.shorts = type.isInteger() && type.bytesPerSample() == 2 ? new short[PixelStream.RUN] : null;
+                this.floats = type == PixelType.FLOAT32 ? new float[PixelStream.RUN] : null;
             }
-            return mask;
+
+            /** {@code out[0 .. n-1]}: samples {@code at .. at + n - 1} of {@code values} above the threshold. */
+            void compare(MemorySegment values, long at, int n, byte[] out) {
+                if (floats != null) {
+                    MemorySegment.copy(values, FLOAT, at * 4, floats, 0, n);
+                    for (int i = 0; i < n; i++) {
+                        out[i] = (byte) (floats[i] > single ? 1 : 0);
+                    }
+                } else if (shorts != null) {
+                    MemorySegment.copy(values, SHORT, at * 2, shorts, 0, n);
+                    if (signed) {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (byte) (shorts[i] > limit ? 1 : 0);
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (byte) ((shorts[i] & 0xffff) > limit ? 1 : 0);
+                        }
+                    }
+                } else {
+                    MemorySegment.copy(values, ValueLayout.JAVA_BYTE, at, bytes, 0, n);
+                    if (signed) {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (byte) (bytes[i] > limit ? 1 : 0);
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            out[i] = (byte) ((bytes[i] & 0xff) > limit ? 1 : 0);
+                        }
+                    }
+                }
+            }
         }
 
         /**
