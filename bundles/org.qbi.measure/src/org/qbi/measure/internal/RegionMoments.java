@@ -195,15 +195,8 @@ public final class RegionMoments implements java.io.Serializable {
 
     /** Adds one integer intensity (|value| < 2^32: any integer pixel type) to slot {@code i} (from {@link #addRun}). */
     public void addIntensity(int i, long value) {
-        long low = intSumLow[i];
-        long sum = low + value;
-        intSumHigh[i] += (value >> 63) + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0);
-        intSumLow[i] = sum;
-        long square = value * value; // below 2^64: exact as an unsigned long
-        low = intSquaresLow[i];
-        sum = low + square;
-        intSquaresHigh[i] += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
-        intSquaresLow[i] = sum;
+        add128(intSumHigh, intSumLow, i, value >> 63, value);
+        add128(intSquaresHigh, intSquaresLow, i, 0, value * value); // below 2^64: exact as an unsigned long
         double v = value;
         if (v < minI[i]) {
             minI[i] = v;
@@ -211,6 +204,14 @@ public final class RegionMoments implements java.io.Serializable {
         if (v > maxI[i]) {
             maxI[i] = v;
         }
+    }
+
+    /** (high[i], low[i]) += (addHigh, addLow), as signed 128-bit integers (low words unsigned). */
+    private static void add128(long[] high, long[] low, int i, long addHigh, long addLow) {
+        long before = low[i];
+        long after = before + addLow;
+        low[i] = after;
+        high[i] += addHigh + (Long.compareUnsigned(after, before) < 0 ? 1 : 0);
     }
 
     /** Adds one floating-point intensity to slot {@code i} (from {@link #addRun}). */
@@ -273,13 +274,8 @@ public final class RegionMoments implements java.io.Serializable {
             maxY[i] = Math.max(maxY[i], other.maxY[j]);
             maxZ[i] = Math.max(maxZ[i], other.maxZ[j]);
             if (intensity) {
-                long low = intSumLow[i];
-                intSumLow[i] = low + other.intSumLow[j];
-                intSumHigh[i] += other.intSumHigh[j] + (Long.compareUnsigned(intSumLow[i], low) < 0 ? 1 : 0);
-                low = intSquaresLow[i];
-                intSquaresLow[i] = low + other.intSquaresLow[j];
-                intSquaresHigh[i] += other.intSquaresHigh[j]
-                        + (Long.compareUnsigned(intSquaresLow[i], low) < 0 ? 1 : 0);
+                add128(intSumHigh, intSumLow, i, other.intSumHigh[j], other.intSumLow[j]);
+                add128(intSquaresHigh, intSquaresLow, i, other.intSquaresHigh[j], other.intSquaresLow[j]);
                 if (other.floatSums[j] != null) {
                     if (floatSums[i] == null) {
                         floatSums[i] = new ExactSum();
