@@ -235,18 +235,4 @@ class ChunkedAlgorithmsTest extends LocalSparkTest {
             assertArrayEquals(column.numbers(), other.numbers(), column.name());
         }
     }
-
-    private static org.qbi.ops.Outputs local(String operator, String port, Path input, Map<String, String> parameters)
-            throws IOException {
-        try (Image image = ImageFormats.installed().open(input, null)) {
-            ArrayImage whole = ArrayImage.copyOf(image);
-            return Operators.installed().run(operator, Map.of(port, whole), parameters, OperatorContext.defaults());
-        }
-    }
-
-    private static String fingerprint(Path zarr) throws IOException {
-        try (Image image = ImageFormats.installed().open(zarr, null)) {
-            return Fingerprint.of(image, ProgressMonitor.NULL);
-        }
-    }
 }

@@ -11,15 +11,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qbi.core.image.ArrayImage;
 import org.qbi.core.image.Fingerprint;
 import org.qbi.core.image.Image;
 import org.qbi.core.image.ImageStatistics;
 import org.qbi.core.image.ValueStatistics;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.io.ImageFormats;
-import org.qbi.ops.OperatorContext;
-import org.qbi.ops.Operators;
 import org.qbi.ops.Outputs;
 
 /**
@@ -91,19 +88,5 @@ class ChunkedVolumeTest extends LocalSparkTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ChunkedFilter.run(context, "segment.label", Map.of(), volume, dir.resolve("out.zarr")));
         assertTrue(e.getMessage().contains("not a neighbourhood operator"), e.getMessage());
-    }
-
-    private static Outputs local(String operator, String port, Path input, Map<String, String> parameters)
-            throws IOException {
-        try (Image image = ImageFormats.installed().open(input, null)) {
-            ArrayImage whole = ArrayImage.copyOf(image);
-            return Operators.installed().run(operator, Map.of(port, whole), parameters, OperatorContext.defaults());
-        }
-    }
-
-    private static String fingerprint(Path zarr) throws IOException {
-        try (Image image = ImageFormats.installed().open(zarr, null)) {
-            return Fingerprint.of(image, ProgressMonitor.NULL);
-        }
     }
 }

@@ -29,13 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qbi.core.table.Table;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
-import org.qbi.project.SampleCatalog;
 import org.qbi.project.results.ResultsStore;
 import org.qbi.workflow.LocalExecutor;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.PipelineFile;
 import org.qbi.workflow.RunSummary;
-import org.qbi.workflow.SampleFilter;
 import org.qbi.workflow.SampleOutcome;
 
 /**
@@ -124,8 +122,7 @@ class ExecutorKilledTest {
         Files.writeString(project.catalogFile(), "sample_id,group,notes,files\n" + IntStream.range(0, SAMPLES)
                 .mapToObj(i -> "blobs-" + i + ",microscopy,,raw/microscopy/blobs.tif\n").collect(Collectors.joining()));
         Pipeline pipeline = PipelineFile.read(project.pipelines().resolve("nuclei.yaml"));
-        List<Sample> samples = SampleFilter.select(SampleCatalog.load(project.catalogFile()).samples(),
-                pipeline.samples());
+        List<Sample> samples = LocalSparkTest.samples(project, pipeline);
         assertEquals(SAMPLES, samples.size());
 
         RunSummary summary = new SparkEngine(spark).run(pipeline, "nuclei", project, samples,

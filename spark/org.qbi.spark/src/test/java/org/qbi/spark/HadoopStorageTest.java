@@ -15,8 +15,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qbi.core.image.Fingerprint;
-import org.qbi.core.image.Image;
 import org.qbi.core.image.ValueStatistics;
 import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.io.ImageFormats;
@@ -83,8 +81,7 @@ class HadoopStorageTest extends LocalSparkTest {
         }
         catalog.save(remote.catalogFile());
         assertEquals(2, moved.size(), moved.toString());
-        List<Sample> remoteSamples = SampleFilter.select(SampleCatalog.load(remote.catalogFile()).samples(),
-                pipeline.samples());
+        List<Sample> remoteSamples = samples(remote, pipeline);
 
         // the local engine names what it cannot read
         RunSummary refused = LocalExecutor.installed().run(pipeline, remote, remoteSamples,
@@ -93,8 +90,7 @@ class HadoopStorageTest extends LocalSparkTest {
         assertEquals(2, refused.count(SampleOutcome.Status.FAILED), refused.describe());
         assertTrue(refused.outcomes().get(0).reason().contains("--engine spark"), refused.outcomes().get(0).reason());
 
-        RunSummary byLocal = LocalExecutor.installed().run(pipeline, local, SampleFilter.select(
-                SampleCatalog.load(local.catalogFile()).samples(), pipeline.samples()),
+        RunSummary byLocal = LocalExecutor.installed().run(pipeline, local, samples(local, pipeline),
                 LocalExecutor.Options.defaults().withStore(false), ProgressMonitor.NULL);
         RunSummary bySpark = new SparkEngine(spark).run(pipeline, "nuclei", remote, remoteSamples,
                 LocalExecutor.Options.defaults().withStore(false));
@@ -134,11 +130,5 @@ class HadoopStorageTest extends LocalSparkTest {
         IllegalArgumentException noConnector = assertThrows(IllegalArgumentException.class,
                 () -> HadoopStorage.path("nosuchfs://bucket/scan.zarr"));
         assertTrue(noConnector.getMessage().contains("nosuchfs://bucket/scan.zarr"), noConnector.getMessage());
-    }
-
-    private static String fingerprint(Path store) throws IOException {
-        try (Image image = ImageFormats.installed().open(store, null)) {
-            return Fingerprint.of(image, ProgressMonitor.NULL);
-        }
     }
 }

@@ -18,10 +18,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qbi.core.image.Fingerprint;
-import org.qbi.core.image.Image;
-import org.qbi.core.progress.ProgressMonitor;
-import org.qbi.io.ImageFormats;
 
 /**
  * The issue's scale test: a synthetic 1024 x 1024 x 512 float32 volume (2 GB) in 64^3 chunks (2,048), processed on
@@ -57,10 +53,10 @@ class LargeVolumeTest {
             ChunkedLabeling.Summary labels = ChunkedLabeling.run(context, Map.of(), mask, dir.resolve("labels.zarr"));
             assertTrue(labels.joinedPairs() > 0, "objects cross chunk faces");
             ChunkedDistanceTransform.run(context, Map.of(), mask, dir.resolve("distance.zarr"));
-            distributed.put("gaussian", fingerprint(dir.resolve("smoothed.zarr")));
-            distributed.put("labels", fingerprint(dir.resolve("labels.zarr")));
+            distributed.put("gaussian", LocalSparkTest.fingerprint(dir.resolve("smoothed.zarr")));
+            distributed.put("labels", LocalSparkTest.fingerprint(dir.resolve("labels.zarr")));
             distributed.put("objects", Integer.toString(labels.objects()));
-            distributed.put("distance", fingerprint(dir.resolve("distance.zarr")));
+            distributed.put("distance", LocalSparkTest.fingerprint(dir.resolve("distance.zarr")));
         } finally {
             spark.stop();
         }
@@ -69,12 +65,6 @@ class LargeVolumeTest {
         for (String result : List.of("gaussian", "labels", "objects", "distance")) {
             assertNotNull(local.get(result), "the local run printed " + result + ": " + local);
             assertEquals(local.get(result), distributed.get(result), result);
-        }
-    }
-
-    private static String fingerprint(Path store) throws IOException {
-        try (Image image = ImageFormats.installed().open(store, null)) {
-            return Fingerprint.of(image, ProgressMonitor.NULL);
         }
     }
 

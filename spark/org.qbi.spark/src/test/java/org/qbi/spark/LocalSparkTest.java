@@ -3,17 +3,32 @@ package org.qbi.spark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.qbi.core.image.ArrayImage;
+import org.qbi.core.image.Fingerprint;
+import org.qbi.core.image.Image;
+import org.qbi.core.progress.ProgressMonitor;
+import org.qbi.io.ImageFormats;
+import org.qbi.ops.OperatorContext;
+import org.qbi.ops.Operators;
+import org.qbi.ops.Outputs;
 import org.qbi.project.ProjectLayout;
+import org.qbi.project.Sample;
+import org.qbi.project.SampleCatalog;
+import org.qbi.workflow.Pipeline;
+import org.qbi.workflow.SampleFilter;
 
 /**
  * Base of the tests that run on Spark local[2]: one session per test class (started before its tests, stopped
- * after), the plugins' declarations read into the registry, and a copy of a project for each test.
+ * after), the plugins' declarations read into the registry, and a copy of a project for each test. Its static
+ * helpers serve the other Spark tests as well.
  */
 abstract class LocalSparkTest {
 
@@ -48,5 +63,25 @@ abstract class LocalSparkTest {
             }
         }
         return ProjectLayout.open(to);
+    }
+
+    /** The samples of {@code project} that {@code pipeline} selects. */
+    static List<Sample> samples(ProjectLayout project, Pipeline pipeline) throws IOException {
+        return SampleFilter.select(SampleCatalog.load(project.catalogFile()).samples(), pipeline.samples());
+    }
+
+    /** The pixel fingerprint of the image in {@code file} (e.g. a Zarr store). */
+    static String fingerprint(Path file) throws IOException {
+        try (Image image = ImageFormats.installed().open(file, null)) {
+            return Fingerprint.of(image, ProgressMonitor.NULL);
+        }
+    }
+
+    /** The local operator on the whole image in {@code input}, read into memory, given to input port {@code port}. */
+    static Outputs local(String operator, String port, Path input, Map<String, String> parameters) throws IOException {
+        try (Image image = ImageFormats.installed().open(input, null)) {
+            ArrayImage whole = ArrayImage.copyOf(image);
+            return Operators.installed().run(operator, Map.of(port, whole), parameters, OperatorContext.defaults());
+        }
     }
 }

@@ -24,13 +24,11 @@ import org.qbi.core.progress.ProgressMonitor;
 import org.qbi.core.table.Table;
 import org.qbi.project.ProjectLayout;
 import org.qbi.project.Sample;
-import org.qbi.project.SampleCatalog;
 import org.qbi.project.results.ResultsStore;
 import org.qbi.workflow.LocalExecutor;
 import org.qbi.workflow.Pipeline;
 import org.qbi.workflow.PipelineFile;
 import org.qbi.workflow.RunSummary;
-import org.qbi.workflow.SampleFilter;
 import org.qbi.workflow.SampleOutcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,10 +75,10 @@ class SparkPipelineTest {
         ProjectLayout distributed = LocalSparkTest.copyProject(EXAMPLE, dir.resolve("spark"));
         for (String name : List.of("nuclei", "porosity")) {
             Pipeline pipeline = PipelineFile.read(local.pipelines().resolve(name + ".yaml"));
-            RunSummary byLocal = LocalExecutor.installed().run(pipeline, local, samples(local, pipeline),
+            RunSummary byLocal = LocalExecutor.installed().run(pipeline, local, LocalSparkTest.samples(local, pipeline),
                     LocalExecutor.Options.defaults().withJobs(2), ProgressMonitor.NULL);
             RunSummary bySpark = new SparkEngine(spark).run(pipeline, name, distributed,
-                    samples(distributed, pipeline), LocalExecutor.Options.defaults());
+                    LocalSparkTest.samples(distributed, pipeline), LocalExecutor.Options.defaults());
             assertEquals(2, byLocal.count(SampleOutcome.Status.DONE), byLocal.describe());
             assertEquals(2, bySpark.count(SampleOutcome.Status.DONE), bySpark.describe());
 
@@ -118,7 +116,7 @@ class SparkPipelineTest {
     void aTaskRetriedAfterAFailureStoresItsSampleOnce(@TempDir Path dir) throws IOException {
         ProjectLayout project = LocalSparkTest.copyProject(EXAMPLE, dir.resolve("retry"));
         Pipeline pipeline = PipelineFile.read(project.pipelines().resolve("nuclei.yaml"));
-        List<Sample> samples = samples(project, pipeline);
+        List<Sample> samples = LocalSparkTest.samples(project, pipeline);
         int failedBefore = failedTasks.get();
         RunSummary summary = new SparkEngine(spark).failingFirstAttemptOf("blobs").run(pipeline, "nuclei", project,
                 samples, LocalExecutor.Options.defaults().withForce(true));
@@ -141,10 +139,6 @@ class SparkPipelineTest {
         try (Stream<Path> left = Files.walk(LocalExecutor.resultsFolder(project, pipeline))) {
             assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith(".staging")));
         }
-    }
-
-    private static List<Sample> samples(ProjectLayout project, Pipeline pipeline) throws IOException {
-        return SampleFilter.select(SampleCatalog.load(project.catalogFile()).samples(), pipeline.samples());
     }
 
     /** The stored rows of {@code table} without their run id, in key order. */
