@@ -59,3 +59,49 @@ QBI_JVM_OPTS="--enable-native-access=ALL-UNNAMED -XX:+UseG1GC -Dfile.encoding=UT
 # 400,000 iterations within milliseconds, so large volumes get C2 code as before (cold runs of Gaussian, Otsu and
 # labelling on a 384 x 512 x 512 volume were as fast or faster). Measured: docs/PERFORMANCE.md, "Batch throughput".
 QBI_BATCH_JIT_OPTS="-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+
+# The qbi daemon (see the qbi script). Its sockets, locks and logs are in qbi_daemon_dir, readable by this user only.
+qbi_daemon_dir() {
+    echo "${XDG_RUNTIME_DIR:-/tmp}/qbi-daemon-$(id -u)"
+}
+
+# qbi_daemon_client ARGS: the client in a plain JVM (the headless plugin's jar on the class path, JDK classes only).
+qbi_daemon_client() {
+    local jar
+    jar=$(ls "$QBI_HOME"/plugins/org.qbi.headless_*.jar 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$jar" ] || { echo "No org.qbi.headless plugin in $QBI_HOME/plugins: the installation is incomplete." >&2; return 75; }
+    "$QBI_JAVA" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$jar" \
+        org.qbi.headless.internal.daemon.DaemonClient "$@"
+}
+
+# qbi_daemon_key: what a daemon must share with the command to run it: the installation and its plugins, the
+# Java and its options, the working directory and the environment.
+qbi_daemon_key() {
+    {
+        printf '%s\n' "$QBI_HOME" "$QBI_JAVA" "$QBI_MEMORY_OPTS $QBI_JVM_OPTS $QBI_BATCH_JIT_OPTS" "$(pwd -P)"
+        env -0 | LC_ALL=C sort -z | grep -zv -E '^(_|SHLVL|OLDPWD)=' || true
+        ls -l --time-style=+%s "$QBI_HOME/plugins" "$QBI_HOME/dropins" \
+            "$QBI_HOME/configuration/org.eclipse.equinox.simpleconfigurator" 2>/dev/null || true
+        find "$QBI_HOME/p2/org.eclipse.equinox.p2.engine/profileRegistry" -maxdepth 2 -not -name .lock -printf '%p %T@\n' 2>/dev/null || true
+    } | sha256sum | cut -c1-32
+}
+
+# qbi_daemon_run ARGS: runs the command in this directory's daemon, starting it when there is none. Returns the
+# command's exit code, or 75 when the command must run in a process of its own (daemon busy or not starting).
+# Needs the caller's "platform" array (the java command line without -application).
+qbi_daemon_run() {
+    local dir key socket code pid
+    command -v setsid >/dev/null 2>&1 || return 75
+    dir=$(qbi_daemon_dir)
+    mkdir -p "$dir" 2>/dev/null && chmod 700 "$dir" 2>/dev/null && [ -O "$dir" ] || return 75
+    key=$(qbi_daemon_key)
+    socket="$dir/$key.sock"
+    qbi_daemon_client --socket "$socket" -- "$@"
+    code=$?
+    [ "$code" -eq 76 ] || return "$code"
+    # none listens here yet: start one (its own session, so closing this terminal does not end it)
+    setsid "${platform[@]}" -application org.qbi.headless.daemon --socket "$socket" \
+        --idle-minutes "${QBI_DAEMON_IDLE_MINUTES:-10}" >"$dir/$key.log" 2>&1 </dev/null &
+    pid=$!
+    qbi_daemon_client --socket "$socket" --daemon-pid "$pid" --wait-seconds 120 -- "$@"
+}

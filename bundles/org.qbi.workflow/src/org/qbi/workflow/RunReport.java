@@ -36,15 +36,16 @@ public final class RunReport {
         for (Pipeline.Output output : pipeline.outputs()) {
             Path file = folder.resolve(output.table() == null ? "" : output.table() + ".csv");
             if (output.isTable() && Files.isRegularFile(file)) {
-                Table rows;
+                Table.Head head;
                 try (Reader reader = Files.newBufferedReader(file)) {
-                    rows = Table.readCsv(reader, output.table(), file.toString());
+                    head = Table.readCsvHead(reader, output.table(), file.toString(), 10);
                 }
+                Table rows = head.firstRows();
                 out.println();
-                out.println("Table " + output.table() + ": " + rows.rowCount() + " rows in " + file);
+                out.println("Table " + output.table() + ": " + head.rowCount() + " rows in " + file);
                 // the first columns only: a terminal is narrower than a measurement table
                 TableText.print(out, Table.of(rows.name(), rows.columns().subList(0, Math.min(8,
-                        rows.columns().size()))), 10);
+                        rows.columns().size()))), 10, head.rowCount());
             }
         }
         out.println();

@@ -43,10 +43,12 @@ public final class ConsoleProgress implements ProgressMonitor {
         this.redraw = redraw;
     }
 
-    /** Progress on System.err: a redrawn bar on a terminal, one line per task when redirected. */
+    /**
+     * Progress on System.err: a redrawn bar on a terminal, one line per task when redirected (the terminal of the
+     * {@link CommandSession}: this process's, or the client's when the daemon runs the command).
+     */
     public static ConsoleProgress onStderr(boolean json) {
-        java.io.Console console = System.console();
-        return new ConsoleProgress(System.err, json, console != null && console.isTerminal());
+        return new ConsoleProgress(System.err, json, CommandSession.current().stderrIsTerminal());
     }
 
     @Override
@@ -96,9 +98,7 @@ public final class ConsoleProgress implements ProgressMonitor {
      * previous handler.
      */
     public InterruptHandling cancelOnInterrupt() {
-        sun.misc.Signal interrupt = new sun.misc.Signal("INT");
-        sun.misc.SignalHandler previous = sun.misc.Signal.handle(interrupt, signal -> cancel());
-        return () -> sun.misc.Signal.handle(interrupt, previous);
+        return CommandSession.current().onInterrupt(this::cancel);
     }
 
     @Override

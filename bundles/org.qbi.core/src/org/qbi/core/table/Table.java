@@ -83,14 +83,33 @@ public final class Table {
      * @throws IllegalArgumentException naming {@code source} and the line when rows have different lengths
      */
     public static Table readCsv(java.io.Reader in, String tableName, String source) throws IOException {
+        return readCsvHead(in, tableName, source, Integer.MAX_VALUE).firstRows();
+    }
+
+    /** The first rows of a CSV table and how many rows it has in all: {@link #readCsvHead}. */
+    public record Head(Table firstRows, long rowCount) {
+    }
+
+    /**
+     * Reads the first {@code maxRows} rows of a table as {@link #readCsv} does (column types from those rows) and
+     * counts the others without keeping them: a preview of a large table.
+     */
+    public static Head readCsvHead(java.io.Reader in, String tableName, String source, int maxRows) throws IOException {
         List<List<String>> rows = new ArrayList<>();
+        long count = 0;
         try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(in)) {
             for (org.apache.commons.csv.CSVRecord record : parser) {
-                List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
-                rows.add(cells);
+                if (count++ <= maxRows) {
+                    List<String> cells = new ArrayList<>(record.size());
+                    record.forEach(cells::add);
+                    rows.add(cells);
+                }
             }
         }
+        return new Head(fromRows(rows, tableName, source), Math.max(0, count - 1));
+    }
+
+    private static Table fromRows(List<List<String>> rows, String tableName, String source) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(source + " is empty: a table needs at least a header row");
         }

@@ -23,6 +23,14 @@ public final class TableText {
      * out.
      */
     public static void print(PrintStream out, Table table, int maxRows) {
+        print(out, table, maxRows, table.rowCount());
+    }
+
+    /**
+     * As {@link #print(PrintStream, Table, int)} for the first rows of a larger table of {@code totalRows} rows
+     * ({@link Table#readCsvHead}): the last line counts the rows left out of the whole.
+     */
+    public static void print(PrintStream out, Table table, int maxRows, long totalRows) {
         List<Column> columns = table.columns();
         int shown = Math.min(table.rowCount(), Math.max(0, maxRows));
         String[][] cells = new String[shown + 1][columns.size()];
@@ -47,8 +55,8 @@ public final class TableText {
             }
             out.println(line.toString().stripTrailing());
         }
-        if (shown < table.rowCount()) {
-            out.println("... " + (table.rowCount() - shown) + " more rows (" + table.rowCount() + " in all)");
+        if (shown < totalRows) {
+            out.println("... " + (totalRows - shown) + " more rows (" + totalRows + " in all)");
         }
     }
 

@@ -57,6 +57,11 @@ public final class PipelineBenchCommand implements QbiCommand {
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
 
+    @Option(names = "--commands", description = "also time the whole commands a user types, start-up included: "
+            + "'python3 nuclei_pipeline.py', 'qbi run' in a process of its own, and 'qbi run' through the daemon "
+            + "(its first command, which starts it, and the next two)")
+    boolean commands;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (samples < 2) {
@@ -104,6 +109,7 @@ public final class PipelineBenchCommand implements QbiCommand {
             throw new CommandFailure("the benchmark run did not finish every sample: " + summary.describe());
         }
         double python = noPython ? Double.NaN : python(work, copies);
+        Map<String, Double> whole = commands ? new CommandTimes(work, project, example, copies).measure() : Map.of();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("samples", samples);
         result.put("cores", Runtime.getRuntime().availableProcessors());
@@ -113,6 +119,7 @@ public final class PipelineBenchCommand implements QbiCommand {
         result.put("python_seconds", python);
         result.put("python_samples_per_minute", 60 * samples / python);
         result.put("ratio", python / qbi);
+        whole.forEach((command, seconds) -> result.put("command_seconds " + command, seconds));
         if (json) {
             JsonOutput.print(System.out, result);
         } else {
@@ -125,6 +132,18 @@ public final class PipelineBenchCommand implements QbiCommand {
                 System.out.printf(Locale.ROOT, "  scipy/scikit-image, one after the other     %8.2f s  %8.1f samples/min%n",
                         python, 60 * samples / python);
                 System.out.printf(Locale.ROOT, "  ratio %.2fx (target 3x)%n", python / qbi);
+            }
+            String earlier = System.getProperty("qbi.daemon.earlierCommands");
+            if (earlier != null) {
+                System.out.printf(Locale.ROOT, "  (run by the qbi daemon after %s earlier command%s: its compiled "
+                        + "code was %s)%n", earlier, earlier.equals("1") ? "" : "s", earlier.equals("0") ? "cold" : "warm");
+            }
+            if (!whole.isEmpty()) {
+                System.out.printf(Locale.ROOT, "whole commands over %d samples, start-up included (wall s):%n", samples);
+                Double baseline = whole.get(CommandTimes.PYTHON);
+                whole.forEach((command, seconds) -> System.out.printf(Locale.ROOT, "  %-52s %7.2f s%s%n", command,
+                        seconds, baseline == null || command.equals(CommandTimes.PYTHON) ? ""
+                                : String.format(Locale.ROOT, "  %.2fx", baseline / seconds)));
             }
         }
         return 0;
@@ -139,12 +158,18 @@ public final class PipelineBenchCommand implements QbiCommand {
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
-    private static double python(Path work, List<Path> images) throws IOException, InterruptedException {
+    /** The scipy/scikit-image script, copied into {@code work}. */
+    static Path pythonScript(Path work) throws IOException {
         Path script = work.resolve("nuclei_pipeline.py");
         URL url = FrameworkUtil.getBundle(PipelineBenchCommand.class).getEntry("bench/nuclei_pipeline.py");
         try (InputStream in = url.openStream()) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
+        return script;
+    }
+
+    private static double python(Path work, List<Path> images) throws IOException, InterruptedException {
+        Path script = pythonScript(work);
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString(),
                 work.resolve("python-results").toString()));
         images.forEach(p -> command.add(p.toString()));

@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "qbi", mixinStandardHelpOptions = true, versionProvider = QbiCli.Version.class,
         description = "QBI Workbench without a display: projects, images, pipelines and statistics from the "
                 + "terminal. 'qbi COMMAND --help' explains a command.",
-        footer = { "", "Exit codes: 0 success, 1 the work failed (reason on stderr), 2 wrong command line." })
+        footer = { "", "Exit codes: 0 success, 1 the work failed (reason on stderr), 2 wrong command line.", "",
+                "Commands run in a background qbi process kept warm for this directory (ends after 10 minutes "
+                        + "idle): 'qbi daemon status', 'qbi daemon stop'; QBI_DAEMON=0 runs each command in a "
+                        + "process of its own." })
 public final class QbiCli implements Runnable {
 
     @Spec

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.qbi.core.cli.CommandSession;
 import org.qbi.core.platform.PlatformInfo;
 import org.qbi.workflow.SparkRun.Setting;
 import org.qbi.workflow.SparkRun.SetupException;
@@ -102,9 +103,9 @@ public final class SparkSubmission {
         return command;
     }
 
-    /** Runs {@code command} with this process's terminal; returns its exit code. */
+    /** Runs {@code command} with the command's terminal; returns its exit code. */
     static int run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        Process process = CommandSession.current().startWithConsole(new ProcessBuilder(command));
         try {
             return process.waitFor();
         } catch (InterruptedException e) {

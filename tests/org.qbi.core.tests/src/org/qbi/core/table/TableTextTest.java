@@ -30,6 +30,28 @@ class TableTextTest {
     }
 
     @Test
+    void theHeadOfACsvTableIsItsFirstRowsAndCountsTheRest() throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("sample,area [px^2]\r\n\"a, \"\"quoted\"\"\nwith a line break\",1.5\r\n");
+        for (int i = 0; i < 2500; i++) {
+            csv.append("s").append(i).append(',').append(i).append("\r\n");
+        }
+        Table whole = Table.readCsv(new java.io.StringReader(csv.toString()), "t", "test.csv");
+
+        Table.Head head = Table.readCsvHead(new java.io.StringReader(csv.toString()), "t", "test.csv", 3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TableText.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), head.firstRows(), 2, head.rowCount());
+
+        assertEquals(2501, whole.rowCount());
+        assertEquals(2501, head.rowCount());
+        assertEquals(3, head.firstRows().rowCount());
+        assertEquals("a, \"quoted\"\nwith a line break", head.firstRows().column("sample").text(0));
+        assertEquals(List.of(1.5, 0.0, 1.0), List.of(head.firstRows().column("area").number(0),
+                head.firstRows().column("area").number(1), head.firstRows().column("area").number(2)));
+        assertEquals("px^2", head.firstRows().column("area").unit());
+        assertEquals("... 2499 more rows (2501 in all)", bytes.toString(StandardCharsets.UTF_8).lines().toList().getLast());
+    }
+
+    @Test
     void numbersKeepSixSignificantDigits() {
         assertEquals("1.23457e+06", TableText.number(1234567.891));
         assertEquals("0.000123457", TableText.number(0.000123456789));

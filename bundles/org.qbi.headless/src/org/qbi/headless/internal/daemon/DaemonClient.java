@@ -1,0 +1,273 @@
+package org.qbi.headless.internal.daemon;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.SocketChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The client side of {@code qbi} when a daemon runs the commands: sends the command line to the daemon of this
+ * directory and environment, prints what the command prints, forwards Ctrl-C, and exits with the command's exit
+ * code. Runs in a plain JVM without the platform (JDK classes only), so it starts in a fraction of the platform's
+ * time. Exit code {@value DaemonProtocol#RUN_IN_PROCESS} tells the start script to run the command itself (the
+ * daemon is busy with another command or did not come up); {@value #NO_DAEMON} that no daemon listens there.
+ * <pre>
+ * DaemonClient --socket PATH [--daemon-pid PID --wait-seconds S] -- ARGS...
+ * DaemonClient --status DIR | --stop DIR
+ * </pre>
+ */
+public final class DaemonClient {
+
+    /** Exit code when no daemon listens on the socket (none started, or a stale socket of one that died). */
+    static final int NO_DAEMON = 76;
+
+    private DaemonClient() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        try {
+            if (args.length == 2 && args[0].equals("--status")) {
+                return status(Path.of(args[1]), System.out);
+            }
+            if (args.length == 2 && args[0].equals("--stop")) {
+                return stop(Path.of(args[1]), System.out);
+            }
+            Path socket = null;
+            long daemonPid = -1;
+            int waitSeconds = 0;
+            int i = 0;
+            for (; i < args.length && !args[i].equals("--"); i++) {
+                switch (args[i]) {
+                    case "--socket" -> socket = Path.of(args[++i]);
+                    case "--daemon-pid" -> daemonPid = Long.parseLong(args[++i]);
+                    case "--wait-seconds" -> waitSeconds = Integer.parseInt(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (socket == null || i == args.length) {
+                throw new IllegalArgumentException("usage: DaemonClient --socket PATH [--daemon-pid PID "
+                        + "--wait-seconds S] -- ARGS... | --status DIR | --stop DIR");
+            }
+            List<String> command = List.of(Arrays.copyOfRange(args, i + 1, args.length));
+            SocketChannel channel = connect(socket, daemonPid, waitSeconds);
+            if (channel == null) {
+                return daemonPid < 0 ? NO_DAEMON : DaemonProtocol.RUN_IN_PROCESS;
+            }
+            java.io.Console console = System.console();
+            try (channel) {
+                // Ctrl-C asks the command to stop (it cleans up and reports); the daemon answers with its exit code
+                return runCommand(channel, command, console != null && console.isTerminal(), System.out, System.err,
+                        logOf(socket), cancel -> sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> cancel.run()));
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("qbi: the background qbi process could not be used (" + e.getMessage()
+                    + "); running the command in this process");
+            return DaemonProtocol.RUN_IN_PROCESS;
+        }
+    }
+
+    /**
+     * Connects to the daemon; with a daemon just started ({@code daemonPid} >= 0) waits up to {@code waitSeconds}
+     * for it to listen. Null when no daemon listens: a stale socket (its daemon holds no lock) is removed.
+     */
+    static SocketChannel connect(Path socket, long daemonPid, int waitSeconds) throws IOException {
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        while (true) {
+            try {
+                SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                try {
+                    channel.connect(UnixDomainSocketAddress.of(socket));
+                    return channel;
+                } catch (IOException e) {
+                    channel.close();
+                    throw e;
+                }
+            } catch (IOException notYet) {
+                if (daemonPid < 0) {
+                    removeIfStale(socket);
+                    return null;
+                }
+                boolean alive = ProcessHandle.of(daemonPid).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive || System.nanoTime() > deadline) {
+                    System.err.println("qbi: the background qbi process " + (alive ? "did not start within "
+                            + waitSeconds + " s" : "ended while starting") + " (its log: " + logOf(socket)
+                            + "); running the command in this process");
+                    return null;
+                }
+                sleep(20);
+            }
+        }
+    }
+
+    /**
+     * Sends {@code command} and copies its output to {@code out} and {@code err} until its exit code arrives;
+     * {@code onAccepted} receives the way to interrupt it (Ctrl-C). {@value DaemonProtocol#RUN_IN_PROCESS} when
+     * the daemon is busy.
+     */
+    static int runCommand(SocketChannel channel, List<String> command, boolean stderrIsTerminal, PrintStream out,
+            PrintStream err, Path log, java.util.function.Consumer<Runnable> onAccepted) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(DaemonProtocol.input(channel)));
+        OutputStream raw = DaemonProtocol.output(channel);
+        DaemonProtocol.writeRequest(new DataOutputStream(new java.io.BufferedOutputStream(raw)),
+                new DaemonProtocol.Request(DaemonProtocol.RUN, stderrIsTerminal, command));
+        byte answer = in.readByte();
+        if (answer == DaemonProtocol.BUSY) {
+            return DaemonProtocol.RUN_IN_PROCESS;
+        }
+        onAccepted.accept(() -> {
+            try {
+                synchronized (raw) {
+                    raw.write(DaemonProtocol.CANCEL);
+                }
+            } catch (IOException gone) {
+                // the daemon has gone: the read below reports it
+            }
+        });
+        byte[] buffer = new byte[65536];
+        try {
+            while (true) {
+                byte type = in.readByte();
+                int value = in.readInt();
+                if (type == DaemonProtocol.EXIT) {
+                    out.flush();
+                    err.flush();
+                    return value;
+                }
+                PrintStream target = type == DaemonProtocol.STDERR ? err : out;
+                for (int left = value; left > 0;) {
+                    int n = in.read(buffer, 0, Math.min(left, buffer.length));
+                    if (n < 0) {
+                        throw new java.io.EOFException();
+                    }
+                    target.write(buffer, 0, n);
+                    left -= n;
+                }
+                target.flush();
+            }
+        } catch (java.io.EOFException e) {
+            out.flush();
+            err.println("qbi: the background qbi process ended during the command (its log: " + log + ")");
+            return 1;
+        }
+    }
+
+    /** Prints what each daemon of {@code dir} is doing. */
+    static int status(Path dir, PrintStream out) throws IOException {
+        int found = 0;
+        for (Path socket : sockets(dir)) {
+            String text = ask(socket, DaemonProtocol.STATUS);
+            if (text != null) {
+                out.println(text);
+                found++;
+            }
+        }
+        if (found == 0) {
+            out.println("No qbi daemon is running.");
+        }
+        return 0;
+    }
+
+    /** Stops every daemon of {@code dir}, each after its running command (asked to stop) has ended. */
+    static int stop(Path dir, PrintStream out) throws IOException {
+        int stopped = 0;
+        for (Path socket : sockets(dir)) {
+            if (ask(socket, DaemonProtocol.STOP) != null) {
+                stopped++;
+            }
+        }
+        out.println(stopped == 0 ? "No qbi daemon is running." : "Stopped " + stopped + " qbi daemon"
+                + (stopped == 1 ? "." : "s."));
+        return 0;
+    }
+
+    /** STATUS: the daemon's text; STOP: "" once the daemon has closed the connection. Null if none listens. */
+    private static String ask(Path socket, byte kind) throws IOException {
+        SocketChannel channel = connect(socket, -1, 0);
+        if (channel == null) {
+            return null;
+        }
+        try (channel) {
+            DataInputStream in = new DataInputStream(DaemonProtocol.input(channel));
+            DaemonProtocol.writeRequest(new DataOutputStream(DaemonProtocol.output(channel)),
+                    new DaemonProtocol.Request(kind, false, List.of()));
+            if (in.readByte() != DaemonProtocol.ACCEPTED) {
+                return null;
+            }
+            if (kind == DaemonProtocol.STATUS) {
+                return in.readUTF();
+            }
+            while (in.read() >= 0) {
+                // the daemon closes the connection when it has ended
+            }
+            return "";
+        } catch (java.io.EOFException e) {
+            return null;
+        }
+    }
+
+    private static List<Path> sockets(Path dir) throws IOException {
+        List<Path> sockets = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return sockets;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.sock")) {
+            entries.forEach(sockets::add);
+        }
+        sockets.sort(null);
+        return sockets;
+    }
+
+    /** Removes a socket file nobody listens on, unless a daemon still holds its lock (it is starting up). */
+    private static void removeIfStale(Path socket) throws IOException {
+        if (!Files.exists(socket)) {
+            return;
+        }
+        Path lock = lockOf(socket);
+        try (FileChannel file = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = file.tryLock()) {
+            if (held != null) {
+                Files.deleteIfExists(socket);
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // this JVM holds it (tests): not stale
+        }
+    }
+
+    static Path lockOf(Path socket) {
+        return sibling(socket, ".lock");
+    }
+
+    static Path logOf(Path socket) {
+        return sibling(socket, ".log");
+    }
+
+    private static Path sibling(Path socket, String suffix) {
+        String name = socket.getFileName().toString();
+        return socket.resolveSibling((name.endsWith(".sock") ? name.substring(0, name.length() - 5) : name) + suffix);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

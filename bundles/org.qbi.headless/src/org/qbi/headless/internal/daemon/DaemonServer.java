@@ -1,0 +1,300 @@
+package org.qbi.headless.internal.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The daemon's socket: runs one client's command at a time (a second client is told it is busy and runs the
+ * command itself), answers status and stop requests, and ends after {@code idle} without a command. One daemon
+ * per socket: it holds the socket's lock file for its life, so a second one started for the same socket ends at
+ * once. The command itself is the {@link Runner}'s business (the platform's qbi commands in the product, a
+ * stand-in in tests).
+ */
+public final class DaemonServer {
+
+    /** Runs one command with the client's output streams and session; returns the exit code. */
+    @FunctionalInterface
+    public interface Runner {
+        int run(List<String> args, PrintStream out, PrintStream err, RemoteSession session) throws Exception;
+    }
+
+    private final Path socket;
+    private final Duration idle;
+    private final Runner runner;
+    private final Instant started = Instant.now();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile String running = "";
+    private volatile long lastActivity = System.nanoTime();
+    private volatile boolean stopping;
+    private volatile RemoteSession session;
+    private volatile Thread commandThread;
+    private long commands;
+    private ServerSocketChannel server;
+
+    public DaemonServer(Path socket, Duration idle, Runner runner) {
+        this.socket = socket;
+        this.idle = idle;
+        this.runner = runner;
+    }
+
+    /**
+     * Listens until idle or stopped. Returns false at once when another daemon holds this socket's lock.
+     */
+    public boolean serve() throws IOException {
+        try (FileChannel lockFile = FileChannel.open(DaemonClient.lockOf(socket), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                return false;
+            }
+            Files.deleteIfExists(socket);
+            try (ServerSocketChannel listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                listening.bind(UnixDomainSocketAddress.of(socket));
+                synchronized (this) {
+                    server = listening;
+                }
+                Thread watchdog = Thread.ofPlatform().daemon().name("qbi-daemon-idle").start(this::closeWhenIdle);
+                try {
+                    acceptLoop(listening);
+                } finally {
+                    watchdog.interrupt();
+                    Files.deleteIfExists(socket);
+                }
+            }
+            waitForCommand();
+            // a clean end leaves nothing behind (the lock file goes while still held, so no second daemon takes it)
+            Files.deleteIfExists(DaemonClient.logOf(socket));
+            Files.deleteIfExists(DaemonClient.lockOf(socket));
+            return true;
+        }
+    }
+
+    /** The lock, or null when another daemon (another process, or another server in this JVM) holds it. */
+    private static FileLock tryLock(FileChannel file) throws IOException {
+        try {
+            return file.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+            return null;
+        }
+    }
+
+    private void acceptLoop(ServerSocketChannel listening) throws IOException {
+        while (!stopping) {
+            SocketChannel client;
+            try {
+                client = listening.accept();
+            } catch (AsynchronousCloseException closed) {
+                return;
+            }
+            Thread.ofPlatform().name("qbi-daemon-client").start(() -> handle(client));
+        }
+    }
+
+    private void handle(SocketChannel client) {
+        try (client) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(DaemonProtocol.input(client)));
+            OutputStream raw = DaemonProtocol.output(client);
+            DaemonProtocol.Request request = DaemonProtocol.readRequest(in);
+            if (request.kind() == DaemonProtocol.STATUS) {
+                DataOutputStream out = new DataOutputStream(raw);
+                out.writeByte(DaemonProtocol.ACCEPTED);
+                out.writeUTF(status());
+                out.flush();
+                return;
+            }
+            if (request.kind() == DaemonProtocol.STOP) {
+                raw.write(DaemonProtocol.ACCEPTED);
+                stop();
+                waitForCommand();
+                return;
+            }
+            if (stopping || !busy.compareAndSet(false, true)) {
+                raw.write(DaemonProtocol.BUSY);
+                return;
+            }
+            try {
+                raw.write(DaemonProtocol.ACCEPTED);
+                run(request, in, raw);
+            } finally {
+                lastActivity = System.nanoTime();
+                busy.set(false);
+            }
+        } catch (java.io.EOFException e) {
+            // a client that connected and left (a probe, or killed before it asked)
+        } catch (IOException | RuntimeException e) {
+            System.err.println("qbi daemon: a client connection failed: " + e);
+        }
+    }
+
+    private void run(DaemonProtocol.Request request, DataInputStream in, OutputStream raw) throws IOException {
+        Frames frames = new Frames(raw);
+        RemoteSession remote = new RemoteSession(request.stderrIsTerminal(), () -> frames.exit(DaemonProtocol.INTERRUPTED));
+        PrintStream out = new PrintStream(new BufferedOutputStream(frames.stream(DaemonProtocol.STDOUT), 8192), true,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new BufferedOutputStream(frames.stream(DaemonProtocol.STDERR), 8192), true,
+                StandardCharsets.UTF_8);
+        synchronized (this) {
+            commands++;
+            running = String.join(" ", request.args());
+            session = remote;
+            commandThread = Thread.currentThread();
+        }
+        // the client's Ctrl-C, or the client gone (killed, closed terminal), interrupts the command
+        Thread listener = Thread.ofPlatform().daemon().name("qbi-daemon-cancel").start(() -> {
+            try {
+                int b;
+                while ((b = in.read()) >= 0) {
+                    if (b == DaemonProtocol.CANCEL) {
+                        remote.interrupt();
+                    }
+                }
+            } catch (IOException gone) {
+                // as below
+            }
+            frames.detach();
+            remote.interrupt();
+        });
+        int code;
+        try {
+            code = runner.run(request.args(), out, err, remote);
+        } catch (Exception | LinkageError e) {
+            err.println("qbi: unexpected " + e.getClass().getName() + ": " + e.getMessage());
+            e.printStackTrace(err);
+            code = 1;
+        } finally {
+            out.flush();
+            err.flush();
+            synchronized (this) {
+                running = "";
+                session = null;
+                commandThread = null;
+            }
+        }
+        // the listener ends when handle() closes the connection
+        frames.exit(code);
+    }
+
+    /** Stops accepting clients; a running command is asked to stop as on Ctrl-C. */
+    public void stop() {
+        stopping = true;
+        RemoteSession current = session;
+        if (current != null) {
+            current.interrupt();
+        }
+        synchronized (this) {
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    // closing a listening socket does not fail in ways that matter here
+                }
+            }
+        }
+    }
+
+    private void waitForCommand() {
+        Thread thread = commandThread;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeWhenIdle() {
+        while (!stopping) {
+            long idleNanos = System.nanoTime() - lastActivity;
+            if (!busy.get() && idleNanos >= idle.toNanos()) {
+                stop();
+                return;
+            }
+            try {
+                Thread.sleep(Math.max(10, Math.min(1000, (idle.toNanos() - idleNanos) / 1_000_000)));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized String status() {
+        return "qbi daemon pid " + ProcessHandle.current().pid() + " in " + Path.of("").toAbsolutePath()
+                + ": started " + started + ", " + commands + " command" + (commands == 1 ? "" : "s") + " run, "
+                + (running.isEmpty() ? "idle for " + Duration.ofNanos(System.nanoTime() - lastActivity).toSeconds()
+                        + " s (ends after " + idle.toMinutes() + " min idle)" : "running: qbi " + running);
+    }
+
+    /** Output frames to one client; after the client has gone or the exit code was sent, output is dropped. */
+    private static final class Frames {
+        private final DataOutputStream out;
+        private boolean closed;
+
+        Frames(OutputStream raw) {
+            this.out = new DataOutputStream(raw);
+        }
+
+        synchronized void write(byte type, byte[] b, int off, int len) {
+            if (closed || len == 0) {
+                return;
+            }
+            try {
+                out.writeByte(type);
+                out.writeInt(len);
+                out.write(b, off, len);
+            } catch (IOException gone) {
+                closed = true;
+            }
+        }
+
+        synchronized void exit(int code) {
+            if (closed) {
+                return;
+            }
+            try {
+                out.writeByte(DaemonProtocol.EXIT);
+                out.writeInt(code);
+            } catch (IOException gone) {
+                // nobody is listening any more
+            }
+            closed = true;
+        }
+
+        synchronized void detach() {
+            closed = true;
+        }
+
+        OutputStream stream(byte type) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    write(new byte[] { (byte) b }, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    Frames.this.write(type, b, off, len);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.qbi.headless.internal.daemon;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.qbi.core.cli.CommandSession;
+import org.qbi.core.cli.ConsoleProgress;
+
+/**
+ * The session of a command the daemon runs for a client: the client's terminal (is its stderr one), its Ctrl-C
+ * (a message, or the client disconnecting) and, for child processes, output copied to the command's streams.
+ * The first interrupt runs the actions the command registered; a command that registered none is abandoned by
+ * its client at once (exit code 130, as SIGINT would end a process of its own), and an action it registers later
+ * runs at once, so a batch interrupted while it starts stops at its first check instead of running on unseen.
+ */
+public final class RemoteSession extends CommandSession {
+
+    private final boolean stderrIsTerminal;
+    private final Runnable abandon;
+    private final List<Runnable> actions = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+
+    /**
+     * @param abandon what an interrupt does when the command registered no action: tell the client the command
+     *                ended with 130
+     */
+    public RemoteSession(boolean stderrIsTerminal, Runnable abandon) {
+        this.stderrIsTerminal = stderrIsTerminal;
+        this.abandon = abandon;
+    }
+
+    @Override
+    public boolean stderrIsTerminal() {
+        return stderrIsTerminal;
+    }
+
+    @Override
+    public ConsoleProgress.InterruptHandling onInterrupt(Runnable action) {
+        actions.add(action);
+        if (interrupted.get()) {
+            // interrupted before it could listen (its client has left with 130): it stops at its first check
+            action.run();
+        }
+        return () -> actions.remove(action);
+    }
+
+    /** The client pressed Ctrl-C or went away: runs the registered actions once. */
+    public void interrupt() {
+        if (!interrupted.compareAndSet(false, true)) {
+            return;
+        }
+        if (actions.isEmpty()) {
+            abandon.run();
+            return;
+        }
+        actions.forEach(Runnable::run);
+    }
+
+    @Override
+    public Process startWithConsole(ProcessBuilder builder) throws IOException {
+        Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        copy(process.getInputStream(), System.out, "stdout");
+        copy(process.getErrorStream(), System.err, "stderr");
+        ConsoleProgress.InterruptHandling stop = onInterrupt(process::destroy);
+        process.onExit().thenRun(stop::close);
+        return process;
+    }
+
+    private static void copy(InputStream from, PrintStream to, String name) {
+        Thread.ofPlatform().daemon().name("qbi-daemon-child-" + name).start(() -> {
+            try (from) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = from.read(buffer)) >= 0;) {
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            } catch (IOException ended) {
+                // the child closed its end
+            }
+        });
+    }
+}

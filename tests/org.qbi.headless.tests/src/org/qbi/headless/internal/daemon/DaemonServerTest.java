@@ -1,0 +1,313 @@
+package org.qbi.headless.internal.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon's socket protocol with stand-in commands: output, exit codes, busy, Ctrl-C, a vanished client, idle. */
+class DaemonServerTest {
+
+    @TempDir
+    Path tmp;
+
+    private DaemonServer server;
+    private Thread serving;
+    private final AtomicReference<Object> served = new AtomicReference<>();
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.stop();
+            serving.join(10_000);
+        }
+    }
+
+    private Path start(Duration idle, DaemonServer.Runner runner) throws Exception {
+        Path socket = tmp.resolve("d.sock");
+        server = new DaemonServer(socket, idle, runner);
+        serving = Thread.ofPlatform().start(() -> {
+            try {
+                served.set(server.serve());
+            } catch (IOException e) {
+                served.set(e);
+            }
+        });
+        SocketChannel probe = DaemonClient.connect(socket, ProcessHandle.current().pid(), 10);
+        assertNotNull(probe, "the daemon listens");
+        probe.close();
+        return socket;
+    }
+
+    /** What a client saw: exit code, stdout, stderr. */
+    private record Seen(int code, String out, String err) {
+    }
+
+    private static Seen run(Path socket, List<String> args, java.util.function.Consumer<Runnable> onAccepted)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (SocketChannel channel = DaemonClient.connect(socket, -1, 0)) {
+            assertNotNull(channel);
+            int code = DaemonClient.runCommand(channel, args, false, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), DaemonClient.logOf(socket), onAccepted);
+            return new Seen(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aCommandsOutputAndExitCodeReachTheClient() throws Exception {
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            out.println("args " + args);
+            err.println("ünïcode on stderr");
+            out.print("no newline");
+            return 3;
+        });
+
+        Seen seen = run(socket, List.of("run", "a b", "--x"), cancel -> { });
+
+        assertEquals(new Seen(3, "args [run, a b, --x]\nno newline", "ünïcode on stderr\n"), seen);
+        String status = status(socket);
+        assertTrue(status.contains("1 command run, idle for"), status);
+    }
+
+    @Test
+    void aSecondClientIsToldTheDaemonIsBusy() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            running.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return 0;
+        });
+        Thread first = Thread.ofPlatform().start(() -> {
+            try {
+                run(socket, List.of("first"), cancel -> { });
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+
+        Seen second = run(socket, List.of("second"), cancel -> { });
+        String status = status(socket);
+        release.countDown();
+        first.join(10_000);
+
+        assertEquals(DaemonProtocol.RUN_IN_PROCESS, second.code());
+        assertTrue(status.contains("running: qbi first"), status);
+        assertEquals(0, run(socket, List.of("third"), cancel -> { }).code(), "free again after the first ended");
+    }
+
+    @Test
+    void ctrlCRunsTheCommandsInterruptActionAndTheClientGetsItsExitCode() throws Exception {
+        CountDownLatch listening = new CountDownLatch(1);
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            CountDownLatch interrupted = new CountDownLatch(1);
+            try (var handling = session.onInterrupt(interrupted::countDown)) {
+                out.println("working");
+                listening.countDown();
+                assertTrue(interrupted.await(10, TimeUnit.SECONDS), "interrupted");
+            }
+            out.println("cleaned up");
+            return 5;
+        });
+
+        Seen seen = run(socket, List.of("run"), cancel -> afterwards(listening, cancel));
+
+        assertEquals(new Seen(5, "working\ncleaned up\n", ""), seen);
+    }
+
+    @Test
+    void aCommandInterruptedBeforeItListensStopsAtItsFirstCheck() throws Exception {
+        CountDownLatch interruptSent = new CountDownLatch(1);
+        AtomicBoolean stopped = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            interruptSent.await(10, TimeUnit.SECONDS);
+            Thread.sleep(200);
+            try (var handling = session.onInterrupt(() -> stopped.set(true))) {
+                ended.countDown();
+                return 0;
+            }
+        });
+
+        Seen seen = run(socket, List.of("run"), cancel -> {
+            cancel.run();
+            interruptSent.countDown();
+        });
+
+        assertEquals(DaemonProtocol.INTERRUPTED, seen.code(), "the client left at once");
+        assertTrue(ended.await(10, TimeUnit.SECONDS));
+        assertTrue(stopped.get(), "the action registered after the interrupt ran at once");
+    }
+
+    /** Runs {@code action} on another thread once {@code ready} is counted down. */
+    private static void afterwards(CountDownLatch ready, Runnable action) {
+        Thread.ofPlatform().start(() -> {
+            try {
+                if (ready.await(10, TimeUnit.SECONDS)) {
+                    action.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @Test
+    void ctrlCOnACommandWithoutInterruptActionEndsTheClientWith130() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            release.await(10, TimeUnit.SECONDS);
+            out.println("nobody reads this");
+            finished.set(true);
+            return 0;
+        });
+
+        Seen seen = run(socket, List.of("run"), cancel -> cancel.run());
+        release.countDown();
+
+        assertEquals(new Seen(DaemonProtocol.INTERRUPTED, "", ""), seen);
+        for (int i = 0; i < 500 && !finished.get(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(finished.get(), "the abandoned command ran to its end in the daemon");
+    }
+
+    @Test
+    void aClientThatGoesAwayInterruptsItsCommand() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch accepted = new CountDownLatch(1);
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            try (var handling = session.onInterrupt(interrupted::countDown)) {
+                accepted.countDown();
+                interrupted.await(10, TimeUnit.SECONDS);
+            }
+            return 0;
+        });
+
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            DaemonProtocol.writeRequest(new DataOutputStream(DaemonProtocol.output(channel)),
+                    new DaemonProtocol.Request(DaemonProtocol.RUN, false, List.of("run")));
+            assertEquals(DaemonProtocol.ACCEPTED, new DataInputStream(DaemonProtocol.input(channel)).readByte());
+            assertTrue(accepted.await(10, TimeUnit.SECONDS));
+        } // the client is killed: its connection closes
+
+        assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the command was interrupted");
+    }
+
+    @Test
+    void aChildProcessGetsTheClientsConsoleAndEndsOnCtrlC() throws Exception {
+        CountDownLatch childStarted = new CountDownLatch(1);
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            PrintStream previous = System.out;
+            System.setOut(out);
+            try {
+                Process child = session.startWithConsole(new ProcessBuilder("sh", "-c", "echo child started; exec sleep 30"));
+                Thread.sleep(300);
+                childStarted.countDown();
+                return child.waitFor();
+            } finally {
+                System.setOut(previous);
+            }
+        });
+
+        Seen seen = run(socket, List.of("spark"), cancel -> afterwards(childStarted, cancel));
+
+        assertEquals(143, seen.code(), "sleep ended by SIGTERM: " + seen);
+        assertEquals("child started\n", seen.out());
+    }
+
+    @Test
+    void theDaemonEndsWhenIdleAndRemovesItsSocket() throws Exception {
+        Path socket = start(Duration.ofMillis(300), (args, out, err, session) -> 0);
+        assertEquals(0, run(socket, List.of("version"), cancel -> { }).code());
+
+        serving.join(10_000);
+
+        assertFalse(serving.isAlive(), "ended after 300 ms idle");
+        assertEquals(Boolean.TRUE, served.get());
+        assertFalse(Files.exists(socket));
+        assertFalse(Files.exists(DaemonClient.lockOf(socket)), "a clean end leaves no lock file");
+        assertNull(DaemonClient.connect(socket, -1, 0), "nobody listens");
+    }
+
+    @Test
+    void aSecondDaemonForTheSameSocketEndsAtOnce() throws Exception {
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> 0);
+
+        assertFalse(new DaemonServer(socket, Duration.ofMinutes(1), (a, o, e, s) -> 0).serve());
+        assertEquals(0, run(socket, List.of("version"), cancel -> { }).code(), "the first still serves");
+    }
+
+    @Test
+    void stopEndsTheDaemon() throws Exception {
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> 0);
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+
+        DaemonClient.stop(tmp, new PrintStream(said, true, StandardCharsets.UTF_8));
+        serving.join(10_000);
+
+        assertEquals("Stopped 1 qbi daemon.\n", said.toString(StandardCharsets.UTF_8));
+        assertFalse(serving.isAlive());
+        assertFalse(Files.exists(socket));
+    }
+
+    @Test
+    void aSocketNobodyListensOnIsRemovedAndMeansNoDaemon() throws Exception {
+        Path socket = tmp.resolve("stale.sock");
+        try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            dead.bind(UnixDomainSocketAddress.of(socket));
+        } // a daemon killed with SIGKILL leaves its socket file behind
+        assertTrue(Files.exists(socket));
+
+        assertNull(DaemonClient.connect(socket, -1, 0));
+        assertFalse(Files.exists(socket), "the stale socket was removed");
+        assertEquals(DaemonClient.NO_DAEMON, DaemonClient.run(new String[] { "--socket", socket.toString(), "--", "version" }));
+    }
+
+    @Test
+    void aNonClientIsRefusedWithoutHarmingTheDaemon() throws Exception {
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> 0);
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            DaemonProtocol.output(channel).write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(-1, DaemonProtocol.input(channel).read(), "the daemon hangs up");
+        }
+
+        assertEquals(0, run(socket, List.of("version"), cancel -> { }).code());
+    }
+
+    private static String status(Path socket) throws IOException {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        DaemonClient.status(socket.getParent(), new PrintStream(said, true, StandardCharsets.UTF_8));
+        return said.toString(StandardCharsets.UTF_8);
+    }
+}
