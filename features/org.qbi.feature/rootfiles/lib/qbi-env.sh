@@ -13,8 +13,11 @@ qbi_find_java() {
     done
     for c in "${candidates[@]}"; do
         [ -x "$c" ] || continue
-        # a java that fails to start (broken, or refusing JAVA_TOOL_OPTIONS it does not know) is skipped, not fatal
-        v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p') || v=""
+        # a JDK's release file names its version without starting it (0.1 s saved on every command); otherwise
+        # ask the java itself: one that fails to start (broken, or refusing JAVA_TOOL_OPTIONS it does not know)
+        # is skipped, not fatal
+        v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$(readlink -f "$c")")")/release" 2>/dev/null) || v=""
+        [ -n "$v" ] || v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p') || v=""
         if [ -n "$v" ] && [ "${v%%.*}" -ge 25 ] 2>/dev/null; then
             QBI_JAVA="$c"
             export QBI_JAVA
@@ -80,9 +83,9 @@ qbi_daemon_key() {
     {
         printf '%s\n' "$QBI_HOME" "$QBI_JAVA" "$QBI_MEMORY_OPTS $QBI_JVM_OPTS $QBI_BATCH_JIT_OPTS" "$(pwd -P)"
         env -0 | LC_ALL=C sort -z | grep -zv -E '^(_|SHLVL|OLDPWD)=' || true
+        # installing or removing a plugin (qbi plugins, p2) rewrites bundles.info; dropins/ is read at start-up
         ls -l --time-style=+%s "$QBI_HOME/plugins" "$QBI_HOME/dropins" \
             "$QBI_HOME/configuration/org.eclipse.equinox.simpleconfigurator" 2>/dev/null || true
-        find "$QBI_HOME/p2/org.eclipse.equinox.p2.engine/profileRegistry" -maxdepth 2 -not -name .lock -printf '%p %T@\n' 2>/dev/null || true
     } | sha256sum | cut -c1-32
 }
 
