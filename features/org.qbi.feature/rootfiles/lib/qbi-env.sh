@@ -81,7 +81,9 @@ qbi_daemon_client() {
 # Java and its options, the working directory and the environment.
 qbi_daemon_key() {
     {
-        printf '%s\n' "$QBI_HOME" "$QBI_JAVA" "$QBI_MEMORY_OPTS $QBI_JVM_OPTS $QBI_BATCH_JIT_OPTS" "$(pwd -P)"
+        # the directory by path and by inode: one deleted and made again is another directory for a daemon in it
+        printf '%s\n' "$QBI_HOME" "$QBI_JAVA" "$QBI_MEMORY_OPTS $QBI_JVM_OPTS $QBI_BATCH_JIT_OPTS" "$(pwd -P)" \
+            "$(stat -c '%d:%i' . 2>/dev/null || true)"
         env -0 | LC_ALL=C sort -z | grep -zv -E '^(_|SHLVL|OLDPWD)=' || true
         # installing or removing a plugin (qbi plugins, p2) rewrites bundles.info; dropins/ is read at start-up
         ls -l --time-style=+%s "$QBI_HOME/plugins" "$QBI_HOME/dropins" \
@@ -102,9 +104,13 @@ qbi_daemon_run() {
     qbi_daemon_client --socket "$socket" -- "$@"
     code=$?
     [ "$code" -eq 76 ] || return "$code"
-    # none listens here yet: start one (its own session, so closing this terminal does not end it)
-    setsid "${platform[@]}" -application org.qbi.headless.daemon --socket "$socket" \
+    # none listens here yet: start one (its own session, so closing this terminal does not end it); while idle,
+    # a periodic collection gives unused heap back to the system
+    setsid "${platform[0]}" -XX:G1PeriodicGCInterval=60000 "${platform[@]:1}" -application org.qbi.headless.daemon \
+        --socket "$socket" \
         --idle-minutes "${QBI_DAEMON_IDLE_MINUTES:-10}" >"$dir/$key.log" 2>&1 </dev/null &
     pid=$!
-    qbi_daemon_client --socket "$socket" --daemon-pid "$pid" --wait-seconds 120 -- "$@"
+    # at most QBI_DAEMON_MAX (default 4) daemons per user: the longest idle others end
+    qbi_daemon_client --socket "$socket" --daemon-pid "$pid" --wait-seconds 120 \
+        --max-daemons "${QBI_DAEMON_MAX:-4}" -- "$@"
 }

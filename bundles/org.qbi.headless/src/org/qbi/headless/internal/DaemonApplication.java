@@ -43,7 +43,7 @@ public final class DaemonApplication implements IApplication {
             throw new IllegalArgumentException("the daemon needs --socket PATH");
         }
         AtomicLong earlier = new AtomicLong();
-        DaemonServer server = new DaemonServer(socket, Duration.ofMinutes(idleMinutes),
+        DaemonServer server = new DaemonServer(socket, Path.of(""), Duration.ofMinutes(idleMinutes),
                 (command, out, err, session) -> run(command, out, err, session, earlier.getAndIncrement()));
         System.out.println("qbi daemon pid " + ProcessHandle.current().pid() + " listening on " + socket);
         if (!server.serve()) {

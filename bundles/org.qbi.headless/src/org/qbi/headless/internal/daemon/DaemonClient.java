@@ -25,7 +25,7 @@ import java.util.List;
  * time. Exit code {@value DaemonProtocol#RUN_IN_PROCESS} tells the start script to run the command itself (the
  * daemon is busy with another command or did not come up); {@value #NO_DAEMON} that no daemon listens there.
  * <pre>
- * DaemonClient --socket PATH [--daemon-pid PID --wait-seconds S] -- ARGS...
+ * DaemonClient --socket PATH [--daemon-pid PID --wait-seconds S [--max-daemons N]] -- ARGS...
  * DaemonClient --status DIR | --stop DIR
  * </pre>
  */
@@ -52,12 +52,14 @@ public final class DaemonClient {
             Path socket = null;
             long daemonPid = -1;
             int waitSeconds = 0;
+            int maxDaemons = 0;
             int i = 0;
             for (; i < args.length && !args[i].equals("--"); i++) {
                 switch (args[i]) {
                     case "--socket" -> socket = Path.of(args[++i]);
                     case "--daemon-pid" -> daemonPid = Long.parseLong(args[++i]);
                     case "--wait-seconds" -> waitSeconds = Integer.parseInt(args[++i]);
+                    case "--max-daemons" -> maxDaemons = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -66,6 +68,9 @@ public final class DaemonClient {
                         + "--wait-seconds S] -- ARGS... | --status DIR | --stop DIR");
             }
             List<String> command = List.of(Arrays.copyOfRange(args, i + 1, args.length));
+            if (daemonPid >= 0 && maxDaemons > 0) {
+                trim(socket.getParent(), socket, maxDaemons);
+            }
             SocketChannel channel = connect(socket, daemonPid, waitSeconds);
             if (channel == null) {
                 return daemonPid < 0 ? NO_DAEMON : DaemonProtocol.RUN_IN_PROCESS;
@@ -168,17 +173,15 @@ public final class DaemonClient {
         }
     }
 
+    /** What a daemon said about itself. */
+    record Status(Path socket, String text, boolean busy, long idleMillis) {
+    }
+
     /** Prints what each daemon of {@code dir} is doing. */
     static int status(Path dir, PrintStream out) throws IOException {
-        int found = 0;
-        for (Path socket : sockets(dir)) {
-            String text = ask(socket, DaemonProtocol.STATUS);
-            if (text != null) {
-                out.println(text);
-                found++;
-            }
-        }
-        if (found == 0) {
+        List<Status> all = statuses(dir);
+        all.forEach(s -> out.println(s.text()));
+        if (all.isEmpty()) {
             out.println("No qbi daemon is running.");
         }
         return 0;
@@ -188,7 +191,7 @@ public final class DaemonClient {
     static int stop(Path dir, PrintStream out) throws IOException {
         int stopped = 0;
         for (Path socket : sockets(dir)) {
-            if (ask(socket, DaemonProtocol.STOP) != null) {
+            if (stop(socket)) {
                 stopped++;
             }
         }
@@ -197,29 +200,74 @@ public final class DaemonClient {
         return 0;
     }
 
-    /** STATUS: the daemon's text; STOP: "" once the daemon has closed the connection. Null if none listens. */
-    private static String ask(Path socket, byte kind) throws IOException {
+    /**
+     * Stops the longest idle daemons of {@code dir} other than {@code keep} until at most {@code max} remain with
+     * it (busy ones are left alone): a script running qbi in many directories does not pile up processes.
+     */
+    static void trim(Path dir, Path keep, int max) throws IOException {
+        List<Status> idle = new ArrayList<>();
+        int others = 0;
+        for (Status s : statuses(dir)) {
+            if (!s.socket().equals(keep)) {
+                others++;
+                if (!s.busy()) {
+                    idle.add(s);
+                }
+            }
+        }
+        idle.sort(java.util.Comparator.comparingLong(Status::idleMillis).reversed());
+        for (int i = 0; i < idle.size() && others > max - 1; i++, others--) {
+            stop(idle.get(i).socket());
+        }
+    }
+
+    static List<Status> statuses(Path dir) throws IOException {
+        List<Status> all = new ArrayList<>();
+        for (Path socket : sockets(dir)) {
+            try (SocketChannel channel = ask(socket, DaemonProtocol.STATUS)) {
+                if (channel != null) {
+                    DataInputStream in = new DataInputStream(DaemonProtocol.input(channel));
+                    all.add(new Status(socket, in.readUTF(), in.readBoolean(), in.readLong()));
+                }
+            } catch (java.io.EOFException gone) {
+                // ended meanwhile
+            }
+        }
+        return all;
+    }
+
+    /** Asks the daemon of {@code socket} to end; true once it has (it closes the connection when it has ended). */
+    private static boolean stop(Path socket) throws IOException {
+        try (SocketChannel channel = ask(socket, DaemonProtocol.STOP)) {
+            if (channel == null) {
+                return false;
+            }
+            java.io.InputStream in = DaemonProtocol.input(channel);
+            while (in.read() >= 0) {
+                // until the daemon has ended
+            }
+            return true;
+        }
+    }
+
+    /** Sends a STATUS or STOP request; the connection after the daemon's ACCEPTED, or null if none listens. */
+    private static SocketChannel ask(Path socket, byte kind) throws IOException {
         SocketChannel channel = connect(socket, -1, 0);
         if (channel == null) {
             return null;
         }
-        try (channel) {
-            DataInputStream in = new DataInputStream(DaemonProtocol.input(channel));
+        try {
             DaemonProtocol.writeRequest(new DataOutputStream(DaemonProtocol.output(channel)),
                     new DaemonProtocol.Request(kind, false, List.of()));
-            if (in.readByte() != DaemonProtocol.ACCEPTED) {
-                return null;
+            int answer = DaemonProtocol.input(channel).read();
+            if (answer == DaemonProtocol.ACCEPTED) {
+                return channel;
             }
-            if (kind == DaemonProtocol.STATUS) {
-                return in.readUTF();
-            }
-            while (in.read() >= 0) {
-                // the daemon closes the connection when it has ended
-            }
-            return "";
-        } catch (java.io.EOFException e) {
-            return null;
+        } catch (IOException gone) {
+            // ended meanwhile
         }
+        channel.close();
+        return null;
     }
 
     private static List<Path> sockets(Path dir) throws IOException {

@@ -16,7 +16,7 @@ import java.util.List;
  * <pre>
  * client:  MAGIC VERSION kind(RUN|STATUS|STOP) [RUN: stderrIsTerminal argc arg...]   then CANCEL bytes
  * daemon:  ACCEPTED|BUSY, then frames: STDOUT len bytes | STDERR len bytes | EXIT code
- *          (STATUS: ACCEPTED text; STOP: ACCEPTED, the connection closes when the daemon has ended)
+ *          (STATUS: ACCEPTED text busy idleMillis; STOP: ACCEPTED, the connection closes when the daemon has ended)
  * </pre>
  * A client that disconnects during a run counts as an interrupt (Ctrl-C), so a killed client does not leave its
  * batch running.

@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,6 +40,7 @@ public final class DaemonServer {
     }
 
     private final Path socket;
+    private final Path directory;
     private final Duration idle;
     private final Runner runner;
     private final Instant started = Instant.now();
@@ -51,8 +53,13 @@ public final class DaemonServer {
     private long commands;
     private ServerSocketChannel server;
 
-    public DaemonServer(Path socket, Duration idle, Runner runner) {
+    /**
+     * @param directory the directory it serves (its working directory): deleted, or deleted and made again, the
+     *                  daemon ends, as no client can reach it any more
+     */
+    public DaemonServer(Path socket, Path directory, Duration idle, Runner runner) {
         this.socket = socket;
+        this.directory = directory.toAbsolutePath();
         this.idle = idle;
         this.runner = runner;
     }
@@ -118,6 +125,8 @@ public final class DaemonServer {
                 DataOutputStream out = new DataOutputStream(raw);
                 out.writeByte(DaemonProtocol.ACCEPTED);
                 out.writeUTF(status());
+                out.writeBoolean(busy.get());
+                out.writeLong(Duration.ofNanos(System.nanoTime() - lastActivity).toMillis());
                 out.flush();
                 return;
             }
@@ -223,9 +232,11 @@ public final class DaemonServer {
     }
 
     private void closeWhenIdle() {
+        Object served = directoryKey();
         while (!stopping) {
             long idleNanos = System.nanoTime() - lastActivity;
-            if (!busy.get() && idleNanos >= idle.toNanos()) {
+            // a daemon serves one directory: deleted (or deleted and made again: another inode), it has no clients
+            if (!busy.get() && (idleNanos >= idle.toNanos() || !Objects.equals(served, directoryKey()))) {
                 stop();
                 return;
             }
@@ -237,8 +248,17 @@ public final class DaemonServer {
         }
     }
 
+    /** The served directory's identity (device and inode), or null when it is gone. */
+    private Object directoryKey() {
+        try {
+            return Files.readAttributes(directory, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+
     private synchronized String status() {
-        return "qbi daemon pid " + ProcessHandle.current().pid() + " in " + Path.of("").toAbsolutePath()
+        return "qbi daemon pid " + ProcessHandle.current().pid() + " in " + directory
                 + ": started " + started + ", " + commands + " command" + (commands == 1 ? "" : "s") + " run, "
                 + (running.isEmpty() ? "idle for " + Duration.ofNanos(System.nanoTime() - lastActivity).toSeconds()
                         + " s (ends after " + idle.toMinutes() + " min idle)" : "running: qbi " + running);

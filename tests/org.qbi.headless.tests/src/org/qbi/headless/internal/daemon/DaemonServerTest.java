@@ -49,7 +49,7 @@ class DaemonServerTest {
 
     private Path start(Duration idle, DaemonServer.Runner runner) throws Exception {
         Path socket = tmp.resolve("d.sock");
-        server = new DaemonServer(socket, idle, runner);
+        server = new DaemonServer(socket, tmp, idle, runner);
         serving = Thread.ofPlatform().start(() -> {
             try {
                 served.set(server.serve());
@@ -260,10 +260,72 @@ class DaemonServerTest {
     }
 
     @Test
+    void theDaemonEndsWhenItsDirectoryIsDeletedOrMadeAgain() throws Exception {
+        for (boolean madeAgain : new boolean[] { false, true }) {
+            Path directory = Files.createDirectories(tmp.resolve("served-" + madeAgain));
+            Path socket = tmp.resolve("served-" + madeAgain + ".sock");
+            DaemonServer daemon = new DaemonServer(socket, directory, Duration.ofMinutes(1), (a, o, e, s) -> 0);
+            Thread thread = Thread.ofPlatform().start(() -> {
+                try {
+                    daemon.serve();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            DaemonClient.connect(socket, ProcessHandle.current().pid(), 10).close();
+
+            // a daemon's working directory stays referenced, so one made again gets another inode: an open
+            // directory stream holds it here as the process's working directory would
+            try (var held = Files.newDirectoryStream(directory)) {
+                Files.delete(directory);
+                if (madeAgain) {
+                    Files.createDirectory(directory);
+                }
+                thread.join(10_000);
+            }
+
+            assertFalse(thread.isAlive(), "ended (made again: " + madeAgain + ")");
+            assertFalse(Files.exists(socket));
+        }
+    }
+
+    @Test
+    void startingADaemonEndsTheLongestIdleOthersBeyondTheLimit() throws Exception {
+        List<DaemonServer> daemons = new java.util.ArrayList<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Path socket = tmp.resolve("t" + i + ".sock");
+                DaemonServer daemon = new DaemonServer(socket, tmp, Duration.ofMinutes(1), (a, o, e, s) -> 0);
+                daemons.add(daemon);
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        daemon.serve();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+                DaemonClient.connect(socket, ProcessHandle.current().pid(), 10).close();
+                Thread.sleep(50); // t0 has been idle longest, t3 shortest
+            }
+
+            DaemonClient.trim(tmp, tmp.resolve("new.sock"), 3);
+
+            List<String> left = DaemonClient.statuses(tmp).stream().map(s -> s.socket().getFileName().toString()).toList();
+            assertEquals(List.of("t2.sock", "t3.sock"), left, "two others and the new one make three");
+        } finally {
+            daemons.forEach(DaemonServer::stop);
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
+        }
+    }
+
+    @Test
     void aSecondDaemonForTheSameSocketEndsAtOnce() throws Exception {
         Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> 0);
 
-        assertFalse(new DaemonServer(socket, Duration.ofMinutes(1), (a, o, e, s) -> 0).serve());
+        assertFalse(new DaemonServer(socket, tmp, Duration.ofMinutes(1), (a, o, e, s) -> 0).serve());
         assertEquals(0, run(socket, List.of("version"), cancel -> { }).code(), "the first still serves");
     }
 
