@@ -41,6 +41,8 @@ public final class DaemonServer {
 
     private final Path socket;
     private final Path directory;
+    /** The served directory's identity when the daemon was made. */
+    private final Object directoryKey;
     private final Duration idle;
     private final Runner runner;
     private final Instant started = Instant.now();
@@ -60,6 +62,7 @@ public final class DaemonServer {
     public DaemonServer(Path socket, Path directory, Duration idle, Runner runner) {
         this.socket = socket;
         this.directory = directory.toAbsolutePath();
+        this.directoryKey = directoryKey();
         this.idle = idle;
         this.runner = runner;
     }
@@ -110,6 +113,12 @@ public final class DaemonServer {
             try {
                 client = listening.accept();
             } catch (AsynchronousCloseException closed) {
+                return;
+            }
+            if (stopping) {
+                // accepted while the listening socket was closing (a blocked accept keeps it open for a moment):
+                // a daemon that was asked to end serves nobody new
+                client.close();
                 return;
             }
             Thread.ofPlatform().name("qbi-daemon-client").start(() -> handle(client));
@@ -190,6 +199,11 @@ public final class DaemonServer {
             e.printStackTrace(err);
             code = 1;
         } finally {
+            try {
+                remote.awaitChildOutput(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             out.flush();
             err.flush();
             synchronized (this) {
@@ -232,11 +246,10 @@ public final class DaemonServer {
     }
 
     private void closeWhenIdle() {
-        Object served = directoryKey();
         while (!stopping) {
             long idleNanos = System.nanoTime() - lastActivity;
             // a daemon serves one directory: deleted (or deleted and made again: another inode), it has no clients
-            if (!busy.get() && (idleNanos >= idle.toNanos() || !Objects.equals(served, directoryKey()))) {
+            if (!busy.get() && (idleNanos >= idle.toNanos() || !Objects.equals(directoryKey, directoryKey()))) {
                 stop();
                 return;
             }

@@ -23,6 +23,7 @@ public final class RemoteSession extends CommandSession {
     private final Runnable abandon;
     private final List<Runnable> actions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final List<Thread> copies = new CopyOnWriteArrayList<>();
 
     /**
      * @param abandon what an interrupt does when the command registered no action: tell the client the command
@@ -48,6 +49,22 @@ public final class RemoteSession extends CommandSession {
         return () -> actions.remove(action);
     }
 
+    /** True once the client pressed Ctrl-C or went away. */
+    public boolean isInterrupted() {
+        return interrupted.get();
+    }
+
+    /**
+     * Waits (at most {@code max}) until the output of the child processes started by the command has been copied,
+     * so it reaches the client before the command's exit code.
+     */
+    public void awaitChildOutput(java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        for (Thread copy : copies) {
+            copy.join(java.time.Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+    }
+
     /** The client pressed Ctrl-C or went away: runs the registered actions once. */
     public void interrupt() {
         if (!interrupted.compareAndSet(false, true)) {
@@ -70,8 +87,8 @@ public final class RemoteSession extends CommandSession {
         return process;
     }
 
-    private static void copy(InputStream from, PrintStream to, String name) {
-        Thread.ofPlatform().daemon().name("qbi-daemon-child-" + name).start(() -> {
+    private void copy(InputStream from, PrintStream to, String name) {
+        copies.add(Thread.ofPlatform().daemon().name("qbi-daemon-child-" + name).start(() -> {
             try (from) {
                 byte[] buffer = new byte[8192];
                 for (int n; (n = from.read(buffer)) >= 0;) {
@@ -81,6 +98,6 @@ public final class RemoteSession extends CommandSession {
             } catch (IOException ended) {
                 // the child closed its end
             }
-        });
+        }));
     }
 }

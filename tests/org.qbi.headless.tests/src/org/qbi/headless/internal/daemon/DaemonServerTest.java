@@ -149,7 +149,9 @@ class DaemonServerTest {
         CountDownLatch ended = new CountDownLatch(1);
         Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
             interruptSent.await(10, TimeUnit.SECONDS);
-            Thread.sleep(200);
+            for (int i = 0; i < 1000 && !session.isInterrupted(); i++) {
+                Thread.sleep(10);
+            }
             try (var handling = session.onInterrupt(() -> stopped.set(true))) {
                 ended.countDown();
                 return 0;
@@ -230,8 +232,12 @@ class DaemonServerTest {
             PrintStream previous = System.out;
             System.setOut(out);
             try {
-                Process child = session.startWithConsole(new ProcessBuilder("sh", "-c", "echo child started; exec sleep 30"));
-                Thread.sleep(300);
+                Path started = tmp.resolve("child-started");
+                Process child = session.startWithConsole(new ProcessBuilder("sh", "-c",
+                        "echo child started; touch '" + started + "'; exec sleep 30"));
+                for (int i = 0; i < 1000 && !Files.exists(started); i++) {
+                    Thread.sleep(10);
+                }
                 childStarted.countDown();
                 return child.waitFor();
             } finally {
