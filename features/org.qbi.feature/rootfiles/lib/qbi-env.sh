@@ -78,39 +78,59 @@ qbi_daemon_client() {
 }
 
 # qbi_daemon_key: what a daemon must share with the command to run it: the installation and its plugins, the
-# Java and its options, the working directory and the environment.
+# Java and its options, the working directory, the environment and the process limits. Fails (no key, no daemon)
+# when any part cannot be read.
 qbi_daemon_key() {
+    local listed=() path
+    for path in "$QBI_HOME/plugins" "$QBI_HOME/dropins" "$QBI_HOME/configuration/org.eclipse.equinox.simpleconfigurator"; do
+        [ -e "$path" ] && listed+=("$path")
+    done
     {
         # the directory by path and by inode: one deleted and made again is another directory for a daemon in it
         printf '%s\n' "$QBI_HOME" "$QBI_JAVA" "$QBI_MEMORY_OPTS $QBI_JVM_OPTS $QBI_BATCH_JIT_OPTS" "$(pwd -P)" \
-            "$(stat -c '%d:%i' . 2>/dev/null || true)"
-        env -0 | LC_ALL=C sort -z | grep -zv -E '^(_|SHLVL|OLDPWD)=' || true
+            "$(stat -c '%d:%i' .)" "$(umask)" "$(ulimit -a)" "$(nproc)"
+        env -0 | LC_ALL=C sort -z | grep -zv -E '^(_|SHLVL|OLDPWD)=' || exit 1
         # installing or removing a plugin (qbi plugins, p2) rewrites bundles.info; dropins/ is read at start-up
-        ls -l --time-style=+%s "$QBI_HOME/plugins" "$QBI_HOME/dropins" \
-            "$QBI_HOME/configuration/org.eclipse.equinox.simpleconfigurator" 2>/dev/null || true
+        ls -l --time-style=+%s "${listed[@]}" || exit 1
     } | sha256sum | cut -c1-32
 }
 
-# qbi_daemon_run ARGS: runs the command in this directory's daemon, starting it when there is none. Returns the
-# command's exit code, or 75 when the command must run in a process of its own (daemon busy or not starting).
-# Needs the caller's "platform" array (the java command line without -application).
+# qbi_daemon_run ARGS: runs the command in this directory's daemon, starting it when there is none. Sets
+# QBI_DAEMON_RAN=1 and QBI_DAEMON_CODE to the command's exit code when a daemon ran it; otherwise the command is
+# to run in a process of its own (no daemon could be used, or it was busy). Needs the caller's "platform" array
+# (the java command line without -application).
 qbi_daemon_run() {
-    local dir key socket code pid
-    command -v setsid >/dev/null 2>&1 || return 75
+    local dir key socket code pid outcome idle
+    QBI_DAEMON_RAN=0
+    command -v setsid >/dev/null 2>&1 && command -v sha256sum >/dev/null 2>&1 || return 0
+    idle=${QBI_DAEMON_IDLE_MINUTES:-10}
+    if ! [[ "$idle" =~ ^[1-9][0-9]{0,5}$ ]]; then
+        echo "qbi: QBI_DAEMON_IDLE_MINUTES is '$idle', not a number of minutes; running without the daemon" >&2
+        return 0
+    fi
     dir=$(qbi_daemon_dir)
-    mkdir -p "$dir" 2>/dev/null && chmod 700 "$dir" 2>/dev/null && [ -O "$dir" ] || return 75
-    key=$(qbi_daemon_key)
+    mkdir -p "$dir" 2>/dev/null && chmod 700 "$dir" 2>/dev/null && [ -O "$dir" ] || return 0
+    key=$(qbi_daemon_key) && [ ${#key} -eq 32 ] || return 0
     socket="$dir/$key.sock"
-    qbi_daemon_client --socket "$socket" -- "$@"
+    [ ${#socket} -lt 100 ] || return 0 # the limit of a Unix socket's path
+    outcome=$(mktemp "$dir/outcome.XXXXXX") || return 0
+    qbi_daemon_client --outcome "$outcome" --socket "$socket" -- "$@"
     code=$?
-    [ "$code" -eq 76 ] || return "$code"
-    # none listens here yet: start one (its own session, so closing this terminal does not end it); while idle,
-    # a periodic collection gives unused heap back to the system
-    setsid "${platform[0]}" -XX:G1PeriodicGCInterval=60000 "${platform[@]:1}" -application org.qbi.headless.daemon \
-        --socket "$socket" \
-        --idle-minutes "${QBI_DAEMON_IDLE_MINUTES:-10}" >"$dir/$key.log" 2>&1 </dev/null &
-    pid=$!
-    # at most QBI_DAEMON_MAX (default 4) daemons per user: the longest idle others end
-    qbi_daemon_client --socket "$socket" --daemon-pid "$pid" --wait-seconds 120 \
-        --max-daemons "${QBI_DAEMON_MAX:-4}" -- "$@"
+    if [ ! -s "$outcome" ] && [ "$code" -eq 76 ]; then
+        # none listens here yet: start one (its own session, so closing this terminal does not end it); while
+        # idle, a periodic collection gives unused heap back to the system
+        setsid "${platform[0]}" -XX:G1PeriodicGCInterval=60000 "${platform[@]:1}" -application org.qbi.headless.daemon \
+            --socket "$socket" --idle-minutes "$idle" >"$dir/$key.log" 2>&1 </dev/null &
+        pid=$!
+        # at most QBI_DAEMON_MAX (default 4) daemons per user: the longest idle others end
+        qbi_daemon_client --outcome "$outcome" --socket "$socket" --daemon-pid "$pid" --wait-seconds 120 \
+            --max-daemons "${QBI_DAEMON_MAX:-4}" -- "$@"
+        code=$?
+    fi
+    if [ -s "$outcome" ]; then
+        QBI_DAEMON_RAN=1
+        QBI_DAEMON_CODE=$code
+    fi
+    rm -f "$outcome"
+    return 0
 }

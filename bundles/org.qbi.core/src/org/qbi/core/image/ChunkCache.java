@@ -114,6 +114,12 @@ public final class ChunkCache {
         evictOver(bytes);
     }
 
+    /** Drops every chunk (a long-running process between jobs: the memory goes back once unreachable). */
+    public synchronized void clear() {
+        chunks.clear();
+        usedBytes = 0;
+    }
+
     public synchronized long usedBytes() {
         return usedBytes;
     }

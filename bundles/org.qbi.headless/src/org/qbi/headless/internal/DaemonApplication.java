@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.qbi.core.cli.CommandSession;
+import org.qbi.core.image.ChunkCache;
 import org.qbi.core.image.ZeroedMemory;
 import org.qbi.headless.internal.daemon.DaemonServer;
 import org.qbi.headless.internal.daemon.RemoteSession;
@@ -46,6 +47,17 @@ public final class DaemonApplication implements IApplication {
         DaemonServer server = new DaemonServer(socket, Path.of(""), Duration.ofMinutes(idleMinutes),
                 (command, out, err, session) -> run(command, out, err, session, earlier.getAndIncrement()));
         System.out.println("qbi daemon pid " + ProcessHandle.current().pid() + " listening on " + socket);
+        // images a command left unclosed return their memory to the pool when collected, after the command
+        Thread.ofPlatform().daemon().name("qbi-daemon-memory").start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(60_000);
+                    ZeroedMemory.trim();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         if (!server.serve()) {
             System.out.println("another qbi daemon holds " + socket + ": this one ends");
         }
@@ -66,7 +78,8 @@ public final class DaemonApplication implements IApplication {
             err.flush();
             System.setOut(daemonOut);
             System.setErr(daemonErr);
-            // memory kept for the next image of the same size is given back while the daemon waits
+            // chunks and memory kept for the next image are given back while the daemon waits
+            ChunkCache.shared().clear();
             ZeroedMemory.trim();
         }
     }

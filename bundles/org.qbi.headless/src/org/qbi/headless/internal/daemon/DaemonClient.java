@@ -22,10 +22,11 @@ import java.util.List;
  * The client side of {@code qbi} when a daemon runs the commands: sends the command line to the daemon of this
  * directory and environment, prints what the command prints, forwards Ctrl-C, and exits with the command's exit
  * code. Runs in a plain JVM without the platform (JDK classes only), so it starts in a fraction of the platform's
- * time. Exit code {@value DaemonProtocol#RUN_IN_PROCESS} tells the start script to run the command itself (the
- * daemon is busy with another command or did not come up); {@value #NO_DAEMON} that no daemon listens there.
+ * time. When the daemon took the command, the {@code --outcome} file says "ran" and the exit code is the
+ * command's; otherwise exit code {@value #NO_DAEMON} says that no daemon listens there, any other that the start
+ * script must run the command itself (the daemon is busy with another command or did not come up).
  * <pre>
- * DaemonClient --socket PATH [--daemon-pid PID --wait-seconds S [--max-daemons N]] -- ARGS...
+ * DaemonClient --socket PATH [--outcome FILE] [--daemon-pid PID --wait-seconds S [--max-daemons N]] -- ARGS...
  * DaemonClient --status DIR | --stop DIR
  * </pre>
  */
@@ -53,6 +54,7 @@ public final class DaemonClient {
             long daemonPid = -1;
             int waitSeconds = 0;
             int maxDaemons = 0;
+            Path outcome = null;
             int i = 0;
             for (; i < args.length && !args[i].equals("--"); i++) {
                 switch (args[i]) {
@@ -60,6 +62,7 @@ public final class DaemonClient {
                     case "--daemon-pid" -> daemonPid = Long.parseLong(args[++i]);
                     case "--wait-seconds" -> waitSeconds = Integer.parseInt(args[++i]);
                     case "--max-daemons" -> maxDaemons = Integer.parseInt(args[++i]);
+                    case "--outcome" -> outcome = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -76,15 +79,31 @@ public final class DaemonClient {
                 return daemonPid < 0 ? NO_DAEMON : DaemonProtocol.RUN_IN_PROCESS;
             }
             java.io.Console console = System.console();
+            Path ran = outcome;
             try (channel) {
-                // Ctrl-C asks the command to stop (it cleans up and reports); the daemon answers with its exit code
+                // Ctrl-C asks the command to stop (it cleans up and reports); the daemon answers with its exit code.
+                // Once the daemon has taken the command, the outcome file says so: the exit code is then the
+                // command's, whatever its value (the start script must not run it again)
                 return runCommand(channel, command, console != null && console.isTerminal(), System.out, System.err,
-                        logOf(socket), cancel -> sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> cancel.run()));
+                        logOf(socket), cancel -> {
+                            markRan(ran);
+                            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> cancel.run());
+                        });
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("qbi: the background qbi process could not be used (" + e.getMessage()
                     + "); running the command in this process");
             return DaemonProtocol.RUN_IN_PROCESS;
+        }
+    }
+
+    private static void markRan(Path outcome) {
+        if (outcome != null) {
+            try {
+                Files.writeString(outcome, "ran\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + outcome, e);
+            }
         }
     }
 
@@ -207,23 +226,34 @@ public final class DaemonClient {
     static void trim(Path dir, Path keep, int max) throws IOException {
         List<Status> idle = new ArrayList<>();
         int others = 0;
-        for (Status s : statuses(dir)) {
-            if (!s.socket().equals(keep)) {
-                others++;
-                if (!s.busy()) {
-                    idle.add(s);
-                }
+        // not asking the daemon being started: it may not listen yet, and nothing may touch its lock meanwhile
+        for (Status s : statuses(dir, keep)) {
+            others++;
+            if (!s.busy()) {
+                idle.add(s);
             }
         }
         idle.sort(java.util.Comparator.comparingLong(Status::idleMillis).reversed());
-        for (int i = 0; i < idle.size() && others > max - 1; i++, others--) {
-            stop(idle.get(i).socket());
+        for (int i = 0; i < idle.size() && others > max - 1; i++) {
+            // ends only if still idle: a command that reached it meanwhile is not cancelled
+            try (SocketChannel stopped = ask(idle.get(i).socket(), DaemonProtocol.STOP_IF_IDLE)) {
+                if (stopped != null) {
+                    others--;
+                }
+            }
         }
     }
 
     static List<Status> statuses(Path dir) throws IOException {
+        return statuses(dir, null);
+    }
+
+    private static List<Status> statuses(Path dir, Path skip) throws IOException {
         List<Status> all = new ArrayList<>();
         for (Path socket : sockets(dir)) {
+            if (socket.equals(skip)) {
+                continue;
+            }
             try (SocketChannel channel = ask(socket, DaemonProtocol.STATUS)) {
                 if (channel != null) {
                     DataInputStream in = new DataInputStream(DaemonProtocol.input(channel));
@@ -236,18 +266,32 @@ public final class DaemonClient {
         return all;
     }
 
-    /** Asks the daemon of {@code socket} to end; true once it has (it closes the connection when it has ended). */
+    /**
+     * Asks the daemon of {@code socket} to end (a running command is interrupted); true when it was asked. Waits up
+     * to half a minute for it to end (it closes the connection then): a command that does not listen for
+     * interrupts is not waited for longer.
+     */
     private static boolean stop(Path socket) throws IOException {
-        try (SocketChannel channel = ask(socket, DaemonProtocol.STOP)) {
-            if (channel == null) {
-                return false;
-            }
-            java.io.InputStream in = DaemonProtocol.input(channel);
-            while (in.read() >= 0) {
-                // until the daemon has ended
-            }
-            return true;
+        SocketChannel channel = ask(socket, DaemonProtocol.STOP);
+        if (channel == null) {
+            return false;
         }
+        Thread waiting = Thread.ofPlatform().daemon().start(() -> {
+            try (channel) {
+                java.io.InputStream in = DaemonProtocol.input(channel);
+                while (in.read() >= 0) {
+                    // until the daemon has ended
+                }
+            } catch (IOException ended) {
+                // as ended
+            }
+        });
+        try {
+            waiting.join(java.time.Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
 
     /** Sends a STATUS or STOP request; the connection after the daemon's ACCEPTED, or null if none listens. */

@@ -16,7 +16,8 @@ import java.util.List;
  * <pre>
  * client:  MAGIC VERSION kind(RUN|STATUS|STOP) [RUN: stderrIsTerminal argc arg...]   then CANCEL bytes
  * daemon:  ACCEPTED|BUSY, then frames: STDOUT len bytes | STDERR len bytes | EXIT code
- *          (STATUS: ACCEPTED text busy idleMillis; STOP: ACCEPTED, the connection closes when the daemon has ended)
+ *          (STATUS: ACCEPTED text busy idleMillis; STOP: ACCEPTED, the connection closes when the daemon has ended;
+ *          STOP_IF_IDLE: ACCEPTED and the daemon ends, or BUSY)
  * </pre>
  * A client that disconnects during a run counts as an interrupt (Ctrl-C), so a killed client does not leave its
  * batch running.
@@ -29,6 +30,8 @@ final class DaemonProtocol {
     static final byte RUN = 'R';
     static final byte STATUS = 'S';
     static final byte STOP = 'Q';
+    /** Stop unless a command runs (taking the daemon as if for a command, so none arrives meanwhile). */
+    static final byte STOP_IF_IDLE = 'I';
 
     static final byte ACCEPTED = 'A';
     static final byte BUSY = 'B';
@@ -76,7 +79,7 @@ final class DaemonProtocol {
         }
         byte kind = in.readByte();
         if (kind != RUN) {
-            if (kind != STATUS && kind != STOP) {
+            if (kind != STATUS && kind != STOP && kind != STOP_IF_IDLE) {
                 throw new IOException("unknown request kind " + kind);
             }
             return new Request(kind, false, List.of());

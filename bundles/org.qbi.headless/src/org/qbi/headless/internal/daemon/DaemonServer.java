@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
@@ -39,12 +38,18 @@ public final class DaemonServer {
         int run(List<String> args, PrintStream out, PrintStream err, RemoteSession session) throws Exception;
     }
 
+    /** How long an abandoned command (its client left, it registered no interrupt action) may take to end. */
+    static final Duration ABANDON_GRACE = Duration.ofSeconds(2);
+
     private final Path socket;
     private final Path directory;
     /** The served directory's identity when the daemon was made. */
     private final Object directoryKey;
     private final Duration idle;
     private final Runner runner;
+    private final Runnable endProcess;
+    /** The daemon's own log (its stderr when made): a command's System.err is its client's. */
+    private final PrintStream log = System.err;
     private final Instant started = Instant.now();
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile String running = "";
@@ -60,11 +65,20 @@ public final class DaemonServer {
      *                  daemon ends, as no client can reach it any more
      */
     public DaemonServer(Path socket, Path directory, Duration idle, Runner runner) {
+        this(socket, directory, idle, runner, () -> Runtime.getRuntime().halt(DaemonProtocol.INTERRUPTED));
+    }
+
+    /**
+     * @param endProcess ends the daemon's process at once: what Ctrl-C does to a command in a process of its own
+     *                   when the command neither listens for it nor stops when its thread is interrupted
+     */
+    DaemonServer(Path socket, Path directory, Duration idle, Runner runner, Runnable endProcess) {
         this.socket = socket;
         this.directory = directory.toAbsolutePath();
         this.directoryKey = directoryKey();
         this.idle = idle;
         this.runner = runner;
+        this.endProcess = endProcess;
     }
 
     /**
@@ -98,13 +112,28 @@ public final class DaemonServer {
         }
     }
 
-    /** The lock, or null when another daemon (another process, or another server in this JVM) holds it. */
+    /**
+     * The lock, or null when another daemon (another process, or another server in this JVM) holds it. Tried for
+     * a second: a client checking whether a socket is stale holds the lock for a moment.
+     */
     private static FileLock tryLock(FileChannel file) throws IOException {
-        try {
-            return file.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException heldHere) {
-            return null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                FileLock lock = file.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+                return null;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
+        return null;
     }
 
     private void acceptLoop(ServerSocketChannel listening) throws IOException {
@@ -112,7 +141,8 @@ public final class DaemonServer {
             SocketChannel client;
             try {
                 client = listening.accept();
-            } catch (AsynchronousCloseException closed) {
+            } catch (java.nio.channels.ClosedChannelException closed) {
+                // closed by stop(), while waiting (asynchronously) or just before
                 return;
             }
             if (stopping) {
@@ -145,6 +175,16 @@ public final class DaemonServer {
                 waitForCommand();
                 return;
             }
+            if (request.kind() == DaemonProtocol.STOP_IF_IDLE) {
+                // taking "busy" first: a command that arrives meanwhile finds the daemon busy, none is cancelled
+                if (stopping || !busy.compareAndSet(false, true)) {
+                    raw.write(DaemonProtocol.BUSY);
+                    return;
+                }
+                raw.write(DaemonProtocol.ACCEPTED);
+                stop();
+                return;
+            }
             if (stopping || !busy.compareAndSet(false, true)) {
                 raw.write(DaemonProtocol.BUSY);
                 return;
@@ -159,13 +199,18 @@ public final class DaemonServer {
         } catch (java.io.EOFException e) {
             // a client that connected and left (a probe, or killed before it asked)
         } catch (IOException | RuntimeException e) {
-            System.err.println("qbi daemon: a client connection failed: " + e);
+            log.println("qbi daemon: a client connection failed: " + e);
+        } catch (Error e) {
+            // after an OutOfMemoryError or a class that failed to initialise this JVM is not to be trusted again
+            log.println("qbi daemon: ending after " + e);
+            stop();
         }
     }
 
     private void run(DaemonProtocol.Request request, DataInputStream in, OutputStream raw) throws IOException {
         Frames frames = new Frames(raw);
-        RemoteSession remote = new RemoteSession(request.stderrIsTerminal(), () -> frames.exit(DaemonProtocol.INTERRUPTED));
+        Thread command = Thread.currentThread();
+        RemoteSession remote = new RemoteSession(request.stderrIsTerminal(), () -> abandon(frames, command));
         PrintStream out = new PrintStream(new BufferedOutputStream(frames.stream(DaemonProtocol.STDOUT), 8192), true,
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new BufferedOutputStream(frames.stream(DaemonProtocol.STDERR), 8192), true,
@@ -192,12 +237,18 @@ public final class DaemonServer {
             remote.interrupt();
         });
         int code;
+        Error fatal = null;
         try {
             code = runner.run(request.args(), out, err, remote);
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             err.println("qbi: unexpected " + e.getClass().getName() + ": " + e.getMessage());
             e.printStackTrace(err);
             code = 1;
+        } catch (Error e) {
+            err.println("qbi: " + e.getClass().getName() + ": " + e.getMessage() + " (the background qbi process ends; "
+                    + "the next command starts a new one)");
+            code = 1;
+            fatal = e;
         } finally {
             try {
                 remote.awaitChildOutput(Duration.ofSeconds(5));
@@ -214,6 +265,30 @@ public final class DaemonServer {
         }
         // the listener ends when handle() closes the connection
         frames.exit(code);
+        Thread.interrupted(); // an abandoned command's interrupt is not the connection's business
+        if (fatal != null) {
+            stop();
+        }
+    }
+
+    /**
+     * The client left (Ctrl-C, killed) and the command registered no interrupt action: the client gets 130 at once,
+     * the command's thread is interrupted, and if it has not ended after {@link #ABANDON_GRACE} the daemon's process
+     * ends, as the command's own process would have on SIGINT, so it never runs on unseen.
+     */
+    private void abandon(Frames frames, Thread command) {
+        frames.exit(DaemonProtocol.INTERRUPTED);
+        command.interrupt();
+        Thread.ofPlatform().daemon().name("qbi-daemon-abandon").start(() -> {
+            try {
+                if (!command.join(ABANDON_GRACE)) {
+                    log.println("qbi daemon: an interrupted command did not stop; ending");
+                    endProcess.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Stops accepting clients; a running command is asked to stop as on Ctrl-C. */

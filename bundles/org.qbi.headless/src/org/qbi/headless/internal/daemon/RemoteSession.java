@@ -13,9 +13,10 @@ import org.qbi.core.cli.ConsoleProgress;
 /**
  * The session of a command the daemon runs for a client: the client's terminal (is its stderr one), its Ctrl-C
  * (a message, or the client disconnecting) and, for child processes, output copied to the command's streams.
- * The first interrupt runs the actions the command registered; a command that registered none is abandoned by
- * its client at once (exit code 130, as SIGINT would end a process of its own), and an action it registers later
- * runs at once, so a batch interrupted while it starts stops at its first check instead of running on unseen.
+ * The first interrupt runs the actions the command registered; a command that registered none is abandoned (its
+ * client leaves with exit code 130 as after SIGINT, its thread is interrupted, and the daemon ends if it does not
+ * stop), and an action it registers later runs at once, so a batch interrupted while it starts stops at its first
+ * check instead of running on unseen.
  */
 public final class RemoteSession extends CommandSession {
 
@@ -26,8 +27,7 @@ public final class RemoteSession extends CommandSession {
     private final List<Thread> copies = new CopyOnWriteArrayList<>();
 
     /**
-     * @param abandon what an interrupt does when the command registered no action: tell the client the command
-     *                ended with 130
+     * @param abandon what an interrupt does when the command registered no action
      */
     public RemoteSession(boolean stderrIsTerminal, Runnable abandon) {
         this.stderrIsTerminal = stderrIsTerminal;

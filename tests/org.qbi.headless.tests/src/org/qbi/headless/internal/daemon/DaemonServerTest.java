@@ -38,6 +38,8 @@ class DaemonServerTest {
     private DaemonServer server;
     private Thread serving;
     private final AtomicReference<Object> served = new AtomicReference<>();
+    /** Set instead of halting the test JVM when the daemon would end its process. */
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     @AfterEach
     void stopServer() throws InterruptedException {
@@ -49,7 +51,7 @@ class DaemonServerTest {
 
     private Path start(Duration idle, DaemonServer.Runner runner) throws Exception {
         Path socket = tmp.resolve("d.sock");
-        server = new DaemonServer(socket, tmp, idle, runner);
+        server = new DaemonServer(socket, tmp, idle, runner, () -> ended.set(true));
         serving = Thread.ofPlatform().start(() -> {
             try {
                 served.set(server.serve());
@@ -148,9 +150,13 @@ class DaemonServerTest {
         AtomicBoolean stopped = new AtomicBoolean();
         CountDownLatch ended = new CountDownLatch(1);
         Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
-            interruptSent.await(10, TimeUnit.SECONDS);
-            for (int i = 0; i < 1000 && !session.isInterrupted(); i++) {
-                Thread.sleep(10);
+            try {
+                interruptSent.await(10, TimeUnit.SECONDS);
+                for (int i = 0; i < 1000 && !session.isInterrupted(); i++) {
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException expected) {
+                // the abandoned command's thread is interrupted too
             }
             try (var handling = session.onInterrupt(() -> stopped.set(true))) {
                 ended.countDown();
@@ -166,6 +172,7 @@ class DaemonServerTest {
         assertEquals(DaemonProtocol.INTERRUPTED, seen.code(), "the client left at once");
         assertTrue(ended.await(10, TimeUnit.SECONDS));
         assertTrue(stopped.get(), "the action registered after the interrupt ran at once");
+        assertFalse(this.ended.get(), "it stopped, so the daemon did not end");
     }
 
     /** Runs {@code action} on another thread once {@code ready} is counted down. */
@@ -182,24 +189,65 @@ class DaemonServerTest {
     }
 
     @Test
-    void ctrlCOnACommandWithoutInterruptActionEndsTheClientWith130() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicBoolean finished = new AtomicBoolean();
+    void ctrlCOnACommandWithoutInterruptActionEndsTheClientWith130AndInterruptsTheCommand() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
         Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
-            release.await(10, TimeUnit.SECONDS);
+            if (args.equals(List.of("next"))) {
+                return 0;
+            }
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
             out.println("nobody reads this");
-            finished.set(true);
             return 0;
         });
 
         Seen seen = run(socket, List.of("run"), cancel -> cancel.run());
-        release.countDown();
 
         assertEquals(new Seen(DaemonProtocol.INTERRUPTED, "", ""), seen);
-        for (int i = 0; i < 500 && !finished.get(); i++) {
+        assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the command's thread was interrupted");
+        Thread.sleep(DaemonServer.ABANDON_GRACE.toMillis() + 300);
+        assertFalse(ended.get(), "a command that stopped does not end the daemon");
+        assertEquals(0, run(socket, List.of("next"), cancel -> { }).code(), "the daemon serves the next command");
+    }
+
+    @Test
+    void anAbandonedCommandThatDoesNotStopEndsTheDaemonAsSigintWould() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (!stop.get() && System.nanoTime() < until) {
+                Thread.onSpinWait(); // deaf to interrupts
+            }
+            return 0;
+        });
+
+        long start = System.nanoTime();
+        Seen seen = run(socket, List.of("run"), cancel -> cancel.run());
+        for (int i = 0; i < 1000 && !ended.get(); i++) {
             Thread.sleep(10);
         }
-        assertTrue(finished.get(), "the abandoned command ran to its end in the daemon");
+        stop.set(true);
+
+        assertEquals(DaemonProtocol.INTERRUPTED, seen.code());
+        assertTrue(ended.get(), "the daemon's process was ended");
+        assertTrue(System.nanoTime() - start >= DaemonServer.ABANDON_GRACE.toNanos(), "after the grace period");
+    }
+
+    @Test
+    void anErrorInACommandEndsTheDaemonAfterItsExitCode() throws Exception {
+        Path socket = start(Duration.ofMinutes(1), (args, out, err, session) -> {
+            throw new ExceptionInInitializerError("a class failed to initialise");
+        });
+
+        Seen seen = run(socket, List.of("run"), cancel -> { });
+        serving.join(10_000);
+
+        assertEquals(1, seen.code());
+        assertTrue(seen.err().contains("ExceptionInInitializerError"), seen.err());
+        assertFalse(serving.isAlive(), "the daemon ended");
     }
 
     @Test
@@ -296,13 +344,20 @@ class DaemonServerTest {
     }
 
     @Test
-    void startingADaemonEndsTheLongestIdleOthersBeyondTheLimit() throws Exception {
+    void startingADaemonEndsTheLongestIdleOthersBeyondTheLimitButNoBusyOne() throws Exception {
         List<DaemonServer> daemons = new java.util.ArrayList<>();
         List<Thread> threads = new java.util.ArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        Thread busyClient = null;
         try {
             for (int i = 0; i < 4; i++) {
                 Path socket = tmp.resolve("t" + i + ".sock");
-                DaemonServer daemon = new DaemonServer(socket, tmp, Duration.ofMinutes(1), (a, o, e, s) -> 0);
+                DaemonServer daemon = new DaemonServer(socket, tmp, Duration.ofMinutes(1), (a, o, e, s) -> {
+                    running.countDown();
+                    release.await(10, TimeUnit.SECONDS);
+                    return 0;
+                });
                 daemons.add(daemon);
                 threads.add(Thread.ofPlatform().start(() -> {
                     try {
@@ -314,12 +369,25 @@ class DaemonServerTest {
                 DaemonClient.connect(socket, ProcessHandle.current().pid(), 10).close();
                 Thread.sleep(50); // t0 has been idle longest, t3 shortest
             }
+            Path first = tmp.resolve("t0.sock");
+            busyClient = Thread.ofPlatform().start(() -> {
+                try {
+                    run(first, List.of("busy"), cancel -> { });
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertTrue(running.await(10, TimeUnit.SECONDS));
 
             DaemonClient.trim(tmp, tmp.resolve("new.sock"), 3);
 
             List<String> left = DaemonClient.statuses(tmp).stream().map(s -> s.socket().getFileName().toString()).toList();
-            assertEquals(List.of("t2.sock", "t3.sock"), left, "two others and the new one make three");
+            assertEquals(List.of("t0.sock", "t3.sock"), left, "two others and the new one make three; busy t0 stays");
         } finally {
+            release.countDown();
+            if (busyClient != null) {
+                busyClient.join(10_000);
+            }
             daemons.forEach(DaemonServer::stop);
             for (Thread thread : threads) {
                 thread.join(10_000);
