@@ -74,8 +74,7 @@ public final class DaemonApplication implements IApplication {
         try (CommandSession.Installed installed = CommandSession.install(session)) {
             return QbiCli.execute(new CommandRegistry(Platform.getExtensionRegistry()), command.toArray(String[]::new));
         } finally {
-            out.flush();
-            err.flush();
+            // the server flushes out and err when the command has ended
             System.setOut(daemonOut);
             System.setErr(daemonErr);
             // chunks and memory kept for the next image are given back while the daemon waits

@@ -67,8 +67,8 @@ public final class DaemonClient {
                 }
             }
             if (socket == null || i == args.length) {
-                throw new IllegalArgumentException("usage: DaemonClient --socket PATH [--daemon-pid PID "
-                        + "--wait-seconds S] -- ARGS... | --status DIR | --stop DIR");
+                throw new IllegalArgumentException("usage: DaemonClient --socket PATH [--outcome FILE] [--daemon-pid PID "
+                        + "--wait-seconds S [--max-daemons N]] -- ARGS... | --status DIR | --stop DIR");
             }
             List<String> command = List.of(Arrays.copyOfRange(args, i + 1, args.length));
             if (daemonPid >= 0 && maxDaemons > 0) {

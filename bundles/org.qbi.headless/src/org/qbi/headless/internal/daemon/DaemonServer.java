@@ -250,6 +250,7 @@ public final class DaemonServer {
             code = 1;
             fatal = e;
         } finally {
+            remote.ended();
             try {
                 remote.awaitChildOutput(Duration.ofSeconds(5));
             } catch (InterruptedException e) {

@@ -24,6 +24,7 @@ public final class RemoteSession extends CommandSession {
     private final Runnable abandon;
     private final List<Runnable> actions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile boolean ended;
     private final List<Thread> copies = new CopyOnWriteArrayList<>();
 
     /**
@@ -65,9 +66,17 @@ public final class RemoteSession extends CommandSession {
         }
     }
 
+    /**
+     * The command has ended: an interrupt from now on (its client closing the connection after the exit code) is
+     * no longer the command's.
+     */
+    void ended() {
+        ended = true;
+    }
+
     /** The client pressed Ctrl-C or went away: runs the registered actions once. */
     public void interrupt() {
-        if (!interrupted.compareAndSet(false, true)) {
+        if (ended || !interrupted.compareAndSet(false, true)) {
             return;
         }
         if (actions.isEmpty()) {
